@@ -1,0 +1,35 @@
+// Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
+// (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}dist`, { recursive: true, force: true });
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], {
+  stdio: 'inherit',
+});
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  minify: true,
+  sourcemap: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+await build({
+  ...common,
+  entryPoints: {
+    'ai-chat': 'src/index.ts',
+    worker: 'src/engine/worker.ts',
+    testing: 'src/testing/index.ts',
+  },
+  outdir: 'dist/cdn',
+  metafile: false,
+});
+console.log('built dist/ and dist/cdn/');

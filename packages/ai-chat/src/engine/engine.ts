@@ -1,0 +1,69 @@
+/**
+ * The narrow engine interface `<ai-chat>` talks to: the subset of WebLLM's `MLCEngineInterface`
+ * it uses. A page may hand in any object of this shape (`el.engine = ...`): a remote
+ * OpenAI-compatible endpoint, another runtime, or a scripted engine for stories and tests.
+ * Types only: importing this module costs nothing at run time.
+ */
+import type { ChatRole, ProgressReport } from '../types.js';
+
+export interface CompletionMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export interface CompletionRequest {
+  messages: CompletionMessage[];
+  stream: true;
+  stream_options?: { include_usage?: boolean };
+  temperature?: number;
+  max_tokens?: number;
+}
+
+/** `usage.extra` as WebLLM reports it on the last chunk. */
+export interface UsageExtra {
+  prefill_tokens_per_s?: number;
+  decode_tokens_per_s?: number;
+  time_to_first_token_s?: number;
+  time_per_output_token_s?: number;
+}
+
+export interface CompletionUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  extra?: UsageExtra;
+}
+
+export interface CompletionChunk {
+  choices: Array<{ delta?: { content?: string | null }; finish_reason?: string | null }>;
+  usage?: CompletionUsage | null;
+}
+
+/** WebLLM's `InitProgressReport`. */
+export interface InitProgressReport {
+  progress: number;
+  timeElapsed?: number;
+  text: string;
+}
+
+export interface ChatEngine {
+  chat: {
+    completions: {
+      create(request: CompletionRequest): Promise<AsyncIterable<CompletionChunk>>;
+    };
+  };
+  /** Load `model`. Optional: engines without it are ready at once. */
+  reload?(model: string, options?: unknown): Promise<void>;
+  unload?(): Promise<void>;
+  interruptGenerate?(): void;
+  setInitProgressCallback?(callback: (report: InitProgressReport) => void): void;
+}
+
+/**
+ * What our own worker engine adds: byte-accurate progress, shared per model, preflight.
+ * Custom engines need none of it.
+ */
+export interface ManagedEngine extends ChatEngine {
+  /** Load the model, reporting progress; resolves when ready. */
+  load(onProgress: (report: ProgressReport) => void): Promise<void>;
+}

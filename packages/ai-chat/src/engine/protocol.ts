@@ -1,0 +1,50 @@
+/**
+ * The message protocol between the page and the model worker. Our own, small and typed, so the
+ * page never imports web-llm. Each request carries an `id`; the worker answers with `progress`
+ * or `chunk` messages for that id, then exactly one `result` or `error`.
+ */
+import type { ProgressReport } from '../types.js';
+import type { CompletionChunk, CompletionRequest } from './engine.js';
+
+/** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
+export interface ModelSpec {
+  model: string;
+  modelUrl?: string;
+  modelLibUrl?: string;
+}
+
+/** What the worker learned before the first byte of weights: see the `fit` modules. */
+export interface PreflightResult {
+  /** The resolved `model_id` (`auto` resolved). */
+  id: string;
+  downloadBytes: number;
+  vramMB: number;
+  cached: boolean;
+}
+
+export type WorkerRequest =
+  | { type: 'preflight'; id: number; spec: ModelSpec }
+  | { type: 'load'; id: number; spec: ModelSpec }
+  | { type: 'generate'; id: number; request: CompletionRequest }
+  | { type: 'interrupt'; id: number; target: number }
+  | { type: 'unload'; id: number }
+  | { type: 'clear-cache'; id: number; spec: ModelSpec };
+
+/** An error as it crosses the worker boundary: WebLLM's class name and message. */
+export interface WireError {
+  name: string;
+  message: string;
+}
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; report: ProgressReport }
+  | { type: 'chunk'; id: number; chunk: CompletionChunk }
+  | { type: 'result'; id: number; value?: unknown }
+  | { type: 'error'; id: number; error: WireError };
+
+export function toWireError(error: unknown): WireError {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  if (typeof error === 'object' && error && 'message' in error)
+    return { name: String((error as { name?: unknown }).name ?? 'Error'), message: String(error.message) };
+  return { name: 'Error', message: String(error) };
+}

@@ -1,0 +1,203 @@
+/**
+ * The page side of the protocol: one `WorkerClient` per model worker. It is shared by every
+ * element that uses the same model (see `pool.ts`): loads are joined, generations are queued,
+ * and a worker that dies rejects whatever was waiting on it.
+ */
+import type { ProgressReport } from '../types.js';
+import type { CompletionChunk, CompletionRequest } from './engine.js';
+import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from './protocol.js';
+
+type Pending = {
+  resolve(value: unknown): void;
+  reject(error: WireError): void;
+  onProgress?(report: ProgressReport): void;
+  onChunk?(chunk: CompletionChunk): void;
+};
+
+type Outgoing = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export const WORKER_DIED: WireError = {
+  name: 'WorkerDied',
+  message: 'The model worker stopped unexpectedly',
+};
+
+export class WorkerClient {
+  #worker: Worker;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+  #dead: WireError | undefined;
+  #load: Promise<PreflightResult> | undefined;
+  #progressListeners = new Set<(report: ProgressReport) => void>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #exitListeners = new Set<(error: WireError) => void>();
+
+  constructor(worker: Worker) {
+    this.#worker = worker;
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#die({
+        ...WORKER_DIED,
+        message: `${WORKER_DIED.message}: ${event.message || 'it failed to start'}`,
+      });
+    });
+    worker.addEventListener('messageerror', () => this.#die(WORKER_DIED));
+  }
+
+  /** Call `listener` once when the worker dies or is terminated; returns an unsubscribe function. */
+  onExit(listener: (error: WireError) => void): () => void {
+    this.#exitListeners.add(listener);
+    return () => this.#exitListeners.delete(listener);
+  }
+
+  get alive(): boolean {
+    return !this.#dead;
+  }
+
+  get loaded(): boolean {
+    return this.#load !== undefined;
+  }
+
+  #receive(message: WorkerResponse) {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    switch (message.type) {
+      case 'progress':
+        return pending.onProgress?.(message.report);
+      case 'chunk':
+        return pending.onChunk?.(message.chunk);
+      case 'result':
+        this.#pending.delete(message.id);
+        return pending.resolve(message.value);
+      case 'error':
+        this.#pending.delete(message.id);
+        return pending.reject(message.error);
+    }
+  }
+
+  #die(error: WireError) {
+    if (this.#dead) return;
+    this.#dead = error;
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+    this.#worker.terminate();
+    this.#exitListeners.forEach((listener) => listener(error));
+  }
+
+  #request<T>(
+    message: Outgoing,
+    handlers: Omit<Pending, 'resolve' | 'reject'> = {},
+  ): { id: number; done: Promise<T> } {
+    const id = this.#nextId++;
+    const done = new Promise<T>((resolve, reject) => {
+      if (this.#dead) return reject(this.#dead);
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...handlers });
+      this.#worker.postMessage({ ...message, id } as WorkerRequest);
+    });
+    return { id, done };
+  }
+
+  preflight(spec: ModelSpec): Promise<PreflightResult> {
+    return this.#request<PreflightResult>({ type: 'preflight', spec }).done;
+  }
+
+  /** Load the model; a second caller joins the load in progress and gets its progress too. */
+  load(spec: ModelSpec, onProgress: (report: ProgressReport) => void): Promise<PreflightResult> {
+    this.#progressListeners.add(onProgress);
+    this.#load ??= this.#request<PreflightResult>(
+      { type: 'load', spec },
+      { onProgress: (report) => this.#progressListeners.forEach((listener) => listener(report)) },
+    ).done.catch((error: unknown) => {
+      this.#load = undefined;
+      throw error;
+    });
+    const forget = () => this.#progressListeners.delete(onProgress);
+    return this.#load.finally(forget);
+  }
+
+  /**
+   * Stream one reply. Generations from all sharers run one at a time, in call order. Ending the
+   * iteration early (break, return, `signal` aborted) interrupts that reply only.
+   */
+  generate(request: CompletionRequest, signal?: AbortSignal): AsyncIterable<CompletionChunk> {
+    const buffer: CompletionChunk[] = [];
+    let wake: (() => void) | undefined;
+    let finished = false;
+    let failure: WireError | undefined;
+    let id: number | undefined;
+    const notify = () => {
+      wake?.();
+      wake = undefined;
+    };
+    const turn = this.#queue.then(() => {
+      if (signal?.aborted) return;
+      const started = this.#request<undefined>(
+        { type: 'generate', request },
+        {
+          onChunk: (chunk) => {
+            buffer.push(chunk);
+            notify();
+          },
+        },
+      );
+      id = started.id;
+      return started.done;
+    });
+    this.#queue = turn.catch(() => undefined);
+    turn.then(
+      () => {
+        finished = true;
+        notify();
+      },
+      (error: WireError) => {
+        failure = error;
+        finished = true;
+        notify();
+      },
+    );
+    const interrupt = () => {
+      if (id !== undefined && !finished)
+        this.#request({ type: 'interrupt', target: id }).done.catch(() => undefined);
+    };
+    signal?.addEventListener('abort', interrupt, { once: true });
+    return {
+      [Symbol.asyncIterator]: () => ({
+        async next(): Promise<IteratorResult<CompletionChunk>> {
+          for (;;) {
+            if (buffer.length) return { value: buffer.shift()!, done: false };
+            if (failure) throw failure;
+            if (finished || signal?.aborted) return { value: undefined, done: true };
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+        },
+        async return(): Promise<IteratorResult<CompletionChunk>> {
+          interrupt();
+          // Let the queue move on only when the worker is done with this reply.
+          await turn.catch(() => undefined);
+          return { value: undefined, done: true };
+        },
+      }),
+    };
+  }
+
+  /** Free the model in the worker, then end the worker. Cancels a load in progress. */
+  async unload(): Promise<void> {
+    if (this.#dead) return;
+    try {
+      await Promise.race([
+        this.#request<undefined>({ type: 'unload' }).done,
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
+    } finally {
+      this.terminate();
+    }
+  }
+
+  clearCache(spec: ModelSpec): Promise<void> {
+    return this.#request<undefined>({ type: 'clear-cache', spec }).done;
+  }
+
+  terminate(): void {
+    this.#die({ name: 'AbortError', message: 'The model was unloaded' });
+  }
+}

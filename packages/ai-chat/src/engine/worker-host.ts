@@ -1,0 +1,68 @@
+/**
+ * The worker side of the protocol, independent of any model runtime: it serves a `WorkerBackend`
+ * (WebLLM in `worker.ts`, a scripted engine in tests) over `postMessage`.
+ */
+import type { ProgressReport } from '../types.js';
+import type { ChatEngine } from './engine.js';
+import {
+  toWireError,
+  type ModelSpec,
+  type PreflightResult,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol.js';
+
+export interface WorkerBackend {
+  engine: ChatEngine;
+  preflight(spec: ModelSpec): Promise<PreflightResult>;
+  load(spec: ModelSpec, report: (progress: ProgressReport) => void): Promise<PreflightResult>;
+  unload(): Promise<void>;
+  clearCache(spec: ModelSpec): Promise<void>;
+}
+
+interface Port {
+  postMessage(message: WorkerResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+
+export function serveBackend(port: Port, backend: WorkerBackend): void {
+  const post = (message: WorkerResponse) => port.postMessage(message);
+  /** The generation in progress (one at a time: the page side queues). */
+  let generating: number | undefined;
+
+  async function answer(id: number, work: () => Promise<unknown>) {
+    try {
+      post({ type: 'result', id, value: await work() });
+    } catch (error) {
+      post({ type: 'error', id, error: toWireError(error) });
+    }
+  }
+
+  port.addEventListener('message', ({ data }) => {
+    switch (data.type) {
+      case 'preflight':
+        return void answer(data.id, () => backend.preflight(data.spec));
+      case 'load':
+        return void answer(data.id, () =>
+          backend.load(data.spec, (report) => post({ type: 'progress', id: data.id, report })),
+        );
+      case 'generate':
+        generating = data.id;
+        return void answer(data.id, async () => {
+          try {
+            const stream = await backend.engine.chat.completions.create(data.request);
+            for await (const chunk of stream) post({ type: 'chunk', id: data.id, chunk });
+          } finally {
+            generating = undefined;
+          }
+        });
+      case 'interrupt':
+        if (generating === data.target) backend.engine.interruptGenerate?.();
+        return post({ type: 'result', id: data.id });
+      case 'unload':
+        return void answer(data.id, () => backend.unload());
+      case 'clear-cache':
+        return void answer(data.id, () => backend.clearCache(data.spec));
+    }
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The element's numeric and size attributes, validated. A bad value never throws: it is reported
+ * as a problem naming the attribute, and the default is used instead.
+ */
+import { DEFAULT_LATENCY_THRESHOLD } from './rating.js';
+import { parseByteSize } from './size.js';
+
+export interface Settings {
+  latencyThreshold: number;
+  temperature: number | undefined;
+  maxTokens: number | undefined;
+  /** Largest download allowed, bytes. */
+  maxModelSize: number | undefined;
+  /** Largest GPU memory allowed, bytes. */
+  maxMemory: number | undefined;
+}
+
+export interface RawSettings {
+  latencyThreshold: unknown;
+  temperature: unknown;
+  maxTokens: unknown;
+  maxModelSize: unknown;
+  maxMemory: unknown;
+}
+
+export interface AttributeProblem {
+  attribute: string;
+  value: string;
+  message: string;
+}
+
+const isUnset = (value: unknown) => value === undefined || value === null || value === '';
+
+function number(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}
+
+export function readSettings(raw: RawSettings): { settings: Settings; problems: AttributeProblem[] } {
+  const problems: AttributeProblem[] = [];
+  const problem = (attribute: string, value: unknown, expected: string, fallback: string) =>
+    problems.push({
+      attribute,
+      value: String(value),
+      message: `${attribute}="${String(value)}" is not valid: expected ${expected}. Using ${fallback}.`,
+    });
+
+  let latencyThreshold = DEFAULT_LATENCY_THRESHOLD;
+  if (!isUnset(raw.latencyThreshold)) {
+    const n = number(raw.latencyThreshold);
+    if (Number.isFinite(n) && n > 0) latencyThreshold = n;
+    else
+      problem(
+        'latency-threshold',
+        raw.latencyThreshold,
+        'a positive number of ms per token',
+        `${DEFAULT_LATENCY_THRESHOLD}`,
+      );
+  }
+
+  let temperature: number | undefined;
+  if (!isUnset(raw.temperature)) {
+    const n = number(raw.temperature);
+    if (Number.isFinite(n) && n >= 0 && n <= 2) temperature = n;
+    else problem('temperature', raw.temperature, 'a number from 0 to 2', "the model's default");
+  }
+
+  let maxTokens: number | undefined;
+  if (!isUnset(raw.maxTokens)) {
+    const n = number(raw.maxTokens);
+    if (Number.isInteger(n) && n > 0) maxTokens = n;
+    else problem('max-tokens', raw.maxTokens, 'a whole number above 0', "the model's default");
+  }
+
+  const size = (attribute: string, value: unknown, fallback: string) => {
+    if (isUnset(value)) return undefined;
+    const bytes = parseByteSize(value as string | number);
+    if (bytes !== undefined && bytes > 0) return bytes;
+    problem(attribute, value, 'a size such as 800MB, 1.5GB, 2GiB or a number of bytes', fallback);
+    return undefined;
+  };
+  const maxModelSize = size('max-model-size', raw.maxModelSize, 'no limit');
+  const maxMemory = size('max-memory', raw.maxMemory, "this device's limit");
+
+  return { settings: { latencyThreshold, temperature, maxTokens, maxModelSize, maxMemory }, problems };
+}

@@ -1,0 +1,38 @@
+/**
+ * Every string the element shows, in one place. Keys are stable; values are English.
+ * Placeholders in braces (`{model}`) are filled by `format`.
+ */
+export const en = {
+  consentTitle: 'Chat with an AI that runs on this device',
+  consentModel: 'Model: {model}',
+  consentPrivacy: 'It runs entirely in your browser. Nothing you type leaves this device.',
+  consentButton: 'Download and start',
+  consentButtonCached: 'Start',
+  consentSize: '{size} download',
+  consentMemory: 'needs {memory} GPU memory',
+  consentCached: 'already downloaded · starts in seconds',
+  checking: 'Checking this device…',
+  downloading: 'Downloading the model',
+  loading: 'Starting the model',
+  cancel: 'Cancel',
+  placeholder: 'Ask anything…',
+  inputLabel: 'Message',
+  send: 'Send',
+  stop: 'Stop',
+  retry: 'Try again',
+  dismiss: 'Dismiss',
+  clearCache: 'Clear downloaded files',
+  logLabel: 'Conversation',
+  you: 'You',
+  assistant: 'Assistant',
+  interrupted: 'stopped',
+  busy: 'Wait for the reply to finish, or stop it, before sending again.',
+  statsLine: '{tps} tokens/s · {ms} ms/token · first token {ttft} ms · {rating}',
+  empty: 'Ask a question to start the conversation.',
+} as const;
+
+export type Strings = { [K in keyof typeof en]: string };
+
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}

@@ -1,0 +1,71 @@
+/** Public types of `<ai-chat>`. Pure declarations: no runtime code. */
+
+/** The element's status machine. */
+export type ChatStatus = 'idle' | 'checking' | 'downloading' | 'loading' | 'ready' | 'generating' | 'error';
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+/** One message of the conversation. */
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+  /** Set on an assistant message whose reply was stopped or cut before it ended. */
+  interrupted?: boolean;
+}
+
+/** The figures of one reply, as in `ai-chat-stats`. */
+export interface ChatStats {
+  /** Time to first token, ms. */
+  ttftMs: number;
+  /** Decode time per output token, ms. */
+  msPerToken: number;
+  /** Decode tokens per second. */
+  tokensPerSecond: number;
+  /** Prefill (prompt) tokens per second. */
+  prefillTokensPerSecond: number;
+  promptTokens: number;
+  completionTokens: number;
+  rating: LatencyRating;
+  /** `engine` when the figures come from the engine's `usage.extra`, `measured` when from the element's clock. */
+  source: 'engine' | 'measured';
+}
+
+export type LatencyRating = 'excellent' | 'good' | 'acceptable' | 'slow';
+
+/** What the element knows about its model before (and after) loading. */
+export interface ModelInfo {
+  id: string;
+  /** Bytes to download (0 when unknown). */
+  downloadBytes: number;
+  /** GPU memory needed, MB (0 when unknown). */
+  vramMB: number;
+  /** True when every file of the model is already in the browser's cache. */
+  cached: boolean;
+}
+
+export type ProgressPhase = 'download' | 'load';
+
+export interface ProgressReport {
+  phase: ProgressPhase;
+  /** 0..1 */
+  progress: number;
+  loadedBytes: number;
+  totalBytes: number;
+  text: string;
+}
+
+export type ErrorCode =
+  | 'webgpu-unavailable'
+  | 'shader-f16-unsupported'
+  | 'model-too-large'
+  | 'insufficient-memory'
+  | 'model-not-found'
+  | 'invalid-attribute'
+  | 'network'
+  | 'quota-exceeded'
+  | 'device-lost'
+  | 'context-window-exceeded'
+  | 'aborted'
+  | 'engine';
+
+export type ThresholdKind = 'latency' | 'model-size' | 'memory';

@@ -1,0 +1,65 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { AiChat } from '../src/ai-chat.js';
+import { ScriptedEngine, type ScriptedEngineOptions } from '../src/testing/scripted-engine.js';
+
+export { ScriptedEngine };
+
+/** The scripted worker (a ScriptedEngine behind the real worker protocol). */
+export const SCRIPTED_WORKER = new URL('../src/testing/scripted-worker.js', import.meta.url).href;
+/** The real worker: WebLLM behind our protocol. */
+export const REAL_WORKER = new URL('../src/engine/worker.js', import.meta.url).href;
+
+// Fail on Lit dev-mode warnings (other than the one saying dev mode is on).
+const warnings: string[] = [];
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (/Lit is in dev mode|multiple versions of Lit/i.test(text) === false && /lit/i.test(text))
+    warnings.push(text);
+  warn(...args);
+};
+afterEach(() => {
+  const found = warnings.splice(0);
+  expect(found, 'Lit warnings').to.deep.equal([]);
+});
+
+export async function scriptedChat(options: ScriptedEngineOptions = {}, attrs = '') {
+  const engine = new ScriptedEngine(options);
+  const el = await fixture<AiChat>(html`<ai-chat .engine=${engine}></ai-chat>`);
+  for (const [name, value] of attrs
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((a) => a.split('=')))
+    el.setAttribute(name!, value ?? '');
+  await el.updateComplete;
+  return { el, engine };
+}
+
+export const shadow = (el: AiChat) => el.shadowRoot!;
+export const $ = <T extends Element = HTMLElement>(el: AiChat, selector: string) =>
+  shadow(el).querySelector<T>(selector);
+export const $$ = (el: AiChat, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
+
+/** The text a user sees in the message log, message by message. */
+export const visibleMessages = (el: AiChat) =>
+  $$(el, '[part~="message"] .content').map((m) => m.textContent ?? '');
+
+/** Collect events of a type from an element. */
+export function record<T extends Event>(el: EventTarget, type: string): T[] {
+  const seen: T[] = [];
+  el.addEventListener(type, (e) => seen.push(e as T));
+  return seen;
+}
+
+export async function waitForStatus(el: AiChat, status: string, timeout = 15000) {
+  await waitUntil(() => el.status === status, `status ${status} (now ${el.status})`, { timeout });
+}
+
+export async function modelRequests(): Promise<Record<string, number>> {
+  return (await fetch('/__models/requests')).json();
+}
+
+export async function resetModelServer() {
+  await fetch('/__models/reset');
+}

@@ -1,0 +1,244 @@
+import { expect } from '@open-wc/testing';
+import { rateLatency } from '../src/fit/rating.js';
+import { parseByteSize, formatBytes } from '../src/fit/size.js';
+import { computeStats } from '../src/fit/stats.js';
+import { canTransition } from '../src/fit/status.js';
+import { readSettings, type RawSettings } from '../src/fit/settings.js';
+import { toChatError } from '../src/errors.js';
+import { rankCandidates, defaultMemoryLimitMB, refusal } from '../src/fit/select.js';
+import type { DeviceInfo } from '../src/fit/device.js';
+
+describe('pure: rateLatency', () => {
+  const table: Array<[number, number, string]> = [
+    [5, 50, 'excellent'],
+    [19.99, 50, 'excellent'],
+    [20, 50, 'good'],
+    [29.9, 50, 'good'],
+    [30, 50, 'acceptable'],
+    [50, 50, 'acceptable'],
+    [50.01, 50, 'slow'],
+    [25, 22, 'slow'],
+    [Number.NaN, 50, 'slow'],
+  ];
+  for (const [ms, threshold, rating] of table)
+    it(`${ms} ms/token with threshold ${threshold} is ${rating}`, () =>
+      expect(rateLatency(ms, threshold)).to.equal(rating));
+});
+
+describe('pure: parseByteSize and formatBytes', () => {
+  const table: Array<[string | number, number | undefined]> = [
+    ['800MB', 800e6],
+    ['1.5GB', 1.5e9],
+    ['2GiB', 2 * 2 ** 30],
+    ['512 MiB', 512 * 2 ** 20],
+    ['1000', 1000],
+    [1234, 1234],
+    ['1e9', 1e9],
+    ['10kb', 10_000],
+    ['lots', undefined],
+    ['', undefined],
+    ['-5MB', undefined],
+    ['5 parsecs', undefined],
+    [Number.NaN, undefined],
+  ];
+  for (const [input, bytes] of table)
+    it(`${JSON.stringify(input)} → ${bytes}`, () => expect(parseByteSize(input)).to.equal(bytes));
+  it('formats sizes like download dialogs', () => {
+    expect([
+      formatBytes(512),
+      formatBytes(12_345),
+      formatBytes(850e6),
+      formatBytes(1.234e9),
+      formatBytes(-1),
+    ]).to.deep.equal(['512 B', '12 KB', '850 MB', '1.2 GB', '?']);
+  });
+});
+
+describe('pure: computeStats', () => {
+  it('takes the figures from usage.extra when the engine gives them', () => {
+    const stats = computeStats(
+      { start: 0, firstToken: 100, end: 1000, chunks: 10, promptChars: 40 },
+      {
+        prompt_tokens: 12,
+        completion_tokens: 11,
+        extra: {
+          time_to_first_token_s: 0.25,
+          time_per_output_token_s: 0.025,
+          decode_tokens_per_s: 40,
+          prefill_tokens_per_s: 48,
+        },
+      },
+      50,
+    );
+    expect(stats).to.deep.equal({
+      ttftMs: 250,
+      msPerToken: 25,
+      tokensPerSecond: 40,
+      prefillTokensPerSecond: 48,
+      promptTokens: 12,
+      completionTokens: 11,
+      rating: 'good',
+      source: 'engine',
+    });
+  });
+  it('measures with the element clock when there is no usage', () => {
+    const stats = computeStats(
+      { start: 0, firstToken: 200, end: 1100, chunks: 10, promptChars: 400 },
+      undefined,
+      50,
+    );
+    expect(stats).to.deep.equal({
+      ttftMs: 200,
+      msPerToken: 100,
+      tokensPerSecond: 10,
+      prefillTokensPerSecond: 500,
+      promptTokens: 100,
+      completionTokens: 10,
+      rating: 'slow',
+      source: 'measured',
+    });
+  });
+});
+
+describe('pure: status machine', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['idle', 'checking', true],
+    ['checking', 'downloading', true],
+    ['downloading', 'loading', true],
+    ['loading', 'ready', true],
+    ['ready', 'generating', true],
+    ['generating', 'ready', true],
+    ['idle', 'generating', false],
+    ['downloading', 'generating', false],
+    ['loading', 'error', true],
+    ['error', 'checking', true],
+  ];
+  for (const [from, to, ok] of table)
+    it(`${from} → ${to}: ${ok}`, () => expect(canTransition(from as never, to as never)).to.equal(ok));
+});
+
+describe('pure: readSettings', () => {
+  const base: RawSettings = {
+    latencyThreshold: undefined,
+    temperature: undefined,
+    maxTokens: undefined,
+    maxModelSize: undefined,
+    maxMemory: undefined,
+  };
+  const table: Array<[Partial<RawSettings>, string | undefined, Record<string, unknown>]> = [
+    [{ latencyThreshold: '-3' }, 'latency-threshold', { latencyThreshold: 50 }],
+    [{ latencyThreshold: 'fast' }, 'latency-threshold', { latencyThreshold: 50 }],
+    [{ latencyThreshold: '80' }, undefined, { latencyThreshold: 80 }],
+    [{ temperature: 'hot' }, 'temperature', { temperature: undefined }],
+    [{ temperature: '0.2' }, undefined, { temperature: 0.2 }],
+    [{ temperature: 5 }, 'temperature', { temperature: undefined }],
+    [{ maxTokens: '1.5' }, 'max-tokens', { maxTokens: undefined }],
+    [{ maxTokens: '256' }, undefined, { maxTokens: 256 }],
+    [{ maxModelSize: 'lots' }, 'max-model-size', { maxModelSize: undefined }],
+    [{ maxModelSize: '1.5GB' }, undefined, { maxModelSize: 1.5e9 }],
+    [{ maxMemory: '0' }, 'max-memory', { maxMemory: undefined }],
+    [{ maxMemory: '4GiB' }, undefined, { maxMemory: 4 * 2 ** 30 }],
+  ];
+  for (const [input, attribute, expected] of table) {
+    it(`${JSON.stringify(input)} → ${attribute ?? 'valid'}`, () => {
+      const { settings, problems } = readSettings({ ...base, ...input });
+      expect(problems.map((p) => p.attribute)).to.deep.equal(attribute ? [attribute] : []);
+      if (attribute) expect(problems[0]!.message).to.contain(attribute);
+      for (const [key, value] of Object.entries(expected))
+        expect(settings[key as keyof typeof settings]).to.equal(value);
+    });
+  }
+});
+
+describe('pure: toChatError maps WebLLM errors by name and text', () => {
+  const table: Array<[{ name: string; message: string }, string]> = [
+    [
+      { name: 'WebGPUNotAvailableError', message: 'WebGPU is not supported in your current environment' },
+      'webgpu-unavailable',
+    ],
+    [
+      { name: 'ShaderF16SupportError', message: 'This model requires WebGPU extension shader-f16' },
+      'shader-f16-unsupported',
+    ],
+    [
+      { name: 'ModelNotFoundError', message: 'Cannot find model record in appConfig for x' },
+      'model-not-found',
+    ],
+    [
+      { name: 'DeviceLostError', message: 'The WebGPU device was lost while loading the model.' },
+      'device-lost',
+    ],
+    [
+      { name: 'ContextWindowSizeExceededError', message: 'Prompt tokens exceed context window size' },
+      'context-window-exceeded',
+    ],
+    [{ name: 'QuotaExceededError', message: 'quota' }, 'quota-exceeded'],
+    [{ name: 'TypeError', message: 'Failed to fetch' }, 'network'],
+    [
+      { name: 'CompileError', message: 'WebAssembly.instantiate(): expected magic word 00 61 73 6d' },
+      'engine',
+    ],
+    [{ name: 'Error', message: 'something odd\n    at foo (worker.js:1:2)' }, 'engine'],
+  ];
+  for (const [error, code] of table) {
+    it(`${error.name} → ${code}, in plain words`, () => {
+      const chat = toChatError(error, 'x');
+      expect(chat.code).to.equal(code);
+      expect(chat.message).not.to.match(/\bat \S+ \(|Error:|undefined|\{detail\}/);
+    });
+  }
+});
+
+describe('pure: model selection on a table of devices', () => {
+  const records = [
+    { model_id: 'Big-8B-Instruct-q4f16_1-MLC', vram_required_MB: 5000, required_features: ['shader-f16'] },
+    { model_id: 'Big-8B-Instruct-q4f32_1-MLC', vram_required_MB: 6100 },
+    { model_id: 'Mid-3B-Instruct-q4f16_1-MLC', vram_required_MB: 2500, required_features: ['shader-f16'] },
+    { model_id: 'Mid-3B-Instruct-q4f32_1-MLC', vram_required_MB: 2900 },
+    { model_id: 'Small-1B-Instruct-q4f32_1-MLC', vram_required_MB: 1100 },
+    { model_id: 'Small-1B-q4f32_1-MLC', vram_required_MB: 1000 },
+    { model_id: 'Embed-q4f32_1-MLC', vram_required_MB: 300, model_type: 1 },
+  ];
+  const device = (over: Partial<DeviceInfo>): DeviceInfo => ({
+    webgpu: true,
+    shaderF16: true,
+    maxBufferSize: 2 ** 31,
+    maxStorageBufferBindingSize: 2 ** 31,
+    deviceMemoryGB: 8,
+    ...over,
+  });
+  const table: Array<[string, DeviceInfo, { maxMemoryMB?: number }, string | undefined]> = [
+    ['desktop with f16, 8 GB', device({}), {}, 'Big-8B-Instruct-q4f16_1-MLC'],
+    ['desktop without f16, 8 GB', device({ shaderF16: false }), {}, 'Big-8B-Instruct-q4f32_1-MLC'],
+    [
+      'desktop without f16, max-memory 6000 MB',
+      device({ shaderF16: false }),
+      { maxMemoryMB: 6000 },
+      'Mid-3B-Instruct-q4f32_1-MLC',
+    ],
+    ['phone with 4 GB', device({ deviceMemoryGB: 4 }), {}, 'Mid-3B-Instruct-q4f16_1-MLC'],
+    ['phone with 2 GB', device({ deviceMemoryGB: 2 }), {}, 'Small-1B-Instruct-q4f32_1-MLC'],
+    [
+      'memory unknown (4 GB assumed)',
+      device({ deviceMemoryGB: undefined, shaderF16: false }),
+      {},
+      'Mid-3B-Instruct-q4f32_1-MLC',
+    ],
+    ['max-memory 500 MB', device({}), { maxMemoryMB: 500 }, undefined],
+    ['no WebGPU', device({ webgpu: false }), {}, undefined],
+  ];
+  for (const [name, dev, limits, expected] of table)
+    it(`${name} → ${expected ?? 'nothing'}`, () =>
+      expect(rankCandidates(records, dev, limits)[0]?.model_id).to.equal(expected));
+  it('the default memory limit is three quarters of device memory, 4 GB when unknown', () => {
+    expect([
+      defaultMemoryLimitMB({ deviceMemoryGB: 8 }),
+      defaultMemoryLimitMB({ deviceMemoryGB: undefined }),
+    ]).to.deep.equal([6144, 4096]);
+  });
+  it('says why a model cannot run', () => {
+    expect(refusal(records[0]!, device({ shaderF16: false }), {})).to.equal('shader-f16');
+    expect(refusal(records[1]!, device({}), {})).to.equal(undefined);
+    expect(refusal(records[1]!, device({ deviceMemoryGB: 4 }), {})).to.equal('memory');
+  });
+});

@@ -1,0 +1,105 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { AiChat } from '../src/ai-chat.js';
+import type { AiChatErrorEvent, AiChatStatusEvent } from '../src/events.js';
+import { liveWorkers } from '../src/engine/pool.js';
+import { $, modelRequests, record, REAL_WORKER, resetModelServer, waitForStatus } from './helpers.js';
+
+// The real path: our worker with web-llm 0.2.86 on Chromium's SwiftShader WebGPU adapter, against a
+// generated model folder served on 127.0.0.1. The model library cannot be compiled here, so a load
+// ends when web-llm instantiates it.
+const origin = location.origin;
+const modelUrl = (name: string) => `${origin}/models/${name}`;
+const libUrl = (name: string) => `${origin}/models/${name}/lib.wasm`;
+
+const realChat = (name: string, model = name) =>
+  fixture<AiChat>(
+    html`<ai-chat
+      model=${model}
+      model-url=${modelUrl(name)}
+      model-lib-url=${libUrl(name)}
+      worker-url=${REAL_WORKER}
+    ></ai-chat>`,
+  );
+
+async function fileSize(url: string) {
+  return (await (await fetch(url)).arrayBuffer()).byteLength;
+}
+
+describe('<ai-chat> with real web-llm in the worker (generated model folder)', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    // The page's WebGPU is SwiftShader here: the worker sees the same adapter.
+    const adapter = await (
+      navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }
+    ).gpu?.requestAdapter();
+    expect(adapter, 'a WebGPU adapter (run Chromium with --enable-unsafe-webgpu)').to.exist;
+  });
+  beforeEach(resetModelServer);
+  afterEach(async () => {
+    await waitUntil(() => liveWorkers() === 0, 'workers ended', { timeout: 5000 }).catch(() => undefined);
+  });
+
+  it('real web-llm: the worker starts and its preflight adds up the download to the byte, fetching no weights', async () => {
+    const name = 'tiny-q4f32_1-MLC';
+    const el = await realChat(name);
+    const statuses = record<AiChatStatusEvent>(el, 'ai-chat-status');
+    const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
+    el.load().catch(() => undefined);
+    await waitUntil(() => el.modelInfo, 'preflight done', { timeout: 30000 });
+    const base = `${modelUrl(name)}/resolve/main/`;
+    const index = (await (await fetch(`${base}tensor-cache.json`)).json()) as {
+      records: Array<{ nbytes: number }>;
+    };
+    const expected =
+      index.records.reduce((n, r) => n + r.nbytes, 0) +
+      (await fileSize(libUrl(name))) +
+      (await fileSize(`${base}mlc-chat-config.json`)) +
+      (await fileSize(`${base}tokenizer.json`));
+    expect(el.modelInfo).to.deep.include({ id: name, downloadBytes: expected, cached: false });
+    expect(statuses[0]!.status).to.equal('checking');
+    const event = await error;
+    // web-llm fetched the config and the library, and failed at instantiating the library.
+    expect(event.code).to.equal('engine');
+    expect(event.message).to.match(/^The model could not run \(/);
+    expect(event.message).not.to.match(/\n|\bat \S+ \(|undefined/);
+    const requests = await modelRequests();
+    expect(Object.keys(requests).filter((path) => path.includes('params_shard'))).to.deep.equal([]);
+    expect(el.status).to.equal('error');
+    await el.updateComplete;
+    expect($(el, '[part="error"]')!.textContent).to.contain('The model could not run');
+    await el.unload();
+  });
+
+  it('real web-llm: an unknown model ends in model-not-found, in plain words', async () => {
+    const el = await fixture<AiChat>(
+      html`<ai-chat model="No-Such-Model-q4f32_1-MLC" worker-url=${REAL_WORKER}></ai-chat>`,
+    );
+    const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
+    await el.load().catch(() => undefined);
+    const event = await error;
+    expect(event.code).to.equal('model-not-found');
+    expect(event.message).to.equal(
+      'The model "No-Such-Model-q4f32_1-MLC" is not known. Check the model name, or use model="auto".',
+    );
+    await el.unload();
+  });
+
+  it('real web-llm: two elements with the same model share one worker; unload ends it when no element uses it', async () => {
+    const name = 'shared-q4f32_1-MLC';
+    const a = await realChat(name);
+    const b = await realChat(name);
+    a.load().catch(() => undefined);
+    b.load().catch(() => undefined);
+    await waitUntil(() => a.status !== 'idle' && b.status !== 'idle');
+    expect(liveWorkers()).to.equal(1);
+    await Promise.all([waitForStatus(a, 'error', 30000), waitForStatus(b, 'error', 30000)]);
+    // One worker, one load: the config was fetched once for both elements.
+    const requests = await modelRequests();
+    expect(requests[`${name}/mlc-chat-config.json`]).to.equal(1);
+    await a.unload();
+    expect(liveWorkers()).to.equal(1);
+    await b.unload();
+    expect(liveWorkers()).to.equal(0);
+  });
+});

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { modelServer } from './test/server/model-server.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default {
+  files: 'test/**/*.test.ts',
+  nodeResolve: true,
+  hostname: '127.0.0.1',
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  middleware: [
+    modelServer,
+    // Serve worker.ts when the page asks for worker.js through new URL(...): that is a plain
+    // request, not an import, so the esbuild plugin does not map it.
+    function tsForJs(ctx, next) {
+      if (ctx.path.endsWith('.js') && !ctx.path.startsWith('/__')) {
+        const js = root + ctx.path.slice(1);
+        if (!existsSync(js) && existsSync(js.replace(/\.js$/, '.ts')))
+          ctx.url = ctx.url.replace(/\.js(?=$|\?)/, '.ts');
+      }
+      return next();
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+          '--enable-unsafe-webgpu',
+        ],
+      },
+    }),
+  ],
+};

@@ -1,5 +1,6 @@
 // Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
-// (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm).
+// (dist/cdn/ai-chat.js: the element with Lit, plus its lazy chunks; dist/cdn/worker.js: the
+// worker with web-llm).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +23,21 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
 };
+// The element entry with code splitting: Markdown, highlighting and storage are chunks
+// (dist/cdn/*-HASH.js) loaded by dynamic import() the first time they are needed.
 await build({
   ...common,
-  entryPoints: {
-    'ai-chat': 'src/index.ts',
-    worker: 'src/engine/worker.ts',
-    testing: 'src/testing/index.ts',
-  },
+  entryPoints: { 'ai-chat': 'src/index.ts' },
+  outdir: 'dist/cdn',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  metafile: false,
+});
+// The worker and the testing module stay single files (a worker started from a blob: URL
+// resolves nothing relative to itself but its own import).
+await build({
+  ...common,
+  entryPoints: { worker: 'src/engine/worker.ts', testing: 'src/testing/index.ts' },
   outdir: 'dist/cdn',
   metafile: false,
 });

@@ -16,8 +16,10 @@ export const styles = css`
     --ai-chat-font-size: 15px;
     --ai-chat-spacing: 8px;
     --ai-chat-max-height: 480px;
+    --ai-chat-code-background: rgba(127, 127, 140, 0.14);
     display: block;
     box-sizing: border-box;
+    color-scheme: light dark;
     color: var(--ai-chat-color);
     font: var(--ai-chat-font-size) / 1.5 var(--ai-chat-font);
   }
@@ -32,6 +34,9 @@ export const styles = css`
       --ai-chat-assistant-background: #23242a;
       --ai-chat-border: #3a3b44;
       --ai-chat-error: #ff8a80;
+      --ai-chat-code-keyword: #d59df0;
+      --ai-chat-code-string: #98c379;
+      --ai-chat-code-number: #f0b070;
     }
   }
   :host([theme='dark']) {
@@ -44,6 +49,15 @@ export const styles = css`
     --ai-chat-assistant-background: #23242a;
     --ai-chat-border: #3a3b44;
     --ai-chat-error: #ff8a80;
+    --ai-chat-code-keyword: #d59df0;
+    --ai-chat-code-string: #98c379;
+    --ai-chat-code-number: #f0b070;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
@@ -135,6 +149,116 @@ export const styles = css`
   .message .content {
     white-space: pre-wrap;
     unicode-bidi: plaintext;
+    text-align: start;
+  }
+  .message .content.markdown {
+    white-space: normal;
+    min-width: 0;
+  }
+  .markdown :is(p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th) {
+    unicode-bidi: plaintext;
+    text-align: start;
+  }
+  .markdown :is(p, ul, ol, blockquote, table, h1, h2, h3, h4, h5, h6, .code) {
+    margin: 0 0 calc(var(--ai-chat-spacing) * 0.75);
+  }
+  .markdown > div:last-child > :last-child,
+  .markdown > div:has(+ div[hidden]) > :last-child {
+    margin-bottom: 0;
+  }
+  .markdown :is(h1, h2, h3, h4, h5, h6) {
+    font-size: 1.05em;
+    line-height: 1.3;
+  }
+  .markdown h1 {
+    font-size: 1.25em;
+  }
+  .markdown h2 {
+    font-size: 1.15em;
+  }
+  .markdown :is(ul, ol) {
+    padding-inline-start: 1.4em;
+  }
+  .markdown blockquote {
+    margin-inline: 0;
+    padding-inline-start: var(--ai-chat-spacing);
+    border-inline-start: 3px solid var(--ai-chat-border);
+    color: var(--ai-chat-muted);
+  }
+  .markdown a {
+    color: var(--ai-chat-accent);
+  }
+  .markdown a:focus-visible {
+    outline: 2px solid var(--ai-chat-accent);
+    outline-offset: 1px;
+  }
+  .markdown img {
+    max-width: 100%;
+    height: auto;
+  }
+  .markdown table {
+    display: block;
+    overflow-x: auto;
+    border-collapse: collapse;
+    max-width: 100%;
+  }
+  .markdown :is(th, td) {
+    border: 1px solid var(--ai-chat-border);
+    padding: 2px 6px;
+  }
+  .markdown code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.9em;
+    background: var(--ai-chat-code-background);
+    border-radius: 4px;
+    padding: 0 0.25em;
+  }
+  .markdown .code {
+    position: relative;
+  }
+  .markdown pre {
+    margin: 0;
+    overflow-x: auto;
+    padding: var(--ai-chat-spacing);
+    padding-top: calc(var(--ai-chat-spacing) * 3.5);
+    border-radius: calc(var(--ai-chat-radius) * 0.5);
+    background: var(--ai-chat-code-background);
+    direction: ltr;
+    unicode-bidi: isolate;
+    text-align: left;
+  }
+  .markdown pre code {
+    background: none;
+    padding: 0;
+    white-space: pre;
+  }
+  .markdown button.copy {
+    position: absolute;
+    inset-block-start: 4px;
+    inset-inline-end: 4px;
+    padding: 0 var(--ai-chat-spacing);
+    font-size: 0.8em;
+  }
+  .hljs-keyword,
+  .hljs-built_in,
+  .hljs-literal,
+  .hljs-selector-tag {
+    color: var(--ai-chat-code-keyword, #a626a4);
+  }
+  .hljs-string,
+  .hljs-attr,
+  .hljs-regexp {
+    color: var(--ai-chat-code-string, #3b7a1e);
+  }
+  .hljs-comment,
+  .hljs-meta {
+    color: var(--ai-chat-muted);
+    font-style: italic;
+  }
+  .hljs-number,
+  .hljs-title,
+  .hljs-type {
+    color: var(--ai-chat-code-number, #b45309);
   }
   .message.user {
     align-self: flex-end;
@@ -195,7 +319,8 @@ export const styles = css`
     cursor: not-allowed;
   }
   button:focus-visible,
-  textarea:focus-visible {
+  textarea:focus-visible,
+  a:focus-visible {
     outline: 2px solid var(--ai-chat-accent);
     outline-offset: 2px;
   }

@@ -1,13 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from './controllers/chat-controller.js';
+import { PersistController } from './controllers/persist-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import { chatError } from './errors.js';
 import { readSettings, type Settings } from './fit/settings.js';
 import { formatBytes } from './fit/size.js';
 import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
-import { en, format, type Strings } from './strings.js';
+import { langOf, stringsFor } from './i18n/locale.js';
+import { markdown } from './render/markdown-directive.js';
+import { format, type Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 
 /**
@@ -83,8 +86,14 @@ export class AiChat extends LitElement {
   @property() placeholder: string | undefined;
   /** Load the model at once, without asking. */
   @property({ type: Boolean }) autoload = false;
-  /** Key under which the conversation is saved (IndexedDB). */
+  /** Key under which the conversation is saved (IndexedDB) and restored on reload. */
   @property() persist: string | undefined;
+  /** `light` or `dark` forces a color scheme; otherwise it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  /** Show images from Markdown in replies (`![alt](https://…)`). Off: their alt text is shown. */
+  @property({ type: Boolean, attribute: 'allow-images' }) allowImages = false;
+  /** Language of the element's strings (`zh-Hant`, `zh-TW`, `zh-HK` → Traditional Chinese; else English). Default: the nearest `lang`. */
+  @property({ reflect: true }) override lang!: string;
   /** A custom engine with WebLLM's `chat.completions.create`; replaces the worker. */
   @property({ attribute: false }) engine: ChatEngine | undefined;
   /** Every string the element shows; set some to translate or reword. */
@@ -101,6 +110,16 @@ export class AiChat extends LitElement {
   #notice = '';
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
+
+  constructor() {
+    super();
+    new PersistController(this, {
+      messages: () => this.#chat.messages,
+      draft: () => this.#chat.draft,
+      restore: (messages) => (this.messages = messages),
+      fail: (error) => this.#chat.fail(error),
+    });
+  }
 
   /** The status: `idle`, `checking`, `downloading`, `loading`, `ready`, `generating`, `error`. Read-only. */
   get status(): ChatStatus {
@@ -177,6 +196,15 @@ export class AiChat extends LitElement {
         if (key) this.#chat.warn(chatError('invalid-attribute', problem.message));
       }
     }
+    if (changed.has('theme') && this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
+      this.#chat.warn(
+        chatError(
+          'invalid-attribute',
+          `theme="${String(this.theme)}" is not valid: expected light or dark. Following the system.`,
+        ),
+      );
+      this.theme = undefined;
+    }
     if (changed.has('model') && (typeof this.model !== 'string' || !this.model.trim())) {
       this.#chat.warn(
         chatError(
@@ -196,7 +224,7 @@ export class AiChat extends LitElement {
   }
 
   #t(key: keyof Strings): string {
-    return this.strings[key] ?? en[key];
+    return this.strings[key] ?? stringsFor(langOf(this))[key];
   }
 
   get #canSend(): boolean {
@@ -237,6 +265,12 @@ export class AiChat extends LitElement {
 
   #consent() {
     this.load().catch(() => undefined);
+    this.#focusInput();
+  }
+
+  /** Put focus back in the input once the control that had it is gone. */
+  #focusInput() {
+    void this.updateComplete.then(() => this.input?.focus());
   }
 
   #retry() {
@@ -264,14 +298,16 @@ export class AiChat extends LitElement {
             ? html`<div class="empty"><slot name="empty">${this.#t('empty')}</slot></div>`
             : nothing
         }
-        ${chat.messages.filter((m) => m.role !== 'system').map((m) => this.#renderMessage(m))}
-        ${chat.draft ? this.#renderMessage(chat.draft, true) : nothing}
+        ${[...chat.messages.filter((m) => m.role !== 'system'), ...(chat.draft ? [chat.draft] : [])].map(
+          (m) => this.#renderMessage(m, m === chat.draft),
+        )}
       </div>
       ${this.#renderStats()}
       <form class="composer" @submit=${(e: Event) => (e.preventDefault(), this.#submit())}>
         <textarea
           part="input"
           rows="1"
+          dir="auto"
           aria-label=${this.#t('inputLabel')}
           placeholder=${this.placeholder ?? this.#t('placeholder')}
           @keydown=${this.#onKeydown}
@@ -279,7 +315,12 @@ export class AiChat extends LitElement {
         ></textarea>
         ${
           status === 'generating'
-            ? html`<button part="stop-button" type="button" class="stop" @click=${() => this.stop()}>
+            ? html`<button
+                part="stop-button"
+                type="button"
+                class="stop"
+                @click=${() => (this.stop(), this.#focusInput())}
+              >
                 ${this.#t('stop')}
               </button>`
             : html`<button part="send-button" type="submit" class="send" ?disabled=${!this.#canSend}>
@@ -301,7 +342,20 @@ export class AiChat extends LitElement {
       ?data-streaming=${streaming}
     >
       <span class="visually-hidden">${this.#t(who === 'user' ? 'you' : 'assistant')}:</span>
-      <div class="content">${message.content}</div>
+      ${
+        who === 'user'
+          ? html`<div class="content" dir="auto">${message.content}</div>`
+          : html`<div
+              class="content"
+              dir="auto"
+              ${markdown(message.content, streaming, {
+                allowImages: this.allowImages,
+                copyLabel: this.#t('copyCode'),
+                copyName: this.#t('copyCodeLabel'),
+                copiedLabel: this.#t('copied'),
+              })}
+            ></div>`
+      }
       ${message.interrupted ? html`<span class="interrupted">${this.#t('interrupted')}</span>` : nothing}
     </div>`;
   }

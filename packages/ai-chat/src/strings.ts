@@ -29,6 +29,9 @@ export const en = {
   busy: 'Wait for the reply to finish, or stop it, before sending again.',
   statsLine: '{tps} tokens/s · {ms} ms/token · first token {ttft} ms · {rating}',
   empty: 'Ask a question to start the conversation.',
+  copyCode: 'Copy',
+  copyCodeLabel: 'Copy code',
+  copied: 'Copied',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

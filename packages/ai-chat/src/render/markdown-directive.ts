@@ -1,0 +1,94 @@
+/**
+ * `<div ${markdown(text, streaming, options)}>`: renders an assistant message as Markdown into its
+ * element. The parser and sanitizer are a separate chunk, imported the first time a message needs
+ * them; until then the text shows as plain text (appended token by token, never as HTML).
+ * Finished code blocks are highlighted later, when the page is idle.
+ */
+import { noChange } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import type { MarkdownOptions, MarkdownView } from './markdown.js';
+
+type Renderer = typeof import('./markdown.js');
+let renderer: Renderer | undefined;
+let loading: Promise<Renderer> | undefined;
+let highlighter: Promise<typeof import('./highlight.js')> | undefined;
+
+/** Resolves when the Markdown chunk is loaded (loading it if needed). */
+export function markdownReady(): Promise<Renderer> {
+  loading ??= import('./markdown.js').then((module) => (renderer = module));
+  return loading;
+}
+
+const idle = (work: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 500 }) : setTimeout(work, 16);
+
+function highlightLater(block: HTMLElement) {
+  if (!block.querySelector('pre[data-lang]')) return;
+  highlighter ??= import('./highlight.js');
+  highlighter.then(
+    ({ highlightWithin }) => idle(() => highlightWithin(block)),
+    () => undefined, // no highlighting is no loss: the code stays readable
+  );
+}
+
+class MarkdownDirective extends Directive {
+  #element: HTMLElement | undefined;
+  #view: MarkdownView | undefined;
+  #plain: string | undefined;
+  #args: [string, boolean, MarkdownOptions] | undefined;
+
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('markdown() goes on an element');
+  }
+
+  render(_text: string, _streaming: boolean, _options: MarkdownOptions): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, args: [string, boolean, MarkdownOptions]): unknown {
+    this.#element = part.element as HTMLElement;
+    this.#args = args;
+    if (renderer) this.#render(renderer);
+    else {
+      this.#showPlain(args[0]);
+      markdownReady().then(
+        (module) => this.#args && this.#render(module),
+        () => undefined, // the chunk failed to load: the text stays plain, which is safe
+      );
+    }
+    return noChange;
+  }
+
+  #render(module: Renderer) {
+    const [text, streaming, options] = this.#args!;
+    const element = this.#element!;
+    if (!this.#view || !sameOptions(this.#view.options, options)) {
+      this.#view = new module.MarkdownView(element, options, highlightLater);
+      element.classList.add('markdown');
+    }
+    this.#view.update(text, streaming);
+  }
+
+  /** Plain text while the chunk loads: appended when the text grew, replaced otherwise. */
+  #showPlain(text: string) {
+    const element = this.#element!;
+    const seen = this.#plain;
+    if (
+      seen !== undefined &&
+      text.length >= seen.length &&
+      text.startsWith(seen.slice(-32), Math.max(0, seen.length - 32))
+    )
+      element.append(text.slice(seen.length));
+    else element.textContent = text;
+    this.#plain = text;
+  }
+}
+
+const sameOptions = (a: MarkdownOptions, b: MarkdownOptions) =>
+  a.allowImages === b.allowImages &&
+  a.copyLabel === b.copyLabel &&
+  a.copyName === b.copyName &&
+  a.copiedLabel === b.copiedLabel;
+
+export const markdown = directive(MarkdownDirective);

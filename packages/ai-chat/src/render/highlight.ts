@@ -1,16 +1,17 @@
 /**
- * Syntax highlighting for finished code blocks: highlight.js core with a few common languages,
+ * Syntax highlighting for finished code blocks: highlight.js core (its ES build) with a few
+ * common languages and their aliases (js, ts, py, sh, html),
  * in its own chunk, loaded the first time a finished block holds code and run when the page is
  * idle, so it never holds up the stream. Its output is sanitized like everything else.
  */
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import css from 'highlight.js/lib/languages/css';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import python from 'highlight.js/lib/languages/python';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
+import hljs from '@highlightjs/cdn-assets/es/core.min.js';
+import bash from '@highlightjs/cdn-assets/es/languages/bash.min.js';
+import css from '@highlightjs/cdn-assets/es/languages/css.min.js';
+import javascript from '@highlightjs/cdn-assets/es/languages/javascript.min.js';
+import json from '@highlightjs/cdn-assets/es/languages/json.min.js';
+import python from '@highlightjs/cdn-assets/es/languages/python.min.js';
+import typescript from '@highlightjs/cdn-assets/es/languages/typescript.min.js';
+import xml from '@highlightjs/cdn-assets/es/languages/xml.min.js';
 import { sanitizeHighlight } from './sanitize.js';
 
 const languages = { bash, css, javascript, json, python, typescript, xml };

@@ -133,6 +133,7 @@ export const styles = css`
     max-height: var(--ai-chat-max-height);
     overflow-y: auto;
     overscroll-behavior: contain;
+    scroll-behavior: smooth;
     min-height: 3em;
   }
   .empty {
@@ -243,12 +244,12 @@ export const styles = css`
   .hljs-built_in,
   .hljs-literal,
   .hljs-selector-tag {
-    color: var(--ai-chat-code-keyword, #a626a4);
+    color: var(--ai-chat-code-keyword, #8b1d89);
   }
   .hljs-string,
   .hljs-attr,
   .hljs-regexp {
-    color: var(--ai-chat-code-string, #3b7a1e);
+    color: var(--ai-chat-code-string, #2b5c16);
   }
   .hljs-comment,
   .hljs-meta {
@@ -258,7 +259,7 @@ export const styles = css`
   .hljs-number,
   .hljs-title,
   .hljs-type {
-    color: var(--ai-chat-code-number, #b45309);
+    color: var(--ai-chat-code-number, #8a3a00);
   }
   .message.user {
     align-self: flex-end;

@@ -224,7 +224,8 @@ export class AiChat extends LitElement {
   }
 
   #t(key: keyof Strings): string {
-    return this.strings[key] ?? stringsFor(langOf(this))[key];
+    // The property first: an attribute set from `lang` is reflected only after render.
+    return this.strings[key] ?? stringsFor(this.lang || langOf(this))[key];
   }
 
   get #canSend(): boolean {

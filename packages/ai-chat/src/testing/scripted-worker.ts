@@ -2,7 +2,8 @@
  * A model worker that serves a `ScriptedEngine` behind the real worker protocol, for tests and
  * stories: everything but the model arithmetic runs as in production. Model names steer it:
  * `…-cached` is reported as already downloaded; `crash-on-load` kills the worker during the load;
- * a prompt `crash` kills it mid-reply; `missing-…` is not found.
+ * a prompt `crash` kills it mid-reply; `missing-…` is not found; `slow-…` downloads slowly (to
+ * look at the downloading state).
  */
 import { serveBackend, type WorkerBackend } from '../engine/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
@@ -51,7 +52,7 @@ const backend: WorkerBackend = {
     if (spec.model === 'crash-on-load') crash();
     if (!result.cached) {
       for (let i = 1; i <= 4; i++) {
-        await sleep(15);
+        await sleep(spec.model.startsWith('slow-') ? 500 : 15);
         if (mine !== loads) throw Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
         const loadedBytes = (DOWNLOAD_BYTES * i) / 4;
         report({

@@ -158,6 +158,31 @@ describe('Markdown rendering', () => {
     expect(container.textContent!.replace(/\s+/g, ' ')).to.contain('Last paragraph grows');
   });
 
+  it('an open code fence grows by appending text, not by parsing the block again, and closes into a finished block', () => {
+    const container = document.createElement('div');
+    const view = new MarkdownView(container, options, () => undefined);
+    let text = 'Intro.\n\n```python\n';
+    view.update(text, true);
+    const code = container.querySelector('pre[data-lang="python"] code')!;
+    for (let i = 0; i < 50; i++) {
+      text += `print(${i}) # <b>not bold</b>\n`;
+      view.update(text, true);
+      expect(container.querySelector('pre code'), 'the same code element').to.equal(code);
+    }
+    expect(code.textContent!.split('\n').length).to.equal(51);
+    expect(code.querySelector('b')).to.equal(null);
+    expect(container.querySelector('.code button.copy')).to.exist;
+    text += '```\n\nAfter the code.';
+    view.update(text, true);
+    view.update(text, false);
+    expect(container.querySelectorAll('pre').length).to.equal(1);
+    expect(container.querySelector('pre code')!.textContent).to.equal(
+      Array.from({ length: 50 }, (_, i) => `print(${i}) # <b>not bold</b>`).join('\n'),
+    );
+    expect(container.textContent).to.contain('After the code.');
+    expect(container.textContent).not.to.contain('```');
+  });
+
   it('a text that is replaced rather than grown is rendered afresh', () => {
     const container = document.createElement('div');
     const view = new MarkdownView(container, options, () => undefined);

@@ -17,12 +17,17 @@ import { sanitizeHighlight } from './sanitize.js';
 const languages = { bash, css, javascript, json, python, typescript, xml };
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language);
 
+/** Longest code (characters) that gets highlighted. */
+export const MAX_HIGHLIGHT = 20_000;
+
 /** Highlight the `pre[data-lang] code` blocks inside `root` whose language is known. */
 export function highlightWithin(root: ParentNode): void {
   for (const code of root.querySelectorAll<HTMLElement>('pre[data-lang] > code')) {
     const language = code.parentElement!.dataset.lang!;
-    if (!hljs.getLanguage(language) || code.dataset.highlighted) continue;
-    const { value } = hljs.highlight(code.textContent ?? '', { language, ignoreIllegals: true });
+    const text = code.textContent ?? '';
+    // Highlighting runs in one task: past this size it would hold the page for too long.
+    if (!hljs.getLanguage(language) || code.dataset.highlighted || text.length > MAX_HIGHLIGHT) continue;
+    const { value } = hljs.highlight(text, { language, ignoreIllegals: true });
     code.replaceChildren(sanitizeHighlight(value));
     code.dataset.highlighted = language;
   }

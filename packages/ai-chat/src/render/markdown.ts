@@ -48,17 +48,37 @@ export function renderMarkdown(source: string, options: MarkdownOptions): Docume
   if (!marked) parsers.set(options.allowImages, (marked = parser(options.allowImages)));
   const fragment = sanitize((marked.parse(source) as string).trim(), options.allowImages);
   for (const pre of fragment.querySelectorAll('pre')) {
-    const wrap = document.createElement('div');
-    wrap.className = 'code';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy';
-    button.textContent = options.copyLabel;
-    button.setAttribute('aria-label', options.copyName);
+    const wrap = codeBlock(options);
     pre.replaceWith(wrap);
-    wrap.append(button, pre);
+    wrap.append(pre);
   }
   return fragment;
+}
+
+/** The frame of a code block: a copy button, then the `pre` appended by the caller. */
+function codeBlock(options: MarkdownOptions): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'code';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy';
+  button.textContent = options.copyLabel;
+  button.setAttribute('aria-label', options.copyName);
+  wrap.append(button);
+  return wrap;
+}
+
+const FENCE_OPENER = /^(`{3,}|~{3,})([^\n]*)$/;
+
+/** An open fenced code block being streamed: its text grows by appending, without parsing. */
+interface OpenFence {
+  /** Where the block starts in the text (the opener line). */
+  start: number;
+  bodyStart: number;
+  fence: string;
+  node: Text;
+  /** How much of the text the node shows. */
+  shown: number;
 }
 
 /** The sample of already-seen text compared to tell growth from replacement, in O(1). */
@@ -74,6 +94,7 @@ export class MarkdownView {
   /** Where the open block starts. */
   #committed = 0;
   #tail: HTMLElement;
+  #fence: OpenFence | undefined;
   #onFinished: (block: HTMLElement) => void;
 
   constructor(container: HTMLElement, options: MarkdownOptions, onFinished: (block: HTMLElement) => void) {
@@ -113,10 +134,60 @@ export class MarkdownView {
       this.#committed = end;
       this.#onFinished(block);
     }
-    const open = text.slice(this.#committed);
     this.#tail.dataset.open = String(streaming);
+    if (streaming && this.#streamFence(text)) return;
+    this.#fence = undefined;
+    const open = text.slice(this.#committed);
     this.#tail.replaceChildren(open ? renderMarkdown(open, this.#options) : '');
     this.#tail.hidden = !open;
+  }
+
+  /**
+   * While the open block is a fenced code block that has not closed, append the new text to its
+   * code instead of parsing the block again: a long code block costs each token only its own text.
+   * Returns false when the open block is anything else (or may be closing): render it in full.
+   */
+  #streamFence(text: string): boolean {
+    const start = this.#committed;
+    let open = this.#fence?.start === start ? this.#fence : undefined;
+    if (!open) {
+      const newline = text.indexOf('\n', start);
+      const opener = newline === -1 ? null : FENCE_OPENER.exec(text.slice(start, newline));
+      if (!opener || (opener[1]![0] === '`' && opener[2]!.includes('`'))) return false;
+      const pre = document.createElement('pre');
+      const language = opener[2]!.trim().match(/^[\w+#-]*/)![0];
+      if (language) pre.dataset.lang = language;
+      const code = document.createElement('code');
+      const node = document.createTextNode('');
+      code.append(node);
+      pre.append(code);
+      const wrap = codeBlock(this.#options);
+      wrap.append(pre);
+      this.#tail.replaceChildren(wrap);
+      this.#tail.hidden = false;
+      open = { start, bodyStart: newline + 1, fence: opener[1]!, node, shown: newline + 1 };
+      this.#fence = open;
+    }
+    // Only the lines touched by new text can close the fence.
+    const from = Math.max(open.bodyStart, text.lastIndexOf('\n', open.shown - 1) + 1);
+    const fenceChar = open.fence[0]!;
+    for (let line = from; line < text.length;) {
+      const end = text.indexOf('\n', line);
+      const content = text.slice(line, end === -1 ? text.length : end).trimStart();
+      // A line that is, or may still become, a closing fence ends the fast path.
+      if (
+        content.startsWith(fenceChar) &&
+        (end === -1 || content.trimEnd().replaceAll(fenceChar, '') === '')
+      ) {
+        this.#fence = undefined;
+        return false;
+      }
+      if (end === -1) break;
+      line = end + 1;
+    }
+    open.node.appendData(text.slice(open.shown));
+    open.shown = text.length;
+    return true;
   }
 
   #grewFrom(text: string): boolean {

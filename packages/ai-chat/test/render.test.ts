@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { findBlockEnds } from '../src/render/blocks.js';
+import { findBlockEnds, startScan } from '../src/render/blocks.js';
 import { MarkdownView, renderMarkdown, type MarkdownOptions } from '../src/render/markdown.js';
 import { isSafeUrl } from '../src/render/sanitize.js';
 import { highlightWithin } from '../src/render/highlight.js';
@@ -30,6 +30,16 @@ describe('pure: findBlockEnds', () => {
     ['three blocks', 'a\n\nb\n\nc\n', [3, 6]],
   ];
   for (const [name, text, ends] of table) it(name, () => expect(findBlockEnds(text)).to.deep.equal(ends));
+
+  it('a resumed scan, fed one character at a time, finds the same ends as a fresh scan', () => {
+    const text =
+      '# T\n\npara\n\n- a\n\n- b\n  cont\n\n```js\nx\n\n```\n\n> q\n\n    code\n\n1. x\n2. y\n\nend\n';
+    const scan = startScan();
+    const found: number[] = [];
+    for (let i = 1; i <= text.length; i++) found.push(...findBlockEnds(text.slice(0, i), 0, scan));
+    expect(found).to.deep.equal(findBlockEnds(text));
+    expect(found.length).to.be.greaterThan(5);
+  });
 
   it('scans only from the open block', () => {
     const text = 'a\n\nb\n\nc\n';

@@ -11,17 +11,31 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
 
+/** Where a scan of the open block stopped, to resume from there when more text arrives. */
+export interface BlockScan {
+  /** The next line to read (a line start). */
+  pos: number;
+  firstLine: string | undefined;
+  fence: { char: string; length: number } | undefined;
+  afterBlank: boolean;
+}
+
+export const startScan = (from = 0): BlockScan => ({
+  pos: from,
+  firstLine: undefined,
+  fence: undefined,
+  afterBlank: false,
+});
+
 /**
  * The offsets where finished blocks end in `text`, scanning from `from` (the start of the open
  * block, a line start). Each offset is the start of the next block. Work is proportional to
- * `text.length - from`: the open block, never the finished ones.
+ * `text.length - from`: the open block, never the finished ones. Pass a `scan` kept from the
+ * previous call on the same (grown) text to read only the lines that are new.
  */
-export function findBlockEnds(text: string, from = 0): number[] {
+export function findBlockEnds(text: string, from = 0, scan: BlockScan = startScan(from)): number[] {
   const ends: number[] = [];
-  let firstLine: string | undefined;
-  let fence: { char: string; length: number } | undefined;
-  let afterBlank = false;
-  let pos = from;
+  let { firstLine, fence, afterBlank, pos } = scan;
   while (pos < text.length) {
     const newline = text.indexOf('\n', pos);
     // Only complete lines decide anything: a partial line may still become a fence or a list item.
@@ -60,5 +74,6 @@ export function findBlockEnds(text: string, from = 0): number[] {
     if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`')))
       fence = { char: open[1]![0]!, length: open[1]!.length };
   }
+  Object.assign(scan, { pos, firstLine, fence, afterBlank });
   return ends;
 }

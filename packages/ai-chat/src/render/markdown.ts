@@ -5,7 +5,7 @@
  * chunk): the element shows plain text until it arrives.
  */
 import { Marked, type Tokens } from 'marked';
-import { findBlockEnds } from './blocks.js';
+import { findBlockEnds, startScan, type BlockScan } from './blocks.js';
 import { sanitize } from './sanitize.js';
 
 export interface MarkdownOptions {
@@ -95,6 +95,8 @@ export class MarkdownView {
   #committed = 0;
   #tail: HTMLElement;
   #fence: OpenFence | undefined;
+  /** The line scan of the open block, resumed on each update. */
+  #scan: BlockScan = startScan();
   #onFinished: (block: HTMLElement) => void;
 
   constructor(container: HTMLElement, options: MarkdownOptions, onFinished: (block: HTMLElement) => void) {
@@ -119,14 +121,18 @@ export class MarkdownView {
   update(text: string, streaming: boolean): void {
     if (!this.#grewFrom(text)) {
       this.#committed = 0;
+      this.#scan = startScan();
       this.#tail = document.createElement('div');
       this.#container.replaceChildren(this.#tail);
     } else if (text === this.#seen && this.#tail.dataset.open === String(streaming)) {
       return;
     }
     this.#seen = text;
-    const ends = findBlockEnds(text, this.#committed);
-    if (!streaming && this.#committed < text.length) ends.push(text.length);
+    const ends = findBlockEnds(text, this.#committed, this.#scan);
+    if (!streaming && this.#committed < text.length) {
+      ends.push(text.length);
+      this.#scan = startScan(text.length);
+    }
     for (const end of ends) {
       const block = document.createElement('div');
       block.append(renderMarkdown(text.slice(this.#committed, end), this.#options));

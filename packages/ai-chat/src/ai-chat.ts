@@ -8,6 +8,7 @@ import { readSettings, type Settings } from './fit/settings.js';
 import { formatBytes } from './fit/size.js';
 import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
+import { errorText } from './i18n/error-text.js';
 import { langOf, stringsFor } from './i18n/locale.js';
 import { markdown } from './render/markdown-directive.js';
 import { format, type Strings } from './strings.js';
@@ -58,6 +59,11 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
  * @cssproperty --ai-chat-font-size - Base font size.
  * @cssproperty --ai-chat-spacing - Base spacing unit.
  * @cssproperty --ai-chat-max-height - Largest height of the message log.
+ * @cssproperty --ai-chat-muted - Secondary text (hints, figures, quotes).
+ * @cssproperty --ai-chat-code-background - Background of code in replies.
+ * @cssproperty --ai-chat-code-keyword - Highlighted keywords in code blocks.
+ * @cssproperty --ai-chat-code-string - Highlighted strings in code blocks.
+ * @cssproperty --ai-chat-code-number - Highlighted numbers, titles and types in code blocks.
  */
 export class AiChat extends LitElement {
   static override styles = styles;
@@ -118,6 +124,7 @@ export class AiChat extends LitElement {
       draft: () => this.#chat.draft,
       restore: (messages) => (this.messages = messages),
       fail: (error) => this.#chat.fail(error),
+      text: (key) => this.#t(key),
     });
   }
 
@@ -224,8 +231,13 @@ export class AiChat extends LitElement {
   }
 
   #t(key: keyof Strings): string {
+    return this.#strings[key];
+  }
+
+  /** The strings in force: the page's overrides over the table for the language. */
+  get #strings(): Strings {
     // The property first: an attribute set from `lang` is reflected only after render.
-    return this.strings[key] ?? stringsFor(this.lang || langOf(this))[key];
+    return { ...stringsFor(this.lang || langOf(this)), ...this.strings };
   }
 
   get #canSend(): boolean {
@@ -411,7 +423,7 @@ export class AiChat extends LitElement {
     if (!error) return nothing;
     const canRetry = error.code !== 'invalid-attribute' && !this.#chat.hasEngine;
     return html`<div part="error" class="error" role="alert">
-      <p>${error.message}</p>
+      <p>${errorText(error, this.#strings)}</p>
       <div class="actions">
         ${canRetry ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}
         ${error.code === 'quota-exceeded' ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}

@@ -1,3 +1,5 @@
+import { ERROR_MESSAGES } from './errors.js';
+
 /**
  * Every string the element shows, in one place. Keys are stable; values are English.
  * Placeholders in braces (`{model}`) are filled by `format`.
@@ -32,6 +34,22 @@ export const en = {
   copyCode: 'Copy',
   copyCodeLabel: 'Copy code',
   copied: 'Copied',
+  saveFailed:
+    'The conversation could not be saved in this browser ({detail}). It stays on screen, but will not be there after a reload.',
+  restoreFailed:
+    'The conversation could not be restored in this browser ({detail}). A new conversation starts instead.',
+  // Errors, by code (`error` + the code in camel case); `{detail}` is filled where there is one.
+  errorWebgpuUnavailable: ERROR_MESSAGES['webgpu-unavailable'],
+  errorShaderF16Unsupported: ERROR_MESSAGES['shader-f16-unsupported'],
+  errorModelTooLarge: ERROR_MESSAGES['model-too-large'],
+  errorInsufficientMemory: ERROR_MESSAGES['insufficient-memory'],
+  errorModelNotFound: ERROR_MESSAGES['model-not-found'],
+  errorNetwork: ERROR_MESSAGES.network,
+  errorQuotaExceeded: ERROR_MESSAGES['quota-exceeded'],
+  errorDeviceLost: ERROR_MESSAGES['device-lost'],
+  errorContextWindowExceeded: ERROR_MESSAGES['context-window-exceeded'],
+  errorAborted: ERROR_MESSAGES.aborted,
+  errorEngine: ERROR_MESSAGES.engine,
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

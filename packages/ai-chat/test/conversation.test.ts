@@ -294,6 +294,22 @@ describe('<ai-chat> languages', () => {
     expect($(el, '.empty')!.textContent!.trim()).to.equal('提出問題即可開始對話。');
   });
 
+  it("scripted engine: errors show in the element's language; the event keeps the English words", async () => {
+    const engine = new ScriptedEngine({ loadError: { name: 'DeviceLostError', message: 'Device was lost' } });
+    const el = await fixture<AiChat>(html`<ai-chat lang="zh-TW" .engine=${engine}></ai-chat>`);
+    const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');
+    await el.load().catch(() => undefined);
+    await el.updateComplete;
+    expect(errors[0]!.code).to.equal('device-lost');
+    expect(errors[0]!.message).to.match(/^The graphics device stopped/);
+    expect($(el, '[part="error"] p')!.textContent).to.equal(
+      '顯示裝置停止運作，通常是因為模型用完了 GPU 記憶體。請再試一次，或選擇較小的模型。',
+    );
+    el.strings = { errorDeviceLost: 'GPU perdu.' };
+    await el.updateComplete;
+    expect($(el, '[part="error"] p')!.textContent).to.equal('GPU perdu.');
+  });
+
   it('scripted engine: right-to-left text (Arabic, Hebrew) runs right to left in messages and the input', async () => {
     await markdownReady();
     const arabic = 'مرحبا، كيف حالك؟';

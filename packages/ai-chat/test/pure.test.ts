@@ -4,7 +4,11 @@ import { parseByteSize, formatBytes } from '../src/fit/size.js';
 import { computeStats } from '../src/fit/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
-import { toChatError } from '../src/errors.js';
+import { chatError, toChatError } from '../src/errors.js';
+import { errorDetail, errorKey, errorText } from '../src/i18n/error-text.js';
+import { stringsFor } from '../src/i18n/locale.js';
+import { en } from '../src/strings.js';
+import { zhHant } from '../src/i18n/zh-hant.js';
 import { rankCandidates, defaultMemoryLimitMB, refusal } from '../src/fit/select.js';
 import type { DeviceInfo } from '../src/fit/device.js';
 
@@ -240,5 +244,56 @@ describe('pure: model selection on a table of devices', () => {
     expect(refusal(records[0]!, device({ shaderF16: false }), {})).to.equal('shader-f16');
     expect(refusal(records[1]!, device({}), {})).to.equal(undefined);
     expect(refusal(records[1]!, device({ deviceMemoryGB: 4 }), {})).to.equal('memory');
+  });
+});
+
+describe('pure: localized strings and errors', () => {
+  const langs: Array<[string, string]> = [
+    ['zh-Hant', 'zh'],
+    ['zh-TW', 'zh'],
+    ['zh_HK', 'zh'],
+    ['ZH-MO', 'zh'],
+    ['zh-Hant-HK', 'zh'],
+    ['zh', 'en'],
+    ['zh-CN', 'en'],
+    ['zh-Hans', 'en'],
+    ['ar', 'en'],
+    ['', 'en'],
+  ];
+  for (const [lang, table] of langs)
+    it(`lang ${JSON.stringify(lang)} → ${table}`, () =>
+      expect(stringsFor(lang)).to.equal(table === 'zh' ? zhHant : en));
+
+  it('every English string has a Traditional Chinese one with the same placeholders', () => {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+      expect(zhHant[key], key).to.be.a('string').and.not.equal('');
+      expect(placeholders(zhHant[key]), key).to.deep.equal(placeholders(en[key]));
+    }
+  });
+
+  const codes: Array<[Parameters<typeof chatError>[0], string, string]> = [
+    ['network', 'Failed to fetch', 'errorNetwork'],
+    ['device-lost', '', 'errorDeviceLost'],
+    ['shader-f16-unsupported', '', 'errorShaderF16Unsupported'],
+    ['engine', '', 'errorEngine'],
+    ['model-not-found', 'Foo-1B', 'errorModelNotFound'],
+  ];
+  for (const [code, detail, key] of codes)
+    it(`${code} (detail ${JSON.stringify(detail)}) shows from strings.${key}`, () => {
+      const error = chatError(code, detail);
+      expect(errorKey(code)).to.equal(key);
+      expect(errorDetail(code, error.message)).to.equal(detail);
+      expect(errorText(error, en)).to.equal(error.message);
+      const zh = errorText(error, zhHant);
+      expect(zh).to.not.equal(error.message);
+      if (detail) expect(zh).to.contain(detail);
+      else expect(zh).not.to.match(/[(（]\s*[)）]|\{detail\}/);
+    });
+
+  it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {
+    const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');
+    expect(errorText(attribute, zhHant)).to.equal('temperature="hot" is not valid.');
+    expect(errorDetail('engine', 'Something else entirely')).to.equal(undefined);
   });
 });

@@ -22,22 +22,20 @@ export interface PersistAccess {
   draft(): ChatMessage | undefined;
   restore(messages: ChatMessage[]): void;
   fail(error: AiChatError): void;
+  /** The words for a failure, with `{detail}`, in the element's language. */
+  text(key: 'saveFailed' | 'restoreFailed'): string;
 }
 
 export const DRAFT_EVERY_MS = 400;
 
-function storageError(action: 'saved' | 'restored', error: unknown): AiChatError {
+function storageError(template: string, error: unknown): AiChatError {
   const name = (error as { name?: unknown } | null)?.name;
   const detail = String((error as { message?: unknown } | null)?.message ?? error)
     .split('\n')[0]!
     .slice(0, 160);
-  const consequence =
-    action === 'saved'
-      ? 'It stays on screen, but will not be there after a reload.'
-      : 'A new conversation starts instead.';
   return new AiChatError(
     name === 'QuotaExceededError' ? 'quota-exceeded' : 'engine',
-    `The conversation could not be ${action} in this browser (${detail}). ${consequence}`,
+    template.replace('{detail}', detail),
   );
 }
 
@@ -99,7 +97,7 @@ export class PersistController implements ReactiveController {
           // Anything said before the restore finished follows the restored conversation.
           if (restored.length) this.#access.restore([...restored, ...this.#access.messages()]);
         },
-        (error) => this.#report(storageError('restored', error)),
+        (error) => this.#report(storageError(this.#access.text('restoreFailed'), error)),
       )
       .finally(() => {
         if (this.#restoring !== restoring) return;
@@ -131,7 +129,7 @@ export class PersistController implements ReactiveController {
       )
       .then(
         () => this.#ok(),
-        (error) => this.#report(storageError('saved', error)),
+        (error) => this.#report(storageError(this.#access.text('saveFailed'), error)),
       );
   }
 

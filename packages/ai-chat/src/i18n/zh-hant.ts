@@ -31,4 +31,19 @@ export const zhHant: Strings = {
   copyCode: '複製',
   copyCodeLabel: '複製程式碼',
   copied: '已複製',
+  saveFailed: '無法在這個瀏覽器中儲存對話（{detail}）。對話仍留在畫面上，但重新載入後就不會出現。',
+  restoreFailed: '無法在這個瀏覽器中還原對話（{detail}）。改為開始新的對話。',
+  errorWebgpuUnavailable:
+    '這個瀏覽器無法執行模型：WebGPU 無法使用。請在有顯示卡的電腦上使用新版 Chrome 或 Edge，或在瀏覽器設定中啟用 WebGPU。',
+  errorShaderF16Unsupported:
+    '這個模型需要 16 位元 GPU 運算（shader-f16），但這台裝置不支援。請改用 f32 版本的模型（名稱中是 q4f32 而不是 q4f16）。',
+  errorModelTooLarge: '這個模型太大，無法在這裡下載（{detail}）。請選擇較小的模型。',
+  errorInsufficientMemory: '這個模型需要的 GPU 記憶體超過這台裝置允許的量（{detail}）。請選擇較小的模型。',
+  errorModelNotFound: '找不到模型「{detail}」。請檢查模型名稱，或使用 model="auto"。',
+  errorNetwork: '下載中斷了（{detail}）。請檢查網路連線後再試一次：已下載的檔案會保留。',
+  errorQuotaExceeded: '這個瀏覽器的儲存空間不足以存放模型（{detail}）。請釋出一些空間，或選擇較小的模型。',
+  errorDeviceLost: '顯示裝置停止運作，通常是因為模型用完了 GPU 記憶體。請再試一次，或選擇較小的模型。',
+  errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話，或傳送較短的訊息。',
+  errorAborted: '已停止。',
+  errorEngine: '模型無法執行（{detail}）。請再試一次，或選擇其他模型。',
 };

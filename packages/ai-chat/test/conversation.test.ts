@@ -37,6 +37,8 @@ describe('<ai-chat> conversation: Markdown (scripted engine)', () => {
     expect(reply.querySelectorAll('li').length).to.equal(2);
     expect(reply.querySelectorAll('td').length).to.equal(2);
     expect(reply.querySelector('a')!.getAttribute('rel')).to.equal('noopener noreferrer');
+    // The look of replies arrives with the Markdown chunk.
+    expect(getComputedStyle(reply.querySelector('pre')!).overflowX).to.equal('auto');
     const copy = reply.querySelector('button.copy')!;
     expect(copy.getAttribute('aria-label')).to.equal('Copy code');
     await waitUntil(() => reply.querySelector('code[data-highlighted]'), 'code highlighted later');

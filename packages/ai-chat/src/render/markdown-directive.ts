@@ -63,6 +63,7 @@ class MarkdownDirective extends Directive {
   #render(module: Renderer) {
     const [text, streaming, options] = this.#args!;
     const element = this.#element!;
+    adoptStyles(element, module.markdownStyles());
     if (!this.#view || !sameOptions(this.#view.options, options)) {
       this.#view = new module.MarkdownView(element, options, highlightLater);
       element.classList.add('markdown');
@@ -83,6 +84,13 @@ class MarkdownDirective extends Directive {
     else element.textContent = text;
     this.#plain = text;
   }
+}
+
+/** Add the look of replies to the shadow root the element lives in (once per root). */
+function adoptStyles(element: Element, sheet: CSSStyleSheet) {
+  const root = element.getRootNode();
+  if (!(root instanceof ShadowRoot) || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 const sameOptions = (a: MarkdownOptions, b: MarkdownOptions) =>

@@ -8,6 +8,8 @@ import { Marked, type Tokens } from 'marked';
 import { findBlockEnds, startScan, type BlockScan } from './blocks.js';
 import { sanitize } from './sanitize.js';
 
+export { markdownStyles } from './markdown.styles.js';
+
 export interface MarkdownOptions {
   /** Render Markdown images (`![alt](https://…)`); otherwise their alt text is shown. */
   allowImages: boolean;

@@ -234,10 +234,16 @@ export class AiChat extends LitElement {
     return this.#strings[key];
   }
 
+  #stringsFor: [Strings, Partial<Strings>, Strings] | undefined;
   /** The strings in force: the page's overrides over the table for the language. */
   get #strings(): Strings {
     // The property first: an attribute set from `lang` is reflected only after render.
-    return { ...stringsFor(this.lang || langOf(this)), ...this.strings };
+    const table = stringsFor(this.lang || langOf(this));
+    const cached = this.#stringsFor;
+    if (cached && cached[0] === table && cached[1] === this.strings) return cached[2];
+    const strings = { ...table, ...this.strings };
+    this.#stringsFor = [table, this.strings, strings];
+    return strings;
   }
 
   get #canSend(): boolean {

@@ -1,0 +1,31 @@
+// Its own file, so its own page: the Markdown chunk is not loaded when the test starts.
+import { expect, html } from '@open-wc/testing';
+import { render } from 'lit';
+import { markdown, markdownReady } from '../src/render/markdown-directive.js';
+
+const options = { allowImages: false, copyLabel: 'Copy', copyName: 'Copy code', copiedLabel: 'Copied' };
+
+describe('Markdown chunk loaded on demand', () => {
+  it('shows a reply as plain text until the Markdown chunk arrives, then as Markdown', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const text = '# Title\n\n<img src=x onerror="window.__pwned=1"> **bold**';
+    const view = (value: string) => render(html`<div ${markdown(value, true, options)}></div>`, host);
+    view(text);
+    const content = host.firstElementChild!;
+    // Synchronously after the first render the chunk cannot have arrived: plain, inert text.
+    expect(content.classList.contains('markdown')).to.equal(false);
+    expect(content.children.length).to.equal(0);
+    expect(content.textContent).to.equal(text);
+    view(`${text} more`);
+    expect(content.textContent).to.equal(`${text} more`);
+    await markdownReady();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(content.classList.contains('markdown')).to.equal(true);
+    expect(content.querySelector('h1')!.textContent).to.equal('Title');
+    expect(content.querySelector('strong')!.textContent).to.equal('bold');
+    expect(content.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    host.remove();
+  });
+});

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from './controllers/chat-controller.js';
 import { PersistController } from './controllers/persist-controller.js';
+import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import { chatError } from './errors.js';
 import { readSettings, type Settings } from './fit/settings.js';
@@ -126,6 +127,11 @@ export class AiChat extends LitElement {
       fail: (error) => this.#chat.fail(error),
       text: (key) => this.#t(key),
     });
+    new ScrollController(
+      this,
+      () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null,
+      () => this.#chat.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
+    );
   }
 
   /** The status: `idle`, `checking`, `downloading`, `loading`, `ready`, `generating`, `error`. Read-only. */

@@ -175,6 +175,29 @@ describe('<ai-chat> accessibility', () => {
     expect(reached).to.deep.equal(['a:docs', 'button:Copy code', 'textarea:Message', 'button:Send']);
   });
 
+  it('scripted engine: the log follows a streaming reply, unless the reader scrolled up', async () => {
+    const { el } = await scriptedChat({
+      replies: [
+        { text: 'line\n\n'.repeat(80), tokenDelayMs: 2 },
+        { text: 'more\n\n'.repeat(80), tokenDelayMs: 10 },
+      ],
+    });
+    el.style.setProperty('--ai-chat-max-height', '200px');
+    const log = $(el, '[part="messages"]')!;
+    const atBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight <= 32;
+    await el.send('long');
+    await el.updateComplete;
+    expect(log.scrollHeight).to.be.greaterThan(log.clientHeight * 3);
+    expect(atBottom(), 'followed to the end').to.equal(true);
+    const second = el.send('again');
+    await waitUntil(() => (el.shadowRoot!.querySelector('[data-streaming]')?.textContent?.length ?? 0) > 40);
+    log.scrollTo({ top: 0, behavior: 'instant' });
+    await waitUntil(() => (el.shadowRoot!.querySelector('[data-streaming]')?.textContent?.length ?? 0) > 200);
+    expect(log.scrollTop, 'the reader stays where they scrolled').to.equal(0);
+    el.stop();
+    await second;
+  });
+
   it('reduced motion: the log scrolls without animation', async () => {
     const { el } = await scriptedChat();
     const log = $(el, '[part="messages"]')!;

@@ -30,6 +30,9 @@ await build({
     testing: 'src/testing/index.ts',
   },
   outdir: 'dist/cdn',
+  // The worker imports web-llm only when a model loads: a chunk of its own.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   metafile: false,
 });
 console.log('built dist/ and dist/cdn/');

@@ -189,9 +189,22 @@ export class AiChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // After this update, not inside it: checking and loading change the status, which renders again.
     if ((changed.has('autoload') || changed.has('engine')) && this.autoload && this.status === 'idle') {
-      // After this update, not inside it: loading changes the status, which renders again.
       queueMicrotask(() => this.autoload && this.status === 'idle' && this.load().catch(() => undefined));
+      return;
+    }
+    const modelKeys = [
+      'model',
+      'modelUrl',
+      'modelLibUrl',
+      'workerUrl',
+      'maxModelSize',
+      'maxMemory',
+      'engine',
+    ] as const;
+    if (!this.autoload && !this.engine && modelKeys.some((key) => changed.has(key))) {
+      queueMicrotask(() => this.isConnected && void this.#chat.check());
     }
   }
 
@@ -307,7 +320,12 @@ export class AiChat extends LitElement {
   }
 
   #renderConsent() {
-    if (this.status !== 'idle' || this.engine || this.autoload) return nothing;
+    // Shown while waiting for consent; also after a preflight that could not reach the model host,
+    // so the visitor can still start (which tries again).
+    const waiting =
+      this.status === 'idle' ||
+      (this.status === 'error' && this.#chat.error?.code === 'network' && !this.#chat.hasEngine);
+    if (!waiting || this.engine || this.autoload) return nothing;
     const info = this.modelInfo;
     const facts = info
       ? info.cached
@@ -341,7 +359,10 @@ export class AiChat extends LitElement {
         : this.status === 'downloading'
           ? this.#t('downloading')
           : this.#t('loading');
-    const bytes = p && p.totalBytes ? `${formatBytes(p.loadedBytes)} / ${formatBytes(p.totalBytes)}` : '';
+    const bytes =
+      p && p.totalBytes
+        ? `${formatBytes(p.loadedBytes)} / ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`
+        : '';
     return html`<div part="progress" class="progress" role="group" aria-label=${label}>
       <div class="progress-row">
         <span class="label">${label}</span><span class="bytes">${bytes}</span>
@@ -354,7 +375,7 @@ export class AiChat extends LitElement {
   #renderError() {
     const error = this.#chat.error;
     if (!error) return nothing;
-    const canRetry = error.code !== 'invalid-attribute' && !this.#chat.hasEngine;
+    const canRetry = !NO_RETRY.has(error.code) && !this.#chat.hasEngine;
     return html`<div part="error" class="error" role="alert">
       <p>${error.message}</p>
       <div class="actions">
@@ -375,6 +396,15 @@ export class AiChat extends LitElement {
     </p>`;
   }
 }
+
+/** Errors a retry cannot fix: the page or the device must change first. */
+const NO_RETRY = new Set([
+  'invalid-attribute',
+  'model-too-large',
+  'insufficient-memory',
+  'shader-f16-unsupported',
+  'webgpu-unavailable',
+]);
 
 const toAttribute = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

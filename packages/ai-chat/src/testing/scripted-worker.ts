@@ -39,6 +39,14 @@ const info = (spec: ModelSpec) => {
     downloadBytes: DOWNLOAD_BYTES,
     vramMB: 900,
     cached: spec.model.endsWith('-cached'),
+    memoryLimitBytes: 6 * 2 ** 30,
+    device: {
+      webgpu: true,
+      shaderF16: true,
+      maxBufferSize: 2 ** 30,
+      maxStorageBufferBindingSize: 2 ** 30,
+      deviceMemoryGB: 8,
+    },
   };
 };
 

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // Relative URLs: the built app (and its worker chunk) works under any path.
+  base: './',
+  plugins: [react()],
+  // The package's `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })` must
+  // stay as written for Vite to see it: no dependency pre-bundling of ai-chat in dev.
+  optimizeDeps: { exclude: ['ai-chat'] },
+  worker: { format: 'es' },
+  build: { chunkSizeWarningLimit: 8000 },
+});

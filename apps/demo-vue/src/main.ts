@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import 'ai-chat'; // registers <ai-chat>
+import App from './App.vue';
+
+createApp(App).mount('#app');

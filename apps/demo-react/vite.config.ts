@@ -6,7 +6,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   // The package's `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })` must
-  // stay as written for Vite to see it: no dependency pre-bundling of ai-chat in dev.
+  // stay as written for Vite to see it: no dependency pre-bundling of ai-chat in dev. (Here the
+  // package is a workspace link, which Vite does not pre-bundle anyway; an installed copy would be.)
   optimizeDeps: { exclude: ['ai-chat'] },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 8000 },

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { AiChat, type AiChatElement } from 'ai-chat/react';
 import { ScriptedEngine } from 'ai-chat/testing';
-import { describeEvent, MODELS } from './models.js';
+import { describeEvent, MODELS, progressFilter } from 'demo/shared/event-log.js';
 
 /** The demo: a model picker, a scripted-engine switch, <ai-chat> and a live log of its events. */
 export function App() {
@@ -10,7 +10,7 @@ export function App() {
   const [log, setLog] = useState<Array<{ key: number; type: string; text: string }>>([]);
   const chat = useRef<AiChatElement>(null);
   const counter = useRef(0);
-  const progressStep = useRef(-1);
+  const listed = useMemo(progressFilter, []);
 
   const engine = useMemo(
     () =>
@@ -26,15 +26,14 @@ export function App() {
   );
 
   // Every event reaches React through its onAiChat… prop; progress is listed at each tenth.
-  const record = useCallback((event: Event) => {
-    if (event.type === 'ai-chat-progress') {
-      const step = Math.floor((event as Event & { progress: number }).progress * 10);
-      if (step === progressStep.current) return;
-      progressStep.current = step;
-    }
-    const entry = { key: counter.current++, type: event.type, text: describeEvent(event) };
-    setLog((lines) => [entry, ...lines].slice(0, 200));
-  }, []);
+  const record = useCallback(
+    (event: Event) => {
+      if (!listed(event)) return;
+      const entry = { key: counter.current++, type: event.type, text: describeEvent(event) };
+      setLog((lines) => [entry, ...lines].slice(0, 200));
+    },
+    [listed],
+  );
 
   return (
     <main>

@@ -1,3 +1,4 @@
+import 'demo/shared/framework-demo.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

@@ -1,3 +1,4 @@
+import 'demo/shared/framework-demo.css';
 import { createApp } from 'vue';
 import 'ai-chat'; // registers <ai-chat>
 import App from './App.vue';

@@ -7,21 +7,10 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 import { LIB_BYTES, modelFiles, shardBytes } from '../../../packages/ai-chat/test/server/model-server.mjs';
 import { serve } from '../scripts/serve.mjs';
+import { launchChromium } from '../shared/chromium.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--enable-unsafe-webgpu',
-];
 const MODEL = 'xo-q4f32_1-MLC-s3x32';
 
 /** The policy of a strict site, as the package README documents it. */
@@ -97,12 +86,21 @@ before(async () => {
 <body><ai-chat model="${MODEL}" model-url="${model}" model-lib-url="${model}/lib.wasm"></ai-chat></body></html>`);
     }),
   );
-  browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
   for (const server of [cdn, models, site]) server?.close();
 });
+
+/** The documented policy for this test's hosts, with a report endpoint on the site. */
+const sitePolicy = ({ modelHosts = [originOf(models)] } = {}) =>
+  strictPolicy({ scriptHost: originOf(cdn), modelHosts, reportUri: `${originOf(site)}/__csp` });
+
+/** Wait until a CSP report arrives (they are posted asynchronously), at most 2 s. */
+async function someReport() {
+  for (let i = 0; i < 20 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+}
 
 /** What the preflight must add up to: every weight shard, the library, config and tokenizer. */
 function expectedDownloadBytes() {
@@ -188,11 +186,7 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
   });
 
   it('real web-llm: under the documented strict CSP the element defines, starts the worker and preflights with no violation', async () => {
-    const policy = strictPolicy({
-      scriptHost: originOf(cdn),
-      modelHosts: [originOf(models)],
-      reportUri: `${originOf(site)}/__csp`,
-    });
+    const policy = sitePolicy();
     const { page, workers, errors } = await openSite(policy);
     const result = await loadModel(page);
     assert.ok(
@@ -204,19 +198,26 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
     // The library was fetched and compiled (and failed on its bytes, not on the policy).
     assert.ok(modelRequests.some((p) => p.endsWith('/lib.wasm')));
     assert.doesNotMatch(result.failed.message, /Content Security Policy|unsafe-eval|Refused/i);
-    await new Promise((r) => setTimeout(r, 300)); // reports are posted asynchronously
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
-    assert.deepEqual(reports, [], 'no CSP report, from the page or the worker');
+    // Reports are posted asynchronously: provoke one on purpose (a fetch the policy blocks) and
+    // wait for it, so any report from the load before it has arrived too.
+    await page.evaluate(() => fetch('http://127.0.0.1:9/sentinel').catch(() => undefined));
+    await someReport();
+    assert.ok(
+      reports.some((r) => r.includes('/sentinel')),
+      'the sentinel report arrived',
+    );
+    assert.deepEqual(
+      reports.filter((r) => !r.includes('/sentinel')),
+      [],
+      'no CSP report, from the page or the worker',
+    );
     assert.deepEqual(errors, []);
     await page.browserContext().close();
   });
 
   it('real web-llm: the same policy without blob: in worker-src is reported (the listener works) and the load fails in plain words', async () => {
-    const policy = strictPolicy({
-      scriptHost: originOf(cdn),
-      modelHosts: [originOf(models)],
-      reportUri: `${originOf(site)}/__csp`,
-    }).replace(`worker-src 'self' blob:`, `worker-src 'self'`);
+    const policy = sitePolicy().replace(`worker-src 'self' blob:`, `worker-src 'self'`);
     const { page } = await openSite(policy);
     const result = await loadModel(page);
     const violations = await page.evaluate(() => window.__violations);
@@ -230,14 +231,10 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
   });
 
   it('real web-llm: the same policy without the model host in connect-src is reported from the worker', async () => {
-    const policy = strictPolicy({
-      scriptHost: originOf(cdn),
-      modelHosts: [],
-      reportUri: `${originOf(site)}/__csp`,
-    });
+    const policy = sitePolicy({ modelHosts: [] });
     const { page } = await openSite(policy);
     const result = await loadModel(page);
-    for (let i = 0; i < 20 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await someReport();
     assert.ok(
       reports.some((r) => r.includes('connect-src')),
       `a connect-src report: ${reports}`,
@@ -252,14 +249,10 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
   });
 
   it('real web-llm: the same policy without wasm-unsafe-eval is reported when web-llm compiles the library', async () => {
-    const policy = strictPolicy({
-      scriptHost: originOf(cdn),
-      modelHosts: [originOf(models)],
-      reportUri: `${originOf(site)}/__csp`,
-    }).replace(` 'wasm-unsafe-eval'`, '');
+    const policy = sitePolicy().replace(` 'wasm-unsafe-eval'`, '');
     const { page } = await openSite(policy);
     const result = await loadModel(page);
-    for (let i = 0; i < 20 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await someReport();
     console.log(`# without wasm-unsafe-eval: ${result.failed.code}: ${result.failed.message}`);
     assert.ok(
       reports.some((r) => /wasm-eval|script-src/.test(r)),

@@ -92,3 +92,21 @@ describe('custom-elements.json', () => {
     assert.deepEqual(names(element.cssProperties).sort(), used);
   });
 });
+
+describe('README.md documents everything in custom-elements.json', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const documented = (name) => readme.includes(`\`${name}\``) || readme.includes(`\`${name}(`);
+  const missing = (list) => names(list).filter((name) => !documented(name));
+
+  it('every attribute, property and method', () => {
+    assert.deepEqual(missing(element.attributes), []);
+    assert.deepEqual(missing(element.members), []);
+  });
+
+  it('every event, part, CSS custom property and slot', () => {
+    assert.deepEqual(missing(element.events), []);
+    assert.deepEqual(missing(element.cssParts), []);
+    assert.deepEqual(missing(element.cssProperties), []);
+    assert.deepEqual(missing(element.slots), []);
+  });
+});

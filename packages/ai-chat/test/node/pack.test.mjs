@@ -2,7 +2,7 @@
 // included) and @arethetypeswrong/cli (ESM-only profile: every entry point resolves with types).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,6 +42,9 @@ describe('the packed tarball', () => {
       assert.ok(files.includes(file), `${file} in the tarball`);
     }
     assert.ok(!files.some((f) => f.includes('/test/')), 'no tests in the tarball');
+    console.log(
+      `# ${tarball.split('/').at(-1)}: ${files.filter(Boolean).length} files, ${statSync(tarball).size} bytes`,
+    );
   });
 
   it('publint: all good, suggestions included', () => {

@@ -10,5 +10,6 @@ export default defineConfig({
   // package is a workspace link, which Vite does not pre-bundle anyway; an installed copy would be.)
   optimizeDeps: { exclude: ['ai-chat'] },
   worker: { format: 'es' },
-  build: { chunkSizeWarningLimit: 8000 },
+  // The worker chunk carries web-llm (about 6 MB): no size warning, no plugin-timing report for it.
+  build: { chunkSizeWarningLimit: 8000, rolldownOptions: { checks: { pluginTimings: false } } },
 });

@@ -1,5 +1,6 @@
 // Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
-// (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm).
+// (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm), and
+// custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,12 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], {
   stdio: 'inherit',
 });
+
+execFileSync(
+  process.execPath,
+  [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--quiet'],
+  { stdio: 'inherit', cwd: root },
+);
 
 const common = {
   bundle: true,

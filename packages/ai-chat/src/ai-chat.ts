@@ -24,6 +24,8 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
  * @fires {AiChatThresholdEvent} ai-chat-threshold - A limit was exceeded (`kind`, `limit`, `actual`).
  * @fires {AiChatErrorEvent} ai-chat-error - Something failed (`code`, `message`, `recoverable`).
  *
+ * @attribute {'light' | 'dark'} theme - Forces a color scheme; by default it follows `prefers-color-scheme`.
+ *
  * @slot header - Above the conversation.
  * @slot empty - Shown before the first message.
  * @slot footer - Below the input.
@@ -44,6 +46,7 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
  *
  * @cssproperty --ai-chat-background - Background of the chat.
  * @cssproperty --ai-chat-color - Text color.
+ * @cssproperty --ai-chat-muted - Secondary text: hints, stats, labels.
  * @cssproperty --ai-chat-accent - Buttons, progress and focus ring.
  * @cssproperty --ai-chat-accent-contrast - Text on the accent color.
  * @cssproperty --ai-chat-user-background - Background of user messages.

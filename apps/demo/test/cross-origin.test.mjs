@@ -102,11 +102,12 @@ async function someReport() {
   for (let i = 0; i < 20 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-/** What the preflight must add up to: every weight shard, the library, config and tokenizer. */
+/** What the preflight must add up to: every weight shard, the index, the library, config and tokenizer. */
 function expectedDownloadBytes() {
   const files = modelFiles(MODEL);
   return (
     files.shards * files.size +
+    files['tensor-cache.json'].length +
     LIB_BYTES.length +
     files['mlc-chat-config.json'].length +
     files['tokenizer.json'].length
@@ -136,6 +137,14 @@ async function openSite(policy) {
   await page.waitForFunction(
     () => customElements.get('ai-chat') && document.querySelector('ai-chat')?.shadowRoot,
   );
+  // The consent card's preflight runs at once: let it settle.
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('ai-chat');
+      return (el.modelInfo && el.status === 'idle') || el.status === 'error';
+    },
+    { timeout: 30000 },
+  );
   return { page, requests, workers, errors };
 }
 
@@ -159,10 +168,15 @@ async function loadModel(page) {
 describe('script tag from another origin (real web-llm in dist/cdn/worker.js, generated model folder)', () => {
   it('real web-llm: defines <ai-chat>, starts the worker from a blob: URL importing the CDN worker.js, and runs the preflight', async () => {
     const { page, requests, workers, errors } = await openSite('');
-    const before = requests.filter((u) => u.includes('worker')).length;
+    // Before consent only the worker's small preflight code runs; web-llm is not fetched.
+    const webllmBefore = requests.filter((u) => /\/chunks\/lib-[^/]*\.js$/.test(u)).length;
     const result = await loadModel(page);
     const pageOrigin = originOf(site);
-    assert.equal(before, 0, 'no worker fetched before a model loads');
+    assert.equal(webllmBefore, 0, 'web-llm not fetched before a model loads');
+    assert.ok(
+      requests.some((u) => u.startsWith(`${originOf(cdn)}/cdn/chunks/lib-`)),
+      'web-llm came from the script origin when the model loaded',
+    );
     assert.ok(
       workers.some((u) => u.startsWith(`blob:${pageOrigin}/`)),
       `a blob: worker of the page's origin: ${workers}`,

@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [storybookTest({ configDir: '.storybook', storybookScript: 'pnpm dev' })],
   test: {
-    name: 'storybook',
+    name: 'stories (scripted engine)',
     fileParallelism: false,
     testTimeout: 20_000,
     browser: {

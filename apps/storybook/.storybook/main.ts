@@ -4,7 +4,7 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 
 const config: StorybookConfig = {
   stories: ['../../../packages/ai-chat/stories/*.stories.ts'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(vite) {

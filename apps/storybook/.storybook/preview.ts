@@ -10,6 +10,8 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     layout: 'padded',
+    // Every story is also an accessibility check (axe, shadow DOM included): a violation fails its test.
+    a11y: { test: 'error' },
   },
 };
 export default preview;

@@ -52,6 +52,8 @@ export function renderChat(args: ChatArgs): HTMLElement {
     if (prop === 'workerUrl' && args.scriptedWorker) continue;
     (el as unknown as Record<string, unknown>)[prop] = value;
   }
+  for (const [name, value] of Object.entries(args))
+    if (name.startsWith('--') && typeof value === 'string' && value) el.style.setProperty(name, value);
   if (args.conversation) el.messages = args.conversation;
   if (args.theme) el.setAttribute('theme', args.theme);
   if (args.lang) el.lang = args.lang;

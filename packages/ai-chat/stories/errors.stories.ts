@@ -7,7 +7,16 @@
 import { expect } from 'storybook/test';
 import { chatError } from '../src/errors.js';
 import type { ErrorCode } from '../src/types.js';
-import { chatIn, chatMeta, sendMessage, shows, statusOf, type ChatMeta, type Story } from './story-kit.js';
+import {
+  chatIn,
+  chatMeta,
+  firedBy,
+  sendMessage,
+  shows,
+  statusOf,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
 
 const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Errors' };
 export default meta;
@@ -29,6 +38,7 @@ function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', '
     const box = await shows(el, '[part="error"]', message);
     await expect(box).toHaveAttribute('role', 'alert');
     await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
+    await expect(firedBy(el, 'ai-chat-error').map((event) => event.code)).toContain(code);
     const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await expect(labels).toEqual(buttons);
   };

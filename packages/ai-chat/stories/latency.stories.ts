@@ -6,7 +6,16 @@
 import { expect } from 'storybook/test';
 import type { UsageExtra } from '../src/engine/engine.js';
 import type { ScriptedEngineOptions } from '../src/testing/index.js';
-import { chatIn, chatMeta, sendMessage, shows, statusOf, type ChatMeta, type Story } from './story-kit.js';
+import {
+  chatIn,
+  chatMeta,
+  firedBy,
+  sendMessage,
+  shows,
+  statusOf,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
 
 const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Latency' };
 export default meta;
@@ -33,8 +42,9 @@ function rated(line: string): Story['play'] {
     await sendMessage(el, 'What is the capital of France?');
     await statusOf(el, 'ready');
     await shows(el, '[part~="message-assistant"]', 'Paris is the capital of France.');
-    const stats = await shows(el, '[part="stats"]', line);
-    await expect(stats).toHaveTextContent(line);
+    await shows(el, '[part="stats"]', line);
+    const rating = line.split(' · ').at(-1);
+    await expect(firedBy(el, 'ai-chat-stats').map((event) => event.rating)).toEqual([rating]);
   };
 }
 

@@ -39,9 +39,29 @@ export function scriptedWorkerUrl(query: Record<string, string | number> = {}): 
   return url.href;
 }
 
+const EVENTS = [
+  'ai-chat-status',
+  'ai-chat-progress',
+  'ai-chat-ready',
+  'ai-chat-message',
+  'ai-chat-stats',
+  'ai-chat-threshold',
+  'ai-chat-error',
+] as const;
+type ChatEventName = (typeof EVENTS)[number];
+const logs = new WeakMap<AiChat, Event[]>();
+
+/** Every `ai-chat-*` event of type `type` the element fired since it was made, in order. */
+export function firedBy<K extends ChatEventName>(el: AiChat, type: K): HTMLElementEventMap[K][] {
+  return (logs.get(el) ?? []).filter((event) => event.type === type) as HTMLElementEventMap[K][];
+}
+
 /** `<ai-chat>` made from the args: properties first, then connected, so nothing loads by mistake. */
 export function renderChat(args: ChatArgs): HTMLElement {
   const el = document.createElement('ai-chat');
+  const log: Event[] = [];
+  logs.set(el, log);
+  for (const type of EVENTS) el.addEventListener(type, (event) => log.push(event));
   if (args.scriptedEngine) el.engine = new ScriptedEngine(args.scriptedEngine);
   if (args.scriptedWorker) el.workerUrl = scriptedWorkerUrl(args.scriptedWorker);
   for (const [prop, options] of AiChat.elementProperties) {

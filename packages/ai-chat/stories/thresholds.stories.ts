@@ -4,24 +4,36 @@
  * reply slower than `latency-threshold` is reported as such.
  */
 import { expect } from 'storybook/test';
-import type { AiChatThresholdEvent } from '../src/events.js';
-import { chatIn, chatMeta, sendMessage, shows, statusOf, type ChatMeta, type Story } from './story-kit.js';
+import type { ErrorCode } from '../src/types.js';
+import {
+  chatIn,
+  chatMeta,
+  firedBy,
+  sendMessage,
+  shows,
+  statusOf,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
 
 const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Thresholds' };
 export default meta;
 
 const MODEL = 'Llama-3.1-8B-Instruct-q4f16_1-MLC';
 
-/** Refused before the first byte: the error in plain words, and never a download. */
-function refused(text: string): Story['play'] {
+/** Refused before the first byte: the error in plain words, both events, and never a download. */
+function refused(kind: 'model-size' | 'memory', code: ErrorCode, text: string): Story['play'] {
   return async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
-    const seen: string[] = [];
-    el.addEventListener('ai-chat-status', () => seen.push(el.status));
     const box = await shows(el, '[part="error"]', text);
     await expect(box).toHaveTextContent('Pick a smaller model.');
     await statusOf(el, 'error');
-    await expect(seen).not.toContain('downloading');
+    await expect(firedBy(el, 'ai-chat-error').map((event) => event.code)).toContain(code);
+    const [threshold] = firedBy(el, 'ai-chat-threshold');
+    await expect(threshold?.kind).toBe(kind);
+    await expect(threshold!.actual).toBeGreaterThan(threshold!.limit);
+    await expect(firedBy(el, 'ai-chat-status').map((event) => event.status)).not.toContain('downloading');
+    await expect(firedBy(el, 'ai-chat-progress')).toEqual([]);
   };
 }
 
@@ -38,7 +50,7 @@ export const ModelSize: Story = {
     autoload: true,
     scriptedWorker: { downloadBytes: 4_600_000_000, vramMB: 5295 },
   },
-  play: refused('This model is too large to download here'),
+  play: refused('model-size', 'model-too-large', 'This model is too large to download here'),
 };
 
 export const Memory: Story = {
@@ -50,7 +62,7 @@ export const Memory: Story = {
     autoload: true,
     scriptedWorker: { downloadBytes: 4_600_000_000, vramMB: 5295 },
   },
-  play: refused('This model needs more GPU memory than this device allows'),
+  play: refused('memory', 'insufficient-memory', 'This model needs more GPU memory than this device allows'),
 };
 
 export const Latency: Story = {
@@ -73,13 +85,11 @@ export const Latency: Story = {
   },
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
-    const events: AiChatThresholdEvent[] = [];
-    el.addEventListener('ai-chat-threshold', (event) => events.push(event));
     await sendMessage(el, 'Hello?');
     await statusOf(el, 'ready');
     await shows(el, '[part="stats"]', '25.0 tokens/s · 40.0 ms/token · first token 600 ms · slow');
-    await expect(events.map(({ kind, limit, actual }) => ({ kind, limit, actual }))).toEqual([
-      { kind: 'latency', limit: 30, actual: 40 },
-    ]);
+    await expect(
+      firedBy(el, 'ai-chat-threshold').map(({ kind, limit, actual }) => ({ kind, limit, actual })),
+    ).toEqual([{ kind: 'latency', limit: 30, actual: 40 }]);
   },
 };

@@ -3,6 +3,7 @@ import { expect, userEvent } from 'storybook/test';
 import {
   chatIn,
   chatMeta,
+  firedBy,
   part,
   sendMessage,
   shows,
@@ -46,6 +47,32 @@ export const ConsentWithSizes: Story = {
     const again = await part(el, '[part="consent"]');
     await expect(again).toHaveTextContent('879 MB download');
     await expect(again).toHaveTextContent('needs 1.2 GB GPU memory');
+  },
+};
+
+/** A model already in the browser's cache: no download, a Start button (after a cancelled start). */
+export const ConsentCached: Story = {
+  args: { model: `${MODEL}-cached`, scriptedWorker: { ...SIZES, stall: 'load' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await userEvent.click((await part(el, '[part="consent"] button'))!);
+    await statusOf(el, 'loading');
+    await userEvent.click(await part(el, '[part="progress"] button'));
+    await statusOf(el, 'idle');
+    const card = await shows(el, '[part="consent"]', 'already downloaded · starts in seconds');
+    await expect(card).not.toHaveTextContent('879 MB download');
+    await expect(card.querySelector('button')).toHaveTextContent('Start');
+  },
+};
+
+/** Checking the device and the model's size before anything downloads (the scripted preflight never answers). */
+export const Checking: Story = {
+  args: { model: MODEL, autoload: true, scriptedWorker: { stall: 'preflight' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'checking');
+    await shows(el, '[part="progress"]', 'Checking this device…');
+    await expect(firedBy(el, 'ai-chat-progress')).toEqual([]);
   },
 };
 
@@ -104,6 +131,44 @@ export const Streaming: Story = {
     await expect(draft).not.toHaveTextContent('in full.');
     await expect(await part(el, '[part="stop-button"]')).toBeVisible();
     await expect(await part(el, '[part~="message-user"]')).toHaveTextContent('How does this work?');
+  },
+};
+
+/** Stop pressed mid-reply: the words so far stay, marked as stopped, and the next message works. */
+export const Stopped: Story = {
+  args: {
+    scriptedEngine: { tokenDelayMs: 120, replies: [{ text: LONG_REPLY }, { text: 'Sure, here it is.' }] },
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'How does this work?');
+    await shows(el, '[part~="message-assistant"][data-streaming]', 'WebGPU');
+    await userEvent.click(await part(el, '[part="stop-button"]'));
+    await statusOf(el, 'ready');
+    const reply = await shows(el, '[part~="message-assistant"]', 'stopped');
+    await expect(reply).not.toHaveTextContent('in full.');
+    await expect(el.messages.at(-1)?.interrupted).toBe(true);
+  },
+};
+
+/** Sending while a reply streams: the element asks to wait or stop, and keeps the text. */
+export const BusyNotice: Story = {
+  args: { scriptedEngine: { tokenDelayMs: 120, replies: [{ text: LONG_REPLY }] } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'How does this work?');
+    await statusOf(el, 'generating');
+    const input = await part<HTMLTextAreaElement>(el, 'textarea');
+    // Typed and Enter pressed (set directly: user-event cannot focus into a shadow root twice).
+    input.value = 'And another thing';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await shows(
+      el,
+      '.notice[role="status"]',
+      'Wait for the reply to finish, or stop it, before sending again.',
+    );
+    await expect(input.value).toBe('And another thing');
   },
 };
 

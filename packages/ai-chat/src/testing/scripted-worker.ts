@@ -5,9 +5,10 @@
  * a prompt `crash` kills it mid-reply; `missing-…` is not found.
  *
  * Its own URL's query steers it further, for stories (the model name stays a real one):
- * `downloadBytes` and `vramMB` set what the preflight reports; `stall=download` stops the
- * download at 45 %, `stall=load` stops the load halfway (both until unloaded); `loadError=<name>`
- * (with `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
+ * `downloadBytes` and `vramMB` set what the preflight reports; `stall=preflight` never answers
+ * the preflight (the element stays `checking`), `stall=download` stops the download at 45 % and
+ * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
+ * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
  */
 import { serveBackend, type WorkerBackend } from '../engine/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
@@ -63,7 +64,10 @@ const info = (spec: ModelSpec) => {
 
 const backend: WorkerBackend = {
   engine,
-  preflight: async (spec) => info(spec),
+  async preflight(spec) {
+    if (STALL === 'preflight') await new Promise(() => undefined);
+    return info(spec);
+  },
   async load(spec, report) {
     const result = info(spec);
     const mine = ++loads;

@@ -18,7 +18,11 @@ export default meta;
 const MODEL = 'Llama-3.2-1B-Instruct-q4f16_1-MLC';
 const SIZES = { downloadBytes: 879_000_000, vramMB: 1129 };
 
-/** Before anything downloads: the model, what it costs, and a button to start (scripted worker). */
+/**
+ * Before anything downloads: the model, what it costs, and a button to start (scripted worker).
+ * The sizes show here once the element runs its preflight while idle (issue 3); until then they
+ * show after a first start, as in ConsentWithSizes.
+ */
 export const Consent: Story = {
   args: { model: MODEL, scriptedWorker: SIZES },
   play: async ({ canvasElement }) => {

@@ -50,7 +50,8 @@ export const WebgpuUnavailable: Story = {
     'WebGPUNotAvailableError',
     'WebGPU is not supported in your current environment, but it is necessary to run the WebLLM engine.',
   ),
-  play: shown('webgpu-unavailable'),
+  // A retry cannot fix the device: no Try again.
+  play: shown('webgpu-unavailable', '', ['Dismiss']),
 };
 
 export const ShaderF16Unsupported: Story = {
@@ -59,14 +60,14 @@ export const ShaderF16Unsupported: Story = {
     'ShaderF16SupportError',
     'This model requires WebGPU extension shader-f16, which is not enabled in this browser.',
   ),
-  play: shown('shader-f16-unsupported'),
+  play: shown('shader-f16-unsupported', '', ['Dismiss']),
 };
 
 export const ModelNotFound: Story = {
   name: 'model-not-found',
-  // The scripted worker does not know models named `missing-…`.
-  args: { model: 'missing-Llama-9B-Chat', autoload: true, scriptedWorker: {} },
-  play: shown('model-not-found', 'missing-Llama-9B-Chat'),
+  // A known id whose files are missing on the host (an unknown id is an invalid attribute instead).
+  args: failingLoad('ModelFilesNotFoundError', 'tensor-cache.json answered HTTP 404'),
+  play: shown('model-not-found', MODEL),
 };
 
 export const InvalidAttribute: Story = {
@@ -162,5 +163,6 @@ export const Aborted: Story = {
 export const Engine: Story = {
   name: 'engine',
   args: failingLoad('Error', 'Failed to instantiate the model library: CompileError'),
-  play: shown('engine', 'Failed to instantiate the model library: CompileError'),
+  // The worker's words are turned into plain ones.
+  play: shown('engine', 'its model library (.wasm) could not be started in this browser'),
 };

@@ -37,13 +37,8 @@ function refused(kind: 'model-size' | 'memory', code: ErrorCode, text: string): 
   };
 }
 
-// `max-model-size` and `max-memory` refusals land with the limits work (issue 3): until then these
-// two render but are left out of the story tests (tag `!test`); drop the tags when it is merged.
-const LIMITS_PENDING = ['!test'];
-
 export const ModelSize: Story = {
   name: 'model-size (model-too-large)',
-  tags: LIMITS_PENDING,
   args: {
     model: MODEL,
     'max-model-size': '1GB',
@@ -55,7 +50,6 @@ export const ModelSize: Story = {
 
 export const Memory: Story = {
   name: 'memory (insufficient-memory)',
-  tags: LIMITS_PENDING,
   args: {
     model: MODEL,
     'max-memory': '4GB',

@@ -192,6 +192,8 @@ export class AiChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // `status` is reflected (read-only): CSS and tests can select `ai-chat[status='ready']`.
+    if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
     // After this update, not inside it: checking and loading change the status, which renders again.
     if ((changed.has('autoload') || changed.has('engine')) && this.autoload && this.status === 'idle') {
       queueMicrotask(() => this.autoload && this.status === 'idle' && this.load().catch(() => undefined));

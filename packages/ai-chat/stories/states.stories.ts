@@ -86,9 +86,9 @@ export const Downloading: Story = {
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
     await statusOf(el, 'downloading');
-    const progress = await part(el, '[part="progress"]');
+    // The status comes first, the first progress report just after it.
+    const progress = await shows(el, '[part="progress"]', '396 MB / 879 MB');
     await expect(progress).toHaveTextContent('Downloading the model');
-    await expect(progress).toHaveTextContent('396 MB / 879 MB');
     await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.45);
     await expect(progress.querySelector('button')).toHaveTextContent('Cancel');
   },
@@ -191,10 +191,9 @@ export const Conversation: Story = {
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
     await sendMessage(el, 'Hi!');
+    // `ready` comes once before the reply (the engine loads) and once after it: wait for the text.
+    await shows(el, '[part~="message-assistant"]', 'Hello! I run entirely in this browser.');
     await statusOf(el, 'ready');
-    await expect(await part(el, '[part~="message-assistant"]')).toHaveTextContent(
-      'Hello! I run entirely in this browser.',
-    );
     await expect(await part(el, '[part="stats"]')).toHaveTextContent(
       '42.0 tokens/s · 23.8 ms/token · first token 310 ms · good',
     );

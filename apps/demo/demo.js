@@ -36,7 +36,8 @@ for (const [type, fields] of Object.entries(FIELDS)) {
     name.textContent = type.replace('ai-chat-', '');
     const values = fields.map((f) => {
       const v = event[f];
-      if (f === 'message') return `${v.role}: ${v.content.slice(0, 60)}${v.content.length > 60 ? '…' : ''}`;
+      if (type === 'ai-chat-message')
+        return `${v.role}: ${v.content.slice(0, 60)}${v.content.length > 60 ? '…' : ''}`;
       return `${f}=${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`;
     });
     item.append(name, ` ${values.join(' ')}`);

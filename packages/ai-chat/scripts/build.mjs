@@ -1,6 +1,6 @@
 // Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
-// (dist/cdn/ai-chat.js: the element with Lit, plus its lazy chunks; dist/cdn/worker.js: the
-// worker with web-llm).
+// (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm), and
+// custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,12 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], {
   stdio: 'inherit',
 });
+
+execFileSync(
+  process.execPath,
+  [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--quiet'],
+  { stdio: 'inherit', cwd: root },
+);
 
 const common = {
   bundle: true,
@@ -23,22 +29,18 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
 };
-// The element entry with code splitting: Markdown, highlighting and storage are chunks
-// (dist/cdn/*-HASH.js) loaded by dynamic import() the first time they are needed.
 await build({
   ...common,
-  entryPoints: { 'ai-chat': 'src/index.ts' },
+  entryPoints: {
+    'ai-chat': 'src/index.ts',
+    worker: 'src/engine/worker.ts',
+    testing: 'src/testing/index.ts',
+  },
   outdir: 'dist/cdn',
+  // The worker imports web-llm only when a model loads: a chunk of its own. The element loads
+  // Markdown, highlighting and storage the same way, the first time it needs them.
   splitting: true,
-  chunkNames: '[name]-[hash]',
-  metafile: false,
-});
-// The worker and the testing module stay single files (a worker started from a blob: URL
-// resolves nothing relative to itself but its own import).
-await build({
-  ...common,
-  entryPoints: { worker: 'src/engine/worker.ts', testing: 'src/testing/index.ts' },
-  outdir: 'dist/cdn',
+  chunkNames: 'chunks/[name]-[hash]',
   metafile: false,
 });
 console.log('built dist/ and dist/cdn/');

@@ -49,6 +49,7 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
  *
  * @cssproperty --ai-chat-background - Background of the chat.
  * @cssproperty --ai-chat-color - Text color.
+ * @cssproperty --ai-chat-muted - Secondary text: hints, stats, labels.
  * @cssproperty --ai-chat-accent - Buttons, progress and focus ring.
  * @cssproperty --ai-chat-accent-contrast - Text on the accent color.
  * @cssproperty --ai-chat-user-background - Background of user messages.
@@ -60,7 +61,6 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
  * @cssproperty --ai-chat-font-size - Base font size.
  * @cssproperty --ai-chat-spacing - Base spacing unit.
  * @cssproperty --ai-chat-max-height - Largest height of the message log.
- * @cssproperty --ai-chat-muted - Secondary text (hints, figures, quotes).
  * @cssproperty --ai-chat-code-background - Background of code in replies.
  * @cssproperty --ai-chat-code-keyword - Highlighted keywords in code blocks.
  * @cssproperty --ai-chat-code-string - Highlighted strings in code blocks.
@@ -230,9 +230,24 @@ export class AiChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // `status` is reflected (read-only): CSS and tests can select `ai-chat[status='ready']`.
+    if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
+    // After this update, not inside it: checking and loading change the status, which renders again.
     if ((changed.has('autoload') || changed.has('engine')) && this.autoload && this.status === 'idle') {
-      // After this update, not inside it: loading changes the status, which renders again.
       queueMicrotask(() => this.autoload && this.status === 'idle' && this.load().catch(() => undefined));
+      return;
+    }
+    const modelKeys = [
+      'model',
+      'modelUrl',
+      'modelLibUrl',
+      'workerUrl',
+      'maxModelSize',
+      'maxMemory',
+      'engine',
+    ] as const;
+    if (!this.autoload && !this.engine && modelKeys.some((key) => changed.has(key))) {
+      queueMicrotask(() => this.isConnected && void this.#chat.check());
     }
   }
 
@@ -386,7 +401,12 @@ export class AiChat extends LitElement {
   }
 
   #renderConsent() {
-    if (this.status !== 'idle' || this.engine || this.autoload) return nothing;
+    // Shown while waiting for consent; also after a preflight that could not reach the model host,
+    // so the visitor can still start (which tries again).
+    const waiting =
+      this.status === 'idle' ||
+      (this.status === 'error' && this.#chat.error?.code === 'network' && !this.#chat.hasEngine);
+    if (!waiting || this.engine || this.autoload) return nothing;
     const info = this.modelInfo;
     const facts = info
       ? info.cached
@@ -420,7 +440,10 @@ export class AiChat extends LitElement {
         : this.status === 'downloading'
           ? this.#t('downloading')
           : this.#t('loading');
-    const bytes = p && p.totalBytes ? `${formatBytes(p.loadedBytes)} / ${formatBytes(p.totalBytes)}` : '';
+    const bytes =
+      p && p.totalBytes
+        ? `${formatBytes(p.loadedBytes)} / ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`
+        : '';
     return html`<div part="progress" class="progress" role="group" aria-label=${label}>
       <div class="progress-row">
         <span class="label">${label}</span><span class="bytes">${bytes}</span>
@@ -433,7 +456,7 @@ export class AiChat extends LitElement {
   #renderError() {
     const error = this.#chat.error;
     if (!error) return nothing;
-    const canRetry = error.code !== 'invalid-attribute' && !this.#chat.hasEngine;
+    const canRetry = !NO_RETRY.has(error.code) && !this.#chat.hasEngine;
     return html`<div part="error" class="error" role="alert">
       <p>${errorText(error, this.#strings)}</p>
       <div class="actions">
@@ -454,6 +477,15 @@ export class AiChat extends LitElement {
     </p>`;
   }
 }
+
+/** Errors a retry cannot fix: the page or the device must change first. */
+const NO_RETRY = new Set([
+  'invalid-attribute',
+  'model-too-large',
+  'insufficient-memory',
+  'shader-f16-unsupported',
+  'webgpu-unavailable',
+]);
 
 const toAttribute = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

@@ -21,7 +21,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'model-too-large': 'This model is too large to download here ({detail}). Pick a smaller model.',
   'insufficient-memory':
     'This model needs more GPU memory than this device allows ({detail}). Pick a smaller model.',
-  'model-not-found': 'The model "{detail}" is not known. Check the model name, or use model="auto".',
+  'model-not-found':
+    'The model "{detail}" could not be found. Check the model name and model-url, or use model="auto".',
   'invalid-attribute': '{detail}',
   network:
     'The download was interrupted ({detail}). Check the connection and try again: files already downloaded are kept.',
@@ -42,6 +43,8 @@ export function chatError(code: ErrorCode, detail = '', recoverable = true): AiC
 
 /** The first line of a message, without stack, URLs of documentation or trailing advice. */
 function shortDetail(text: string): string {
+  if (/WebAssembly|CompileError|magic word/i.test(text))
+    return 'its model library (.wasm) could not be started in this browser';
   const line = text.split('\n')[0]!.trim();
   const sentence = line.split(/(?<=\.)\s/)[0]!;
   return sentence.replace(/\.$/, '').slice(0, 200);
@@ -53,12 +56,13 @@ const BY_NAME: Array<[RegExp, ErrorCode]> = [
     'webgpu-unavailable',
   ],
   [/ShaderF16SupportError|shader-f16/i, 'shader-f16-unsupported'],
-  [/ModelNotFoundError|Cannot find model record/i, 'model-not-found'],
+  [/ModelNotFoundError|ModelFilesNotFoundError|Cannot find model record/i, 'model-not-found'],
   [/DeviceLostError|device was lost|Device is lost/i, 'device-lost'],
   [/ContextWindowSizeExceededError|exceed context window/i, 'context-window-exceeded'],
   [/QuotaExceededError|quota/i, 'quota-exceeded'],
-  [/AbortError|aborted|interrupted by unload/i, 'aborted'],
-  [/NetworkError|Failed to fetch|network error|ERR_|Load failed/i, 'network'],
+  [/AbortError|aborted|cancelled|interrupted by unload/i, 'aborted'],
+  [/NetworkError|Failed to fetch|network error|ERR_|Load failed|connection dropped/i, 'network'],
+  [/WebAssembly|CompileError|LinkError|magic word/i, 'engine'],
 ];
 
 /**

@@ -52,6 +52,8 @@ export interface ProgressReport {
   loadedBytes: number;
   totalBytes: number;
   text: string;
+  /** Download speed, while downloading. */
+  bytesPerSecond?: number;
 }
 
 export type ErrorCode =

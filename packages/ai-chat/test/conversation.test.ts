@@ -96,8 +96,12 @@ describe('<ai-chat> accessibility', () => {
 
   it('worker protocol: the downloading state passes axe, and focus moves to the input after consent', async () => {
     const el = await fixture<AiChat>(
-      html`<ai-chat model="slow-Scripted-1B-Instruct-q4f32_1-MLC" worker-url=${SCRIPTED_WORKER}></ai-chat>`,
+      html`<ai-chat
+        model="Scripted-1B-Instruct-q4f32_1-MLC"
+        worker-url=${`${SCRIPTED_WORKER}?stall=download`}
+      ></ai-chat>`,
     );
+    await waitUntil(() => $(el, '[part="consent"] button'), 'the consent card, after the preflight');
     $(el, '[part="consent"] button')!.click();
     await waitForStatus(el, 'downloading');
     await el.updateComplete;

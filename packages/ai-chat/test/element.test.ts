@@ -27,6 +27,8 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(message).to.deep.equal({ role: 'assistant', content: 'one two three four five six seven eight' });
     expect(visibleMessages(el)).to.deep.equal(['hello', 'one two three four five six seven eight']);
     expect(el.status).to.equal('ready');
+    await el.updateComplete;
+    expect(el.getAttribute('status')).to.equal('ready');
   });
 
   it('scripted engine: fires ai-chat-message for both messages and ai-chat-stats with the figures', async () => {

@@ -43,45 +43,65 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
   it('real web-llm: the worker starts and its preflight adds up the download to the byte, fetching no weights', async () => {
     const name = 'tiny-q4f32_1-MLC';
     const el = await realChat(name);
-    const statuses = record<AiChatStatusEvent>(el, 'ai-chat-status');
-    const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
-    el.load().catch(() => undefined);
-    await waitUntil(() => el.modelInfo, 'preflight done', { timeout: 30000 });
+    // The consent card's preflight runs at once, before any click.
+    await waitUntil(() => el.modelInfo && el.status === 'idle', 'preflight done', { timeout: 30000 });
     const base = `${modelUrl(name)}/resolve/main/`;
     const index = (await (await fetch(`${base}tensor-cache.json`)).json()) as {
       records: Array<{ nbytes: number }>;
     };
     const expected =
       index.records.reduce((n, r) => n + r.nbytes, 0) +
+      (await fileSize(`${base}tensor-cache.json`)) +
       (await fileSize(libUrl(name))) +
       (await fileSize(`${base}mlc-chat-config.json`)) +
       (await fileSize(`${base}tokenizer.json`));
     expect(el.modelInfo).to.deep.include({ id: name, downloadBytes: expected, cached: false });
-    expect(statuses[0]!.status).to.equal('checking');
+    expect(Object.keys(await modelRequests()).filter((path) => path.includes('params_shard'))).to.deep.equal(
+      [],
+    );
+    await el.updateComplete;
+    expect($(el, '[part="consent"]')!.textContent).to.contain(`${Math.round(expected / 1000)} KB download`);
+    const statuses = record<AiChatStatusEvent>(el, 'ai-chat-status');
+    const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
+    el.load().catch(() => undefined);
     const event = await error;
-    // web-llm fetched the config and the library, and failed at instantiating the library.
+    expect(statuses.map((e) => e.status)).to.deep.equal(['checking', 'downloading', 'loading', 'error']);
+    // Our downloader fetched every file; web-llm then failed at instantiating the library.
     expect(event.code).to.equal('engine');
-    expect(event.message).to.match(/^The model could not run \(/);
-    expect(event.message).not.to.match(/\n|\bat \S+ \(|undefined/);
-    const requests = await modelRequests();
-    expect(Object.keys(requests).filter((path) => path.includes('params_shard'))).to.deep.equal([]);
+    expect(event.message).to.equal(
+      'The model could not run (its model library (.wasm) could not be started in this browser). Try again, or pick another model.',
+    );
     expect(el.status).to.equal('error');
     await el.updateComplete;
     expect($(el, '[part="error"]')!.textContent).to.contain('The model could not run');
     await el.unload();
   });
 
-  it('real web-llm: an unknown model ends in model-not-found, in plain words', async () => {
+  it('real web-llm: a self-hosted model whose files are missing ends in model-not-found, in plain words', async () => {
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        model="gone-q4f32_1-MLC"
+        model-url=${`${origin}/nothing-here/gone`}
+        model-lib-url=${`${origin}/nothing-here/lib.wasm`}
+        worker-url=${REAL_WORKER}
+      ></ai-chat>`,
+    );
+    const event = (await oneEvent(el, 'ai-chat-error')) as AiChatErrorEvent;
+    expect(event.code).to.equal('model-not-found');
+    expect(event.message).to.equal(
+      'The model "gone-q4f32_1-MLC" could not be found. Check the model name and model-url, or use model="auto".',
+    );
+    await el.unload();
+  });
+
+  it('real web-llm: an unknown model id is an invalid attribute; the element falls back to auto', async () => {
     const el = await fixture<AiChat>(
       html`<ai-chat model="No-Such-Model-q4f32_1-MLC" worker-url=${REAL_WORKER}></ai-chat>`,
     );
-    const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
-    await el.load().catch(() => undefined);
-    const event = await error;
-    expect(event.code).to.equal('model-not-found');
-    expect(event.message).to.equal(
-      'The model "No-Such-Model-q4f32_1-MLC" is not known. Check the model name, or use model="auto".',
-    );
+    const event = (await oneEvent(el, 'ai-chat-error')) as AiChatErrorEvent;
+    expect(event.code).to.equal('invalid-attribute');
+    expect(event.message).to.contain('model="No-Such-Model-q4f32_1-MLC" is not a known model');
+    expect(el.model).to.equal('auto');
     await el.unload();
   });
 
@@ -94,9 +114,11 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     await waitUntil(() => a.status !== 'idle' && b.status !== 'idle');
     expect(liveWorkers()).to.equal(1);
     await Promise.all([waitForStatus(a, 'error', 30000), waitForStatus(b, 'error', 30000)]);
-    // One worker, one load: the config was fetched once for both elements.
+    // One worker, one load: each shard was downloaded once for both elements.
     const requests = await modelRequests();
-    expect(requests[`${name}/mlc-chat-config.json`]).to.equal(1);
+    const shards = Object.entries(requests).filter(([path]) => path.includes('params_shard'));
+    expect(shards.length).to.equal(4);
+    expect(shards.every(([, count]) => count === 1)).to.equal(true);
     await a.unload();
     expect(liveWorkers()).to.equal(1);
     await b.unload();

@@ -9,10 +9,19 @@ import type {
 import { liveWorkers } from '../src/engine/pool.js';
 import { $, record, SCRIPTED_WORKER, visibleMessages, waitForStatus } from './helpers.js';
 
-const chat = (model: string, autoload = false) =>
-  fixture<AiChat>(
+async function chat(model: string, autoload = false) {
+  const el = await fixture<AiChat>(
     html`<ai-chat model=${model} worker-url=${SCRIPTED_WORKER} ?autoload=${autoload}></ai-chat>`,
   );
+  // Without autoload the element first runs a preflight for its consent card.
+  if (!autoload)
+    await waitUntil(
+      () => (el.modelInfo && el.status === 'idle') || el.status === 'error',
+      'consent-card preflight',
+    );
+  await el.updateComplete;
+  return el;
+}
 
 describe('<ai-chat> through the real worker protocol (scripted engine in the worker)', () => {
   afterEach(async () => {
@@ -26,9 +35,12 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     const statuses = record<AiChatStatusEvent>(el, 'ai-chat-status');
     const progress = record<AiChatProgressEvent>(el, 'ai-chat-progress');
     expect(el.status).to.equal('idle');
-    expect(liveWorkers()).to.equal(0);
+    // The preflight ran in the worker; nothing was downloaded.
+    expect(liveWorkers()).to.equal(1);
     const consent = $(el, '[part="consent"]')!;
     expect(consent.textContent).to.contain('Scripted-1B-Instruct-q4f32_1-MLC');
+    expect(consent.textContent).to.contain('3 MB download');
+    expect(consent.textContent).to.contain('needs 944 MB GPU memory');
     const ready = oneEvent(el, 'ai-chat-ready') as Promise<AiChatReadyEvent>;
     consent.querySelector('button')!.click();
     await el.updateComplete;
@@ -81,6 +93,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     await el.load();
     expect(statuses.map((e) => e.status)).to.deep.equal(['checking', 'loading', 'ready']);
     expect(el.modelInfo!.cached).to.equal(true);
+    expect(el.shadowRoot!.textContent).not.to.contain('Download and start');
     await el.unload();
   });
 
@@ -108,18 +121,28 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     expect(liveWorkers()).to.equal(0);
   });
 
-  it('worker protocol: an unknown model ends in model-not-found, in plain words', async () => {
-    const el = await chat('missing-model');
-    const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
-    await el.load().catch(() => undefined);
-    const event = await error;
-    expect(event.code).to.equal('model-not-found');
-    expect(event.message).to.equal(
-      'The model "missing-model" is not known. Check the model name, or use model="auto".',
+  it('worker protocol: an unknown model is an invalid attribute: named, shown, and auto is used instead', async () => {
+    const errors: AiChatErrorEvent[] = [];
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        model="missing-model"
+        worker-url=${SCRIPTED_WORKER}
+        @ai-chat-error=${(e: AiChatErrorEvent) => errors.push(e)}
+      ></ai-chat>`,
     );
-    expect(el.status).to.equal('error');
+    await waitUntil(() => el.modelInfo && el.status === 'idle', 'preflight of auto');
+    expect(errors.map((e) => [e.code, e.message])).to.deep.equal([
+      [
+        'invalid-attribute',
+        'model="missing-model" is not a known model: expected a WebLLM model id or auto. Using auto.',
+      ],
+    ]);
+    expect(el.model).to.equal('auto');
+    expect(el.modelInfo!.id).to.equal('Scripted-1B-Instruct-q4f32_1-MLC');
     await el.updateComplete;
-    expect($(el, '[part="error"]')!.textContent).to.contain('is not known');
+    expect($(el, '[part="error"]')!.textContent).to.contain('is not a known model');
+    await el.load();
+    expect(el.status).to.equal('ready');
     await el.unload();
   });
 
@@ -146,7 +169,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
   });
 
   it('worker protocol: a worker that dies while loading gives an engine error, and the element stays usable', async () => {
-    const el = await chat('crash-on-load');
+    const el = await chat('crash-on-load', false);
     await el.load().catch(() => undefined);
     expect(el.status).to.equal('error');
     expect(liveWorkers()).to.equal(0);

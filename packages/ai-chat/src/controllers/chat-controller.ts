@@ -5,8 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../engine/engine.js';
-import { acquireWorker, type Lease } from '../engine/pool.js';
-import type { ModelSpec } from '../engine/protocol.js';
+import { acquireWorker, poolKey, type Lease } from '../engine/pool.js';
+import type { ModelSpec, PreflightResult } from '../engine/protocol.js';
 import { AiChatError, chatError, toChatError } from '../errors.js';
 import {
   AiChatErrorEvent,
@@ -17,6 +17,7 @@ import {
   AiChatStatusEvent,
   AiChatThresholdEvent,
 } from '../events.js';
+import { checkLimits } from '../fit/limits.js';
 import type { Settings } from '../fit/settings.js';
 import { computeStats, type ReplyTiming } from '../fit/stats.js';
 import { canTransition } from '../fit/status.js';
@@ -48,10 +49,12 @@ export class ChatController implements ReactiveController {
 
   #host: ChatHost;
   #lease: Lease | undefined;
+  #leaseKey = '';
   #stopWatching: (() => void) | undefined;
   /** The engine that is loaded and ready (a custom one, or set when the worker is ready). */
   #ready: ChatEngine | Lease | undefined;
   #loading: Promise<void> | undefined;
+  #checking: Promise<void> | undefined;
   /** Bumped by `unload()`: work started under an older epoch is cancelled. */
   #epoch = 0;
   #abort: AbortController | undefined;
@@ -78,7 +81,88 @@ export class ChatController implements ReactiveController {
 
   get spec(): ModelSpec {
     const { model, modelUrl, modelLibUrl } = this.#host;
-    return { model, ...(modelUrl ? { modelUrl } : {}), ...(modelLibUrl ? { modelLibUrl } : {}) };
+    const { maxModelSize, maxMemory } = this.#host.settings;
+    return {
+      model,
+      ...(modelUrl ? { modelUrl } : {}),
+      ...(modelLibUrl ? { modelLibUrl } : {}),
+      ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
+      ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
+    };
+  }
+
+  /**
+   * Preflight before consent: what the model costs and whether it fits, shown on the consent card.
+   * Only the small preflight code runs in the worker; nothing is downloaded. No-op with a custom engine.
+   */
+  check(): Promise<void> {
+    if (
+      this.#host.engine ||
+      this.#loading ||
+      this.#ready ||
+      !(this.status === 'idle' || this.status === 'error')
+    ) {
+      return this.#checking ?? Promise.resolve();
+    }
+    const epoch = this.#epoch;
+    this.error = undefined;
+    this.#setStatus('checking');
+    const run = (async () => {
+      try {
+        await this.#preflight(this.#acquire());
+        if (epoch === this.#epoch && !this.#loading) this.#setStatus('idle');
+      } catch (error) {
+        if (epoch !== this.#epoch || this.#loading) return;
+        this.#dropDeadWorker();
+        this.fail(error);
+        this.#setStatus('error');
+      }
+    })();
+    this.#checking = run.finally(() => {
+      if (this.#checking === guarded) this.#checking = undefined;
+    });
+    const guarded = this.#checking;
+    return guarded;
+  }
+
+  /** Run the preflight, keep its figures, and refuse a model over a limit (throws the refusal). */
+  async #preflight(lease: Lease): Promise<PreflightResult> {
+    const epoch = this.#epoch;
+    let info: PreflightResult;
+    try {
+      info = await lease.client.preflight(this.spec);
+    } catch (error) {
+      if (epoch === this.#epoch && this.#unknownModel(error)) return this.#preflight(this.#acquire());
+      throw error;
+    }
+    if (epoch !== this.#epoch) throw chatError('aborted');
+    this.modelInfo = {
+      id: info.id,
+      downloadBytes: info.downloadBytes,
+      vramMB: info.vramMB,
+      cached: info.cached,
+    };
+    this.#host.requestUpdate();
+    const refusal = checkLimits(info, this.#host.settings);
+    if (refusal) {
+      this.#host.dispatchEvent(new AiChatThresholdEvent(refusal.kind, refusal.limit, refusal.actual));
+      throw chatError(refusal.code, refusal.detail);
+    }
+    return info;
+  }
+
+  /** An unknown model id is a bad attribute: say so, and go on with `auto`. */
+  #unknownModel(error: unknown): boolean {
+    const spec = this.spec;
+    if (spec.model === 'auto' || spec.modelUrl || toChatError(error).code !== 'model-not-found') return false;
+    this.warn(
+      chatError(
+        'invalid-attribute',
+        `model="${spec.model}" is not a known model: expected a WebLLM model id or auto. Using auto.`,
+      ),
+    );
+    this.#host.model = 'auto';
+    return true;
   }
 
   #setStatus(status: ChatStatus) {
@@ -150,20 +234,16 @@ export class ChatController implements ReactiveController {
         this.modelInfo = { id: this.#host.model, downloadBytes: 0, vramMB: 0, cached: true };
         this.#ready = custom;
       } else {
+        // A consent-card check in flight: let it finish, then check again with the final settings.
+        if (this.#checking) await this.#checking;
         this.#setStatus('checking');
-        const lease = this.#acquire();
-        const info = await lease.client.preflight(this.spec);
+        const info = await this.#preflight(this.#acquire());
         if (cancelled()) throw chatError('aborted');
-        this.modelInfo = {
-          id: info.id,
-          downloadBytes: info.downloadBytes,
-          vramMB: info.vramMB,
-          cached: info.cached,
-        };
         this.#setStatus(info.cached ? 'loading' : 'downloading');
+        const lease = this.#acquire();
         const loaded = await lease.client.load(this.spec, (report) => cancelled() || this.#progress(report));
         if (cancelled()) throw chatError('aborted');
-        this.modelInfo = { ...this.modelInfo, cached: loaded.cached };
+        this.modelInfo = { ...this.modelInfo!, cached: loaded.cached };
         this.#ready = lease;
       }
       this.progress = undefined;
@@ -180,9 +260,17 @@ export class ChatController implements ReactiveController {
   }
 
   #acquire(): Lease {
-    if (this.#lease?.client.alive) return this.#lease;
+    const key = poolKey(this.spec, this.#host.workerUrl);
+    if (this.#lease?.client.alive && this.#leaseKey === key) return this.#lease;
+    if (this.#lease) {
+      // The model changed: give the old worker back (it ends if no other element uses it).
+      this.#stopWatching?.();
+      void this.#lease.release();
+      this.#ready = undefined;
+    }
     const lease = acquireWorker(this.spec, this.#host.workerUrl);
     this.#lease = lease;
+    this.#leaseKey = key;
     this.#stopWatching = lease.client.onExit((error) => {
       if (this.#lease !== lease || error.name === 'AbortError') return;
       // The worker died under us: forget it, say so, and let the next load start a new one.

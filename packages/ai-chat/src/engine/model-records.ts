@@ -1,11 +1,24 @@
 /**
- * Model records and their files, as WebLLM 0.2.86 sees them. Runs in the worker (it fetches small
- * metadata files, never weights).
+ * Model records as WebLLM 0.2.86 reads them, and which one a spec names. Runs in the worker,
+ * without web-llm: the prebuilt list is a generated copy (`prebuilt-models.ts`).
  */
-import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { DeviceInfo } from '../fit/device.js';
-import { rankCandidates, type Limits } from '../fit/select.js';
+import { needsF16, rankCandidates, refusal, type Limits } from '../fit/select.js';
 import type { ModelSpec } from './protocol.js';
+
+/** The fields of WebLLM's `ModelRecord` we use. */
+export interface ModelRecordLike {
+  model: string;
+  model_id: string;
+  model_lib: string;
+  vram_required_MB?: number;
+  low_resource_required?: boolean;
+  buffer_size_required_bytes?: number;
+  required_features?: string[];
+  model_type?: number;
+  model_manifest?: string;
+  overrides?: Record<string, unknown>;
+}
 
 /** WebLLM's `cleanModelUrl`: a model URL gets `resolve/main/` unless it has `/resolve/<x>/`. */
 export function cleanModelUrl(url: string, base?: string): string {
@@ -22,80 +35,68 @@ export function customModelId(spec: ModelSpec): string {
   return (resolveAt > 0 ? parts[resolveAt - 1] : parts.at(-1)) ?? 'custom-model';
 }
 
-/** The app config for a spec: the prebuilt list, with the self-hosted record first when given. */
-export function appConfigFor(spec: ModelSpec, prebuilt: AppConfig): AppConfig {
-  if (!spec.modelUrl || !spec.modelLibUrl) return prebuilt;
+export const isCustom = (spec: ModelSpec) => Boolean(spec.modelUrl && spec.modelLibUrl);
+
+/** The model list for a spec: the self-hosted record first when given, then the prebuilt list. */
+export function modelListFor(spec: ModelSpec, prebuilt: readonly ModelRecordLike[]): ModelRecordLike[] {
+  if (!isCustom(spec)) return [...prebuilt];
   const base = globalThis.location?.href;
-  const record: ModelRecord = {
-    model: new URL(spec.modelUrl, base).href,
+  const record: ModelRecordLike = {
+    model: new URL(spec.modelUrl!, base).href,
     model_id: customModelId(spec),
-    model_lib: new URL(spec.modelLibUrl, base).href,
+    model_lib: new URL(spec.modelLibUrl!, base).href,
   };
-  return {
-    ...prebuilt,
-    model_list: [record, ...prebuilt.model_list.filter((r) => r.model_id !== record.model_id)],
-  };
+  return [record, ...prebuilt.filter((r) => r.model_id !== record.model_id)];
 }
 
-export function notFound(model: string): Error {
-  const error = new Error(`Cannot find model record in appConfig for ${model}.`);
-  error.name = 'ModelNotFoundError';
+function named(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
   return error;
 }
 
-/** The record a spec names; `auto` takes the best-ranked candidate (see `rankCandidates`). */
-export function resolveRecord(
-  spec: ModelSpec,
-  appConfig: AppConfig,
-  device: DeviceInfo,
-  limits: Limits = {},
-): ModelRecord {
-  if (spec.modelUrl && spec.modelLibUrl) return appConfig.model_list[0]!;
-  if (spec.model === 'auto') {
-    const best = rankCandidates(appConfig.model_list, device, limits)[0];
-    if (best) return best;
-    // Nothing fits: fall back to the smallest chat model, so the refusal names a real model.
-    const smallest = [...appConfig.model_list].sort(
-      (a, b) => (a.vram_required_MB ?? 0) - (b.vram_required_MB ?? 0),
-    )[0];
-    if (smallest) return smallest;
-  }
-  const record = appConfig.model_list.find((r) => r.model_id === spec.model);
-  if (!record) throw notFound(spec.model);
-  return record;
-}
-
-async function contentLength(url: string): Promise<number> {
-  const response = await fetch(url, { method: 'HEAD' });
-  if (!response.ok) throw new Error(`HEAD ${url}: ${response.status}`);
-  return Number(response.headers.get('content-length') ?? 0);
-}
-
-/** One weight shard as `tensor-cache.json` lists it. */
-export interface ShardEntry {
-  dataPath: string;
-  nbytes: number;
-}
-
-export async function fetchTensorCache(record: ModelRecord): Promise<{ url: string; shards: ShardEntry[] }> {
-  const url = new URL('tensor-cache.json', cleanModelUrl(record.model)).href;
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not read the model's file list (${response.status})`);
-  const json = (await response.json()) as { records?: ShardEntry[] };
-  return { url, shards: json.records ?? [] };
-}
+export const notFound = (model: string) =>
+  named('ModelNotFoundError', `Cannot find model record in appConfig for ${model}.`);
 
 /**
- * Bytes a load downloads: the weight shards (`nbytes` summed from `tensor-cache.json`) and the
- * model library, config and tokenizer (their `Content-Length`).
+ * The record a spec names. `auto` takes the best candidate (see `rankCandidates`) whose download
+ * fits `maxDownloadBytes` (sizes measured one by one, at most `probes` of them); when nothing fits,
+ * the smallest chat model, so the refusal that follows names a real model and its figures.
+ * Throws WebLLM-named errors for a device that cannot run the model at all.
  */
-export async function measureDownload(record: ModelRecord): Promise<number> {
-  const base = cleanModelUrl(record.model);
-  const [{ shards }, ...sizes] = await Promise.all([
-    fetchTensorCache(record),
-    contentLength(record.model_lib).catch(() => 0),
-    contentLength(new URL('mlc-chat-config.json', base).href).catch(() => 0),
-    contentLength(new URL('tokenizer.json', base).href).catch(() => 0),
-  ]);
-  return shards.reduce((sum, shard) => sum + shard.nbytes, 0) + sizes.reduce((a, b) => a + b, 0);
+export async function resolveRecord(
+  spec: ModelSpec,
+  list: readonly ModelRecordLike[],
+  device: DeviceInfo,
+  limits: Limits,
+  downloadSize: (record: ModelRecordLike) => Promise<number>,
+  probes = 6,
+): Promise<ModelRecordLike> {
+  if (!device.webgpu) throw named('WebGPUNotAvailableError', 'WebGPU is not supported in this environment.');
+  let record: ModelRecordLike | undefined;
+  if (isCustom(spec)) record = list[0];
+  else if (spec.model === 'auto') {
+    for (const candidate of rankCandidates(list, device, limits).slice(0, probes)) {
+      if (
+        limits.maxDownloadBytes === undefined ||
+        (await downloadSize(candidate).catch(() => Infinity)) <= limits.maxDownloadBytes
+      ) {
+        record = candidate;
+        break;
+      }
+    }
+    record ??= [...list]
+      .filter((r) => refusal(r, device, { maxMemoryMB: Infinity }) === undefined)
+      .sort((a, b) => (a.vram_required_MB ?? 0) - (b.vram_required_MB ?? 0))[0];
+  } else record = list.find((r) => r.model_id === spec.model);
+  if (!record) throw notFound(spec.model);
+  if (needsF16(record) && !device.shaderF16) {
+    const f32 = record.model_id.replace(/q(\d)f16/, 'q$1f32');
+    const alternative = f32 !== record.model_id && list.some((r) => r.model_id === f32) ? f32 : undefined;
+    throw named(
+      'ShaderF16SupportError',
+      `This model requires WebGPU extension shader-f16.${alternative ? ` Try ${alternative}.` : ''}`,
+    );
+  }
+  return record;
 }

@@ -3,6 +3,7 @@
  * page never imports web-llm. Each request carries an `id`; the worker answers with `progress`
  * or `chunk` messages for that id, then exactly one `result` or `error`.
  */
+import type { DeviceInfo } from '../fit/device.js';
 import type { ProgressReport } from '../types.js';
 import type { CompletionChunk, CompletionRequest } from './engine.js';
 
@@ -11,6 +12,9 @@ export interface ModelSpec {
   model: string;
   modelUrl?: string;
   modelLibUrl?: string;
+  /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */
+  maxDownloadBytes?: number;
+  maxMemoryBytes?: number;
 }
 
 /** What the worker learned before the first byte of weights: see the `fit` modules. */
@@ -20,6 +24,9 @@ export interface PreflightResult {
   downloadBytes: number;
   vramMB: number;
   cached: boolean;
+  /** The memory limit this device sets when the page sets none (bytes). */
+  memoryLimitBytes: number;
+  device: DeviceInfo;
 }
 
 export type WorkerRequest =

@@ -1,72 +1,95 @@
 /**
- * The default backend: WebLLM's `MLCEngine`, living in the worker. Imported only by `worker.ts`.
+ * The default backend, in the worker: our preflight and downloader, then WebLLM's `MLCEngine`,
+ * which finds every file in its cache. web-llm (about 6 MB of script) is imported only when a
+ * model loads, so a preflight costs a few kilobytes.
  */
-import {
-  MLCEngine,
-  deleteModelAllInfoInCache,
-  hasModelInCache,
-  prebuiltAppConfig,
-  type AppConfig,
-  type InitProgressReport,
-  type ModelRecord,
-} from '@mlc-ai/web-llm';
-import { probeDevice } from '../fit/device.js';
+import type { MLCEngine } from '@mlc-ai/web-llm';
+import { formatBytes } from '../fit/size.js';
 import type { ProgressReport } from '../types.js';
+import { deleteModelEntries } from './cache-store.js';
+import { downloadModel } from './downloader.js';
 import type { ChatEngine } from './engine.js';
-import type { ModelSpec, PreflightResult } from './protocol.js';
+import { runPreflight } from './preflight.js';
+import type { PreflightResult } from './protocol.js';
 import type { WorkerBackend } from './worker-host.js';
-import { progressFromReport } from './webllm-progress.js';
-import { resolveRecord, appConfigFor, measureDownload } from './model-records.js';
+
+function aborted(): Error {
+  const error = new Error('The load was cancelled');
+  error.name = 'AbortError';
+  return error;
+}
 
 export function createWebLLMBackend(): WorkerBackend {
-  const engine = new MLCEngine();
-  let generation = 0;
+  let engine: MLCEngine | undefined;
+  let current: AbortController | undefined;
 
-  async function preflight(spec: ModelSpec): Promise<PreflightResult> {
-    const device = await probeDevice();
-    const appConfig: AppConfig = appConfigFor(spec, prebuiltAppConfig);
-    const record: ModelRecord = resolveRecord(spec, appConfig, device);
-    const [downloadBytes, cached] = await Promise.all([
-      measureDownload(record).catch(() => 0),
-      hasModelInCache(record.model_id, appConfig).catch(() => false),
-    ]);
-    if (!device.webgpu) {
-      const error = new Error('WebGPU is not supported in this environment');
-      error.name = 'WebGPUNotAvailableError';
-      throw error;
+  async function getEngine(): Promise<MLCEngine> {
+    if (!engine) {
+      const webllm = await import('@mlc-ai/web-llm');
+      engine = new webllm.MLCEngine();
     }
-    return { id: record.model_id, downloadBytes, vramMB: record.vram_required_MB ?? 0, cached };
+    return engine;
   }
 
-  async function load(spec: ModelSpec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
-    const info = await preflight(spec);
-    const mine = ++generation;
-    engine.setAppConfig(appConfigFor(spec, prebuiltAppConfig));
-    engine.setInitProgressCallback((progress: InitProgressReport) =>
-      report(progressFromReport(progress, info)),
-    );
-    await engine.reload(info.id);
-    // WebLLM's reload resolves quietly when `unload()` aborted it.
-    if (mine !== generation) {
-      const error = new Error('The load was cancelled');
-      error.name = 'AbortError';
-      throw error;
-    }
-    return { ...info, cached: true };
-  }
-
-  return {
-    engine: engine as unknown as ChatEngine,
-    preflight,
-    load,
+  const backend: WorkerBackend = {
+    get engine(): ChatEngine {
+      if (!engine) throw Object.assign(new Error('No model is loaded'), { name: 'EngineNotLoadedError' });
+      return engine as unknown as ChatEngine;
+    },
+    preflight: async (spec) => (await runPreflight(spec)).result,
+    async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
+      current?.abort(aborted());
+      const controller = new AbortController();
+      current = controller;
+      const { signal } = controller;
+      const pre = await runPreflight(spec, signal);
+      const { plan, record, list, result } = pre;
+      await downloadModel(plan, {
+        signal,
+        onProgress: (p) =>
+          report({
+            phase: 'download',
+            progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
+            loadedBytes: p.loadedBytes,
+            totalBytes: p.totalBytes,
+            text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
+            bytesPerSecond: p.bytesPerSecond,
+          }),
+      });
+      signal.throwIfAborted();
+      report({
+        phase: 'load',
+        progress: 0,
+        loadedBytes: plan.totalBytes,
+        totalBytes: plan.totalBytes,
+        text: 'Starting the model',
+      });
+      const mlc = await getEngine();
+      signal.throwIfAborted();
+      mlc.setAppConfig({ model_list: list as never });
+      mlc.setInitProgressCallback((p) =>
+        report({
+          phase: 'load',
+          progress: Math.min(1, Math.max(0, p.progress || 0)),
+          loadedBytes: plan.totalBytes,
+          totalBytes: plan.totalBytes,
+          text: p.text,
+        }),
+      );
+      await mlc.reload(record.model_id);
+      // WebLLM's reload resolves quietly when `unload()` aborted it.
+      signal.throwIfAborted();
+      return { ...result, cached: true };
+    },
     async unload() {
-      generation++;
-      await engine.unload();
+      current?.abort(aborted());
+      current = undefined;
+      await engine?.unload();
     },
     async clearCache(spec) {
-      const appConfig = appConfigFor(spec, prebuiltAppConfig);
-      const record = resolveRecord(spec, appConfig, await probeDevice());
-      await deleteModelAllInfoInCache(record.model_id, appConfig);
+      const { plan, record } = await runPreflight(spec);
+      await deleteModelEntries(plan.base, record.model_lib);
     },
   };
+  return backend;
 }

@@ -57,8 +57,12 @@ export function serveBackend(port: Port, backend: WorkerBackend): void {
           }
         });
       case 'interrupt':
-        if (generating === data.target) backend.engine.interruptGenerate?.();
-        return post({ type: 'result', id: data.id });
+        try {
+          if (generating === data.target) backend.engine.interruptGenerate?.();
+        } finally {
+          post({ type: 'result', id: data.id });
+        }
+        return;
       case 'unload':
         return void answer(data.id, () => backend.unload());
       case 'clear-cache':

@@ -64,11 +64,23 @@ export function paramsBillions(record: RecordLike): number {
   return (record.vram_required_MB ?? 0) / 1000;
 }
 
+/** Math and code models answer general chat poorly: general chat models come first. */
+export const isSpecialized = (record: RecordLike) => /math|coder/i.test(record.model_id);
+
+/** `-1k` variants trade context (1,024 tokens) for memory: a chat needs its context. */
+export const isShortContext = (record: RecordLike) => /-1k$/i.test(record.model_id);
+
+/** Plain code-unit order (not locale order, which may ignore `-` and `.`). */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Candidates for `model="auto"`, best first: chat models that run on this device within the
- * memory limit; the most parameters first (the most capable model); at equal size f16 before f32
- * (faster and smaller where the device supports it), then the smaller memory need, then by id, so
- * the order is deterministic. The caller takes the first whose download size fits `maxDownloadBytes`.
+ * memory limit; general chat models before math and code models; full-context models before
+ * `-1k` variants; then the most parameters (the most capable model); at equal size f16 before f32
+ * (faster and smaller where the device supports it), the smaller memory need, and finally the id
+ * in reverse code-unit order (`Llama-3.1-…` before `Llama-3-…`, `Qwen2.5` before `Qwen2`: newer
+ * versions first), so the order is deterministic. The caller takes the first whose download size
+ * fits `maxDownloadBytes`.
  */
 export function rankCandidates<R extends RecordLike>(
   records: readonly R[],
@@ -79,9 +91,11 @@ export function rankCandidates<R extends RecordLike>(
     .filter((record) => isChatModel(record) && refusal(record, device, limits) === undefined)
     .sort(
       (a, b) =>
+        Number(isSpecialized(a)) - Number(isSpecialized(b)) ||
+        Number(isShortContext(a)) - Number(isShortContext(b)) ||
         paramsBillions(b) - paramsBillions(a) ||
         Number(needsF16(b)) - Number(needsF16(a)) ||
         (a.vram_required_MB ?? 0) - (b.vram_required_MB ?? 0) ||
-        a.model_id.localeCompare(b.model_id),
+        byCodeUnits(b.model_id, a.model_id),
     );
 }

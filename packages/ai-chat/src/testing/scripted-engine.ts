@@ -10,6 +10,7 @@ import type {
   CompletionRequest,
   CompletionUsage,
   InitProgressReport,
+  UsageExtra,
 } from '../engine/engine.js';
 
 export interface ScriptedReply {
@@ -22,6 +23,8 @@ export interface ScriptedReply {
   /** Fail after this many tokens with this error (name and message, as WebLLM's errors cross the worker). */
   failAfter?: number;
   error?: { name: string; message: string };
+  /** Report these `usage.extra` figures instead of the ones measured while streaming. */
+  extra?: UsageExtra;
 }
 
 export interface ScriptedEngineOptions {
@@ -140,6 +143,7 @@ export class ScriptedEngine implements ChatEngine {
         time_per_output_token_s: perToken,
         decode_tokens_per_s: perToken > 0 ? 1 / perToken : 0,
         prefill_tokens_per_s: ttft > 0 ? promptTokens / ttft : 0,
+        ...reply.extra,
       };
     }
     yield { choices: [{ delta: {}, finish_reason: this.#interrupted ? 'abort' : 'stop' }], usage };

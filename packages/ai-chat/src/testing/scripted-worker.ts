@@ -2,14 +2,27 @@
  * A model worker that serves a `ScriptedEngine` behind the real worker protocol, for tests and
  * stories: everything but the model arithmetic runs as in production. Model names steer it:
  * `…-cached` is reported as already downloaded; `crash-on-load` kills the worker during the load;
- * a prompt `crash` kills it mid-reply; `missing-…` is not found; `slow-…` downloads slowly (to
- * look at the downloading state).
+ * a prompt `crash` kills it mid-reply; `missing-…` is not found.
+ *
+ * Its own URL's query steers it further, for stories (the model name stays a real one):
+ * `downloadBytes` and `vramMB` set what the preflight reports; `stall=preflight` never answers
+ * the preflight (the element stays `checking`), `stall=download` stops the download at 45 % and
+ * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
+ * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
  */
 import { serveBackend, type WorkerBackend } from '../engine/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
 import { ScriptedEngine } from './scripted-engine.js';
 
-const DOWNLOAD_BYTES = 3_000_000;
+const query = new URLSearchParams(self.location.search);
+const figure = (key: string, fallback: number) => {
+  const value = Number(query.get(key) ?? Number.NaN);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+};
+const DOWNLOAD_BYTES = figure('downloadBytes', 3_000_000);
+const VRAM_MB = figure('vramMB', 900);
+const STALL = query.get('stall');
+const LOAD_ERROR = query.get('loadError');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const crash = () =>
   setTimeout(() => {
@@ -29,6 +42,12 @@ const engine = new ScriptedEngine({
 });
 
 let loads = 0;
+const cancelled = () => Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
+/** Wait until `unload()` (or another load) ends the load `mine`, then fail as cancelled. */
+async function stall(mine: number): Promise<never> {
+  while (mine === loads) await sleep(50);
+  throw cancelled();
+}
 const info = (spec: ModelSpec) => {
   if (spec.model.startsWith('missing-')) {
     const error = new Error(`Cannot find model record in appConfig for ${spec.model}.`);
@@ -38,22 +57,43 @@ const info = (spec: ModelSpec) => {
   return {
     id: spec.model === 'auto' ? 'Scripted-1B-Instruct-q4f32_1-MLC' : spec.model,
     downloadBytes: DOWNLOAD_BYTES,
-    vramMB: 900,
+    vramMB: VRAM_MB,
     cached: spec.model.endsWith('-cached'),
+    memoryLimitBytes: 6 * 2 ** 30,
+    device: {
+      webgpu: true,
+      shaderF16: true,
+      maxBufferSize: 2 ** 30,
+      maxStorageBufferBindingSize: 2 ** 30,
+      deviceMemoryGB: 8,
+    },
   };
 };
 
 const backend: WorkerBackend = {
   engine,
-  preflight: async (spec) => info(spec),
+  async preflight(spec) {
+    if (STALL === 'preflight') await new Promise(() => undefined);
+    return info(spec);
+  },
   async load(spec, report) {
     const result = info(spec);
     const mine = ++loads;
     if (spec.model === 'crash-on-load') crash();
     if (!result.cached) {
+      if (STALL === 'download') {
+        report({
+          phase: 'download',
+          progress: 0.45,
+          loadedBytes: Math.round(DOWNLOAD_BYTES * 0.45),
+          totalBytes: DOWNLOAD_BYTES,
+          text: 'Downloading',
+        });
+        await stall(mine);
+      }
       for (let i = 1; i <= 4; i++) {
-        await sleep(spec.model.startsWith('slow-') ? 500 : 15);
-        if (mine !== loads) throw Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
+        await sleep(15);
+        if (mine !== loads) throw cancelled();
         const loadedBytes = (DOWNLOAD_BYTES * i) / 4;
         report({
           phase: 'download',
@@ -65,8 +105,9 @@ const backend: WorkerBackend = {
       }
     }
     for (let i = 1; i <= 2; i++) {
+      if (STALL === 'load' && i === 2) await stall(mine);
       await sleep(10);
-      if (mine !== loads) throw Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
+      if (mine !== loads) throw cancelled();
       report({
         phase: 'load',
         progress: i / 2,
@@ -75,6 +116,8 @@ const backend: WorkerBackend = {
         text: `Loading ${i}/2`,
       });
     }
+    if (LOAD_ERROR)
+      throw Object.assign(new Error(query.get('loadErrorMessage') ?? LOAD_ERROR), { name: LOAD_ERROR });
     await engine.reload(result.id);
     return { ...result, cached: true };
   },

@@ -5,7 +5,7 @@
 // Models are described by their name: `tiny-q4f32_1-MLC` has 4 shards of 64 KiB;
 // `<anything>-s<N>x<K>` has N shards of K KiB. Requests are counted per path
 // (GET /__models/requests, POST /__models/reset) so tests can prove what was (not) fetched.
-// `?drop=<shard index>` on the model name (`/models/<name>~drop2/...`) cuts that shard halfway, once.
+// `~drop<i>` in the model name (`/models/<name>~drop2/...`) cuts shard i halfway, once; `~slow` delays shards.
 
 const counts = new Map();
 const dropped = new Set();
@@ -118,6 +118,8 @@ export async function modelServer(ctx, next) {
     return;
   }
   ctx.type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+  // `~slow`: each shard takes 150 ms, so a test can cancel in the middle of a download.
+  if (name.includes('~slow') && /^params_shard_/.test(file)) await new Promise((r) => setTimeout(r, 150));
   const drop = /~drop(\d+)/.exec(name);
   const shardIndex = /^params_shard_(\d+)\.bin$/.exec(file)?.[1];
   if (drop && shardIndex === drop[1] && !dropped.has(key) && ctx.method === 'GET') {

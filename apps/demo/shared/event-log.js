@@ -1,0 +1,45 @@
+// Shared by the framework demos (apps/demo-react, apps/demo-vue): the model picker's choices and
+// one line of the event log per event.
+
+/** `auto` and a few small prebuilt WebLLM models. */
+export const MODELS = [
+  { id: 'auto', label: 'auto (best that fits this device)' },
+  { id: 'SmolLM2-360M-Instruct-q4f32_1-MLC', label: 'SmolLM2 360M (f32)' },
+  { id: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC', label: 'Qwen2.5 0.5B (f16)' },
+  { id: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', label: 'Llama 3.2 1B (f16)' },
+];
+
+const FIELDS = {
+  'ai-chat-status': ['status'],
+  'ai-chat-progress': ['phase', 'progress', 'loadedBytes', 'totalBytes'],
+  'ai-chat-ready': ['model', 'downloadBytes', 'vramMB'],
+  'ai-chat-message': ['message'],
+  'ai-chat-stats': ['ttftMs', 'msPerToken', 'tokensPerSecond', 'completionTokens', 'rating'],
+  'ai-chat-threshold': ['kind', 'limit', 'actual'],
+  'ai-chat-error': ['code', 'message', 'recoverable'],
+};
+
+/** The event's name without the prefix, then its fields: `status status=ready`. */
+export function describeEvent(event) {
+  const values = (FIELDS[event.type] ?? []).map((field) => {
+    const value = event[field];
+    if (value && typeof value === 'object' && 'content' in value && 'role' in value) {
+      const { role, content } = value;
+      return `${role}: ${content.length > 60 ? `${content.slice(0, 60)}…` : content}`;
+    }
+    return `${field}=${typeof value === 'number' ? Math.round(value * 100) / 100 : String(value)}`;
+  });
+  return `${event.type.replace('ai-chat-', '')} ${values.join(' ')}`;
+}
+
+/** A log that lists progress only when it crosses a tenth: returns false for the others. */
+export function progressFilter() {
+  let step = -1;
+  return (event) => {
+    if (event.type !== 'ai-chat-progress') return true;
+    const next = Math.floor(event.progress * 10);
+    if (next === step) return false;
+    step = next;
+    return true;
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Every error code as a visitor sees it: plain words with a way forward, never a stack trace.
+ * Load failures come from the scripted worker (WebLLM's error name and text, as they cross the
+ * worker); reply failures from the scripted engine. `model-too-large` and `insufficient-memory`
+ * are in Thresholds.
+ */
+import { expect } from 'storybook/test';
+import { chatError } from '../src/errors.js';
+import type { ErrorCode } from '../src/types.js';
+import {
+  chatIn,
+  chatMeta,
+  firedBy,
+  sendMessage,
+  shows,
+  statusOf,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
+
+const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Errors' };
+export default meta;
+
+const MODEL = 'Llama-3.2-1B-Instruct-q4f16_1-MLC';
+
+/** A load through the scripted worker that fails with WebLLM's error `name` and `message`. */
+const failingLoad = (name: string, message: string) => ({
+  model: MODEL,
+  autoload: true,
+  scriptedWorker: { loadError: name, loadErrorMessage: message },
+});
+
+/** The element shows `code`'s plain words (with `detail`) and, for load failures, Try again. */
+function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', 'Dismiss']): Story['play'] {
+  return async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    const message = chatError(code, detail).message;
+    const box = await shows(el, '[part="error"]', message);
+    await expect(box).toHaveAttribute('role', 'alert');
+    await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
+    await expect(firedBy(el, 'ai-chat-error').map((event) => event.code)).toContain(code);
+    const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
+    await expect(labels).toEqual(buttons);
+  };
+}
+
+export const WebgpuUnavailable: Story = {
+  name: 'webgpu-unavailable',
+  args: failingLoad(
+    'WebGPUNotAvailableError',
+    'WebGPU is not supported in your current environment, but it is necessary to run the WebLLM engine.',
+  ),
+  // A retry cannot fix the device: no Try again.
+  play: shown('webgpu-unavailable', '', ['Dismiss']),
+};
+
+export const ShaderF16Unsupported: Story = {
+  name: 'shader-f16-unsupported',
+  args: failingLoad(
+    'ShaderF16SupportError',
+    'This model requires WebGPU extension shader-f16, which is not enabled in this browser.',
+  ),
+  play: shown('shader-f16-unsupported', '', ['Dismiss']),
+};
+
+export const ModelNotFound: Story = {
+  name: 'model-not-found',
+  // A known id whose files are missing on the host (an unknown id is an invalid attribute instead).
+  args: failingLoad('ModelFilesNotFoundError', 'tensor-cache.json answered HTTP 404'),
+  play: shown('model-not-found', MODEL),
+};
+
+export const InvalidAttribute: Story = {
+  name: 'invalid-attribute',
+  args: { 'latency-threshold': '-3', scriptedEngine: {} },
+  play: async (context) => {
+    const el = chatIn(context.canvasElement);
+    const box = await shows(el, '[part="error"]', 'latency-threshold="-3" is not valid');
+    await expect(box).toHaveTextContent('Using 50.');
+    // It keeps working with the default.
+    await expect(el.settings.latencyThreshold).toBe(50);
+    await sendMessage(el, 'Still there?');
+    await shows(el, '[part~="message-assistant"]', 'You said: Still there?');
+  },
+};
+
+export const Network: Story = {
+  name: 'network',
+  args: failingLoad('NetworkError', 'Failed to fetch'),
+  play: shown('network', 'Failed to fetch'),
+};
+
+export const QuotaExceeded: Story = {
+  name: 'quota-exceeded',
+  args: failingLoad('QuotaExceededError', 'The quota has been exceeded.'),
+  play: shown('quota-exceeded', 'The quota has been exceeded', [
+    'Try again',
+    'Clear downloaded files',
+    'Dismiss',
+  ]),
+};
+
+export const DeviceLost: Story = {
+  name: 'device-lost',
+  // The GPU is lost mid-reply: the words so far stay, marked as stopped.
+  args: {
+    scriptedEngine: {
+      replies: [
+        {
+          text: 'The answer starts well and then the graphics device stops',
+          failAfter: 5,
+          error: { name: 'DeviceLostError', message: 'The WebGPU device was lost.' },
+        },
+      ],
+    },
+  },
+  play: async (context) => {
+    const el = chatIn(context.canvasElement);
+    await sendMessage(el, 'Tell me something long.');
+    await shown('device-lost', '', ['Dismiss'])!(context);
+    await expect(el.status).toBe('error');
+    const reply = await shows(el, '[part~="message-assistant"]', 'The answer starts well');
+    await expect(reply).toHaveTextContent('stopped');
+  },
+};
+
+export const ContextWindowExceeded: Story = {
+  name: 'context-window-exceeded',
+  args: {
+    scriptedEngine: {
+      replies: [
+        {
+          text: 'never sent',
+          failAfter: 0,
+          error: {
+            name: 'ContextWindowSizeExceededError',
+            message:
+              'Prompt tokens exceed context window size: number of prompt tokens: 4350; context window size: 4096',
+          },
+        },
+      ],
+    },
+  },
+  play: async (context) => {
+    const el = chatIn(context.canvasElement);
+    await sendMessage(el, 'A very long question…');
+    await shown('context-window-exceeded', '', ['Dismiss'])!(context);
+  },
+};
+
+export const Aborted: Story = {
+  name: 'aborted',
+  args: {
+    autoload: true,
+    scriptedEngine: { loadError: { name: 'AbortError', message: 'The operation was aborted.' } },
+  },
+  play: async (context) => {
+    await shown('aborted')!(context);
+    await statusOf(chatIn(context.canvasElement), 'error');
+  },
+};
+
+export const Engine: Story = {
+  name: 'engine',
+  args: failingLoad('Error', 'Failed to instantiate the model library: CompileError'),
+  // The worker's words are turned into plain ones.
+  play: shown('engine', 'its model library (.wasm) could not be started in this browser'),
+};

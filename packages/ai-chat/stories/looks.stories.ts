@@ -1,0 +1,111 @@
+/** The same conversation in each look: dark, light, narrow, wide, Chinese and right-to-left. */
+import { expect } from 'storybook/test';
+import type { ChatMessage } from '../src/types.js';
+import { chatIn, chatMeta, part, shows, statusOf, type ChatMeta, type Story } from './story-kit.js';
+
+const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Looks' };
+export default meta;
+
+const conversation: ChatMessage[] = [
+  { role: 'user', content: 'What can you do without a server?' },
+  {
+    role: 'assistant',
+    content:
+      'Everything in this chat runs in your browser: the model, the replies, the memory of this conversation.',
+  },
+];
+
+const chat = { autoload: true, scriptedEngine: {}, conversation };
+
+/** The computed background of the chat's `base` part. */
+async function background(canvas: HTMLElement): Promise<string> {
+  const el = chatIn(canvas);
+  await statusOf(el, 'ready');
+  return getComputedStyle(await part(el, '[part="base"]')).backgroundColor;
+}
+
+export const Dark: Story = {
+  args: { ...chat, theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expect(await background(canvasElement)).toBe('rgb(23, 24, 28)');
+  },
+};
+
+export const Light: Story = {
+  args: { ...chat, theme: 'light' },
+  play: async ({ canvasElement }) => {
+    await expect(await background(canvasElement)).toBe('rgb(255, 255, 255)');
+  },
+};
+
+/** Nothing sticks out of the element's box: no horizontal scrolling, Send inside. */
+function fits(width: number): Story['play'] {
+  return async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'ready');
+    const box = el.getBoundingClientRect();
+    await expect(box.width).toBeLessThanOrEqual(width);
+    const base = await part(el, '[part="base"]');
+    await expect(base.scrollWidth).toBeLessThanOrEqual(base.clientWidth);
+    const send = (await part(el, '[part="send-button"]')).getBoundingClientRect();
+    await expect(send.right).toBeLessThanOrEqual(box.right);
+    await expect(send.left).toBeGreaterThanOrEqual(box.left);
+  };
+}
+
+export const Narrow: Story = {
+  name: 'Narrow (320px)',
+  args: { ...chat, width: 320 },
+  play: fits(320),
+};
+
+export const Wide: Story = {
+  name: 'Wide (960px)',
+  args: { ...chat, width: 960 },
+  play: fits(960),
+};
+
+// The element's own strings follow `lang` once the zh-Hant table lands; until then they stay English.
+export const Chinese: Story = {
+  name: 'Chinese (zh-Hant)',
+  args: {
+    ...chat,
+    lang: 'zh-Hant',
+    conversation: [
+      { role: 'user', content: '不用伺服器，你能做什麼？' },
+      { role: 'assistant', content: '這個聊天的一切都在你的瀏覽器裡執行：模型、回覆，以及這段對話的記憶。' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'ready');
+    await expect(el.lang).toBe('zh-Hant');
+    await shows(el, '[part~="message-assistant"]', '都在你的瀏覽器裡執行');
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'Right-to-left (Arabic)',
+  args: {
+    ...chat,
+    dir: 'rtl',
+    lang: 'ar',
+    conversation: [
+      { role: 'user', content: 'ماذا يمكنك أن تفعل بدون خادم؟' },
+      { role: 'assistant', content: 'كل شيء في هذه المحادثة يعمل في متصفحك: النموذج والردود.' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'ready');
+    const base = await part(el, '[part="base"]');
+    await expect(getComputedStyle(base).direction).toBe('rtl');
+    // Mirrored: the visitor's messages on the left, the assistant's on the right, Send left of the text box.
+    const user = (await part(el, '[part~="message-user"]')).getBoundingClientRect();
+    const assistant = (await part(el, '[part~="message-assistant"]')).getBoundingClientRect();
+    await expect(user.left).toBeLessThan(assistant.left);
+    const send = (await part(el, '[part="send-button"]')).getBoundingClientRect();
+    const input = (await part(el, '[part="input"]')).getBoundingClientRect();
+    await expect(send.right).toBeLessThanOrEqual(input.left);
+  },
+};

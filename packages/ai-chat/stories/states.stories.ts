@@ -1,0 +1,201 @@
+/** What a visitor sees from first sight to a streaming reply. */
+import { expect, userEvent } from 'storybook/test';
+import {
+  chatIn,
+  chatMeta,
+  firedBy,
+  part,
+  sendMessage,
+  shows,
+  statusOf,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
+
+const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/States' };
+export default meta;
+
+const MODEL = 'Llama-3.2-1B-Instruct-q4f16_1-MLC';
+const SIZES = { downloadBytes: 879_000_000, vramMB: 1129 };
+
+/**
+ * Before anything downloads: the model, what it costs, and a button to start (scripted worker).
+ * The sizes show here once the element runs its preflight while idle (issue 3); until then they
+ * show after a first start, as in ConsentWithSizes.
+ */
+export const Consent: Story = {
+  args: { model: MODEL, scriptedWorker: SIZES },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    const card = await part(el, '[part="consent"]');
+    await expect(card).toHaveTextContent(MODEL);
+    await expect(card.querySelector('button')).toHaveTextContent('Download and start');
+    await expect(el.status).toBe('idle');
+  },
+};
+
+/**
+ * The consent card once the preflight has run (here: after a started download was cancelled):
+ * download size and GPU memory from the scripted preflight.
+ */
+export const ConsentWithSizes: Story = {
+  args: { model: MODEL, scriptedWorker: { ...SIZES, stall: 'download' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    const card = await part(el, '[part="consent"]');
+    await userEvent.click(card.querySelector('button')!);
+    await statusOf(el, 'downloading');
+    const cancel = await part<HTMLButtonElement>(el, '[part="progress"] button');
+    await userEvent.click(cancel);
+    await statusOf(el, 'idle');
+    const again = await part(el, '[part="consent"]');
+    await expect(again).toHaveTextContent('879 MB download');
+    await expect(again).toHaveTextContent('needs 1.2 GB GPU memory');
+  },
+};
+
+/** A model already in the browser's cache: no download, a Start button (after a cancelled start). */
+export const ConsentCached: Story = {
+  args: { model: `${MODEL}-cached`, scriptedWorker: { ...SIZES, stall: 'load' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await userEvent.click((await part(el, '[part="consent"] button'))!);
+    await statusOf(el, 'loading');
+    await userEvent.click(await part(el, '[part="progress"] button'));
+    await statusOf(el, 'idle');
+    const card = await shows(el, '[part="consent"]', 'already downloaded · starts in seconds');
+    await expect(card).not.toHaveTextContent('879 MB download');
+    await expect(card.querySelector('button')).toHaveTextContent('Start');
+  },
+};
+
+/** Checking the device and the model's size before anything downloads (the scripted preflight never answers). */
+export const Checking: Story = {
+  args: { model: MODEL, autoload: true, scriptedWorker: { stall: 'preflight' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'checking');
+    await shows(el, '[part="progress"]', 'Checking this device…');
+    await expect(firedBy(el, 'ai-chat-progress')).toEqual([]);
+  },
+};
+
+/** Downloading with progress: bytes so far, total, a bar and Cancel (the scripted download stays at 45 %). */
+export const Downloading: Story = {
+  args: { model: MODEL, autoload: true, scriptedWorker: { ...SIZES, stall: 'download' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'downloading');
+    // The status comes first, the first progress report just after it.
+    const progress = await shows(el, '[part="progress"]', '396 MB / 879 MB');
+    await expect(progress).toHaveTextContent('Downloading the model');
+    await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.45);
+    await expect(progress.querySelector('button')).toHaveTextContent('Cancel');
+  },
+};
+
+/** Loading the downloaded model onto the GPU (the scripted load stays halfway). */
+export const Loading: Story = {
+  args: { model: MODEL, autoload: true, scriptedWorker: { ...SIZES, stall: 'load' } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'loading');
+    const progress = await part(el, '[part="progress"]');
+    await expect(progress).toHaveTextContent('Starting the model');
+    await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.5);
+  },
+};
+
+/** Ready: the model is loaded (through the scripted worker), the conversation is empty. */
+export const Ready: Story = {
+  args: { model: MODEL, autoload: true, scriptedWorker: SIZES },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await statusOf(el, 'ready');
+    await expect(el.shadowRoot!.querySelector('[part="progress"]')).toBeNull();
+    await expect(await part(el, '[part="messages"]')).toHaveTextContent(
+      'Ask a question to start the conversation.',
+    );
+    await expect(await part(el, '[part="send-button"]')).toBeEnabled();
+  },
+};
+
+const LONG_REPLY =
+  'WebGPU lets the browser run the model on your graphics card. Every word you see arrives as it is generated, ' +
+  'and nothing you type leaves this device. A reply like this one takes a few seconds to stream in full.';
+
+/** Streaming: a reply arriving token by token, with Stop (scripted engine, 120 ms per token). */
+export const Streaming: Story = {
+  args: { scriptedEngine: { tokenDelayMs: 120, replies: [{ text: LONG_REPLY }] } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'How does this work?');
+    await statusOf(el, 'generating');
+    const draft = await shows(el, '[part~="message-assistant"][data-streaming]', 'WebGPU lets');
+    await expect(draft).not.toHaveTextContent('in full.');
+    await expect(await part(el, '[part="stop-button"]')).toBeVisible();
+    await expect(await part(el, '[part~="message-user"]')).toHaveTextContent('How does this work?');
+  },
+};
+
+/** Stop pressed mid-reply: the words so far stay, marked as stopped, and the next message works. */
+export const Stopped: Story = {
+  args: {
+    scriptedEngine: { tokenDelayMs: 120, replies: [{ text: LONG_REPLY }, { text: 'Sure, here it is.' }] },
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'How does this work?');
+    await shows(el, '[part~="message-assistant"][data-streaming]', 'WebGPU');
+    await userEvent.click(await part(el, '[part="stop-button"]'));
+    await statusOf(el, 'ready');
+    const reply = await shows(el, '[part~="message-assistant"]', 'stopped');
+    await expect(reply).not.toHaveTextContent('in full.');
+    await expect(el.messages.at(-1)?.interrupted).toBe(true);
+  },
+};
+
+/** Sending while a reply streams: the element asks to wait or stop, and keeps the text. */
+export const BusyNotice: Story = {
+  args: { scriptedEngine: { tokenDelayMs: 120, replies: [{ text: LONG_REPLY }] } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'How does this work?');
+    await statusOf(el, 'generating');
+    const input = await part<HTMLTextAreaElement>(el, 'textarea');
+    // Typed and Enter pressed (set directly: user-event cannot focus into a shadow root twice).
+    input.value = 'And another thing';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await shows(
+      el,
+      '.notice[role="status"]',
+      'Wait for the reply to finish, or stop it, before sending again.',
+    );
+    await expect(input.value).toBe('And another thing');
+  },
+};
+
+/** A finished exchange with the stats line under the log (scripted engine). */
+export const Conversation: Story = {
+  args: {
+    scriptedEngine: {
+      replies: [
+        {
+          text: 'Hello! I run entirely in this browser.',
+          extra: { time_to_first_token_s: 0.31, time_per_output_token_s: 0.0238, decode_tokens_per_s: 42 },
+        },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'Hi!');
+    // `ready` comes once before the reply (the engine loads) and once after it: wait for the text.
+    await shows(el, '[part~="message-assistant"]', 'Hello! I run entirely in this browser.');
+    await statusOf(el, 'ready');
+    await expect(await part(el, '[part="stats"]')).toHaveTextContent(
+      '42.0 tokens/s · 23.8 ms/token · first token 310 ms · good',
+    );
+  },
+};

@@ -1,0 +1,80 @@
+// The tarball npm users get: `pnpm pack` into a temp dir, then publint (must be clean, suggestions
+// included) and @arethetypeswrong/cli (ESM-only profile: every entry point resolves with types).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const pkg = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name) => join(pkg, 'node_modules/.bin', name);
+let dir;
+let tarball;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ai-chat-pack-'));
+  execFileSync('pnpm', ['pack', '--pack-destination', dir], { cwd: pkg, stdio: 'pipe' });
+  tarball = join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.tgz')),
+  );
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the packed tarball', () => {
+  it('holds the entry points, types, worker, script-tag build and custom-elements.json', () => {
+    const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
+    for (const file of [
+      'package/package.json',
+      'package/README.md',
+      'package/custom-elements.json',
+      'package/dist/index.js',
+      'package/dist/index.d.ts',
+      'package/dist/ai-chat.js',
+      'package/dist/react.js',
+      'package/dist/react.d.ts',
+      'package/dist/engine/worker.js',
+      'package/dist/cdn/ai-chat.js',
+      'package/dist/cdn/worker.js',
+    ]) {
+      assert.ok(files.includes(file), `${file} in the tarball`);
+    }
+    assert.ok(!files.some((f) => f.includes('/test/')), 'no tests in the tarball');
+    console.log(
+      `# ${tarball.split('/').at(-1)}: ${files.filter(Boolean).length} files, ${statSync(tarball).size} bytes`,
+    );
+  });
+
+  it('publint: all good, suggestions included', () => {
+    const out = execFileSync(bin('publint'), ['run', tarball, '--level', 'suggestion', '--strict'], {
+      encoding: 'utf8',
+    });
+    console.log(out.trim().replace(/^/gm, '# '));
+    assert.match(out, /All good!/);
+  });
+
+  it('arethetypeswrong (esm-only profile): no problem in any entry point', () => {
+    let out;
+    try {
+      out = execFileSync(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], {
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      assert.fail(`attw found problems:\n${error.stdout}`);
+    }
+    const { analysis } = JSON.parse(out);
+    assert.deepEqual(Object.keys(analysis.entrypoints).sort(), [
+      '.',
+      './ai-chat.js',
+      './custom-elements.json',
+      './package.json',
+      './react',
+      './testing',
+      './worker.js',
+    ]);
+    const esm = analysis.problems.filter((p) => !['node10', 'node16-cjs'].includes(p.resolutionKind));
+    assert.deepEqual(esm, []);
+  });
+});

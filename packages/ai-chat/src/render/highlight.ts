@@ -1,3 +1,6 @@
+// The ambient types of the ES builds, for every program that compiles this file (Storybook too).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./highlight-modules.d.ts" />
 /**
  * Syntax highlighting for finished code blocks: highlight.js core (its ES build) with a few
  * common languages and their aliases (js, ts, py, sh, html),

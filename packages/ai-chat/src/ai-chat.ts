@@ -10,7 +10,7 @@ import { formatBytes } from './fit/size.js';
 import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
 import { errorText } from './i18n/error-text.js';
-import { langOf, stringsFor } from './i18n/locale.js';
+import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
 import { markdown } from './render/markdown-directive.js';
 import { format, type Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
@@ -249,6 +249,13 @@ export class AiChat extends LitElement {
     if (!this.autoload && !this.engine && modelKeys.some((key) => changed.has(key))) {
       queueMicrotask(() => this.isConnected && void this.#chat.check());
     }
+  }
+
+  protected override async scheduleUpdate(): Promise<unknown> {
+    // A language other than English is a chunk: render once it is here, never English first.
+    const pending = loadStrings(this.lang || langOf(this));
+    if (pending) await pending;
+    return super.scheduleUpdate();
   }
 
   #t(key: keyof Strings): string {

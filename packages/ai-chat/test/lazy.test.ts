@@ -1,7 +1,9 @@
 // Its own file, so its own page: the Markdown chunk is not loaded when the test starts.
 import { expect, html } from '@open-wc/testing';
 import { render } from 'lit';
+import '../src/define.js';
 import { markdown, markdownReady } from '../src/render/markdown-directive.js';
+import { ScriptedEngine } from '../src/testing/scripted-engine.js';
 
 const options = { allowImages: false, copyLabel: 'Copy', copyName: 'Copy code', copiedLabel: 'Copied' };
 
@@ -27,5 +29,23 @@ describe('Markdown chunk loaded on demand', () => {
     expect(content.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     host.remove();
+  });
+
+  it('a Traditional Chinese element waits for its strings and never shows English first', async () => {
+    const el = document.createElement('ai-chat');
+    el.lang = 'zh-TW';
+    el.engine = new ScriptedEngine();
+    document.body.append(el);
+    const texts: string[] = [];
+    const observer = new MutationObserver(() => texts.push(el.shadowRoot!.textContent ?? ''));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    // The strings chunk is not here yet: nothing rendered, so no English either.
+    expect(el.shadowRoot!.textContent).to.equal('');
+    await el.updateComplete;
+    observer.disconnect();
+    expect(el.shadowRoot!.querySelector('[part="send-button"]')!.textContent!.trim()).to.equal('傳送');
+    expect(texts.length).to.be.greaterThan(0);
+    expect(texts.filter((text) => /Send|Ask anything/.test(text))).to.deep.equal([]);
+    el.remove();
   });
 });

@@ -6,7 +6,7 @@ import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';
 import { errorDetail, errorKey, errorText } from '../src/i18n/error-text.js';
-import { stringsFor } from '../src/i18n/locale.js';
+import { loadStrings, stringsFor } from '../src/i18n/locale.js';
 import { en } from '../src/strings.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { rankCandidates, defaultMemoryLimitMB, refusal } from '../src/fit/select.js';
@@ -248,6 +248,8 @@ describe('pure: model selection on a table of devices', () => {
 });
 
 describe('pure: localized strings and errors', () => {
+  before(() => loadStrings('zh-Hant'));
+
   const langs: Array<[string, string]> = [
     ['zh-Hant', 'zh'],
     ['zh-TW', 'zh'],

@@ -1,15 +1,31 @@
 /**
  * The element's language: `lang` on the element, else on the nearest ancestor, else on the page
- * (crossing shadow roots). Pure apart from reading attributes.
+ * (crossing shadow roots). English is built in; Traditional Chinese is a chunk loaded the first time
+ * an element needs it (the element waits for it before rendering, so it never flashes English).
  */
 import { en, type Strings } from '../strings.js';
-import { zhHant } from './zh-hant.js';
 
-/** The shipped string tables for a BCP 47 tag: zh-Hant (and zh-TW, zh-HK, zh-MO), else English. */
+let zhHant: Strings | undefined;
+let loading: Promise<void> | undefined;
+
+/** True for the tags that get Traditional Chinese: zh-Hant, zh-TW, zh-HK, zh-MO (any case, `_` or `-`). */
+export function isTraditionalChinese(lang: string): boolean {
+  return /^zh-(?:hant|tw|hk|mo)(?:-|$)/.test(lang.trim().toLowerCase().replace(/_/g, '-'));
+}
+
+/** The string table for a BCP 47 tag, when loaded: Traditional Chinese for zh-Hant and its regions, else English. */
 export function stringsFor(lang: string): Strings {
-  const tag = lang.trim().toLowerCase().replace(/_/g, '-');
-  if (/^zh-(?:hant|tw|hk|mo)(?:-|$)/.test(tag)) return zhHant;
-  return en;
+  return isTraditionalChinese(lang) && zhHant ? zhHant : en;
+}
+
+/** Loads the table `lang` needs; undefined when there is nothing to wait for. A failed load leaves English. */
+export function loadStrings(lang: string): Promise<void> | undefined {
+  if (!isTraditionalChinese(lang) || zhHant) return undefined;
+  loading ??= import('./zh-hant.js').then(
+    (module) => void (zhHant = module.zhHant),
+    () => void (loading = undefined),
+  );
+  return loading;
 }
 
 /** The `lang` in force for `element`: its own, its nearest ancestor's (through shadow roots), the page's. */

@@ -20,6 +20,8 @@ export function launch() {
     headless: true,
     args: ARGS,
     defaultViewport: { width: 1000, height: 800 },
+    // A quadratic renderer can spend minutes on one 8,000-token reply.
+    protocolTimeout: 15 * 60_000,
   });
 }
 

@@ -77,7 +77,24 @@ export function markdownReply(tokens, seed = 1) {
   return blocks.join('\n\n');
 }
 
-/** Exactly `count` tokens of a Markdown reply (the stream of one reply). */
+/**
+ * Split word tokens into pieces of at most `size` characters (leading whitespace kept on the first
+ * piece), like the sub-word tokens of real tokenizers: about 4 characters of English per token.
+ */
+export function subwords(words, size = 4) {
+  const out = [];
+  for (const word of words) {
+    const [, space, rest] = /^(\s*)(.*)$/s.exec(word);
+    if (!rest) {
+      out.push(word);
+      continue;
+    }
+    for (let i = 0; i < rest.length; i += size) out.push((i === 0 ? space : '') + rest.slice(i, i + size));
+  }
+  return out;
+}
+
+/** Exactly `count` sub-word tokens of a Markdown reply (the stream of one reply). */
 export function replyTokens(count, seed = 1) {
-  return tokenize(markdownReply(count, seed)).slice(0, count);
+  return subwords(tokenize(markdownReply(count, seed))).slice(0, count);
 }

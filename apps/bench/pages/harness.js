@@ -1,3 +1,4 @@
+/* global requestAnimationFrame, PerformanceObserver */
 // Runs inside the bench pages. Mounts <ai-chat> or <deep-chat>, drives both from the same
 // ScriptedEngine (same tokens, same pace), and watches long tasks and frame gaps.
 // The page has already loaded the element's script tag; this module only drives it.

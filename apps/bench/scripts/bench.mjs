@@ -118,10 +118,16 @@ streaming.growth = Object.fromEntries(
 );
 const memorySummary = (kind) =>
   Object.fromEntries(
-    ['empty', 'fresh', 'afterTurns', 'afterReset', 'messages', 'messagesAfterReset'].map((key) => [
-      key,
-      medianOf(raw.memory[kind], key),
-    ]),
+    [
+      'empty',
+      'fresh',
+      'afterTurns',
+      'afterReset',
+      'freshWithoutCode',
+      'afterResetWithoutCode',
+      'messages',
+      'messagesAfterReset',
+    ].map((key) => [key, medianOf(raw.memory[kind], key)]),
   );
 const engine = {
   measured: false,

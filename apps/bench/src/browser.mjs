@@ -61,3 +61,26 @@ export async function heapAfterGc(cdp) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
+
+/**
+ * Bytes of compiled code (V8 `code` nodes: bytecode, baseline and optimized code) in a heap
+ * snapshot. Code grows as hot paths get compiled, whether or not anything is retained.
+ */
+export async function compiledCodeBytes(cdp) {
+  const chunks = [];
+  const onChunk = (e) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const code = snapshot.meta.node_types[0].indexOf('code');
+  const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  let bytes = 0;
+  for (let i = 0; i < nodes.length; i += fields.length)
+    if (nodes[i + type] === code) bytes += nodes[i + size];
+  return bytes;
+}

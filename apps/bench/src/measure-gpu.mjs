@@ -1,3 +1,4 @@
+/* global caches */
 // 5. Engine overhead needs a real GPU and a model in the browser's cache. This checks for both and
 // says why the part is skipped when either is missing.
 import { freshPage } from './browser.mjs';

@@ -1,7 +1,8 @@
 // 3. Memory: used JS heap after forced GC (HeapProfiler.collectGarbage) on a page with the script
 // loaded and no element, with a fresh element, after `turns` short Markdown replies, and after
-// reset() (deep-chat: clearMessages()).
-import { freshPage, heapAfterGc } from './browser.mjs';
+// reset() (deep-chat: clearMessages()). Also both without V8's compiled code (from a heap snapshot),
+// which grows with use whether or not the element retains anything.
+import { compiledCodeBytes, freshPage, heapAfterGc } from './browser.mjs';
 import { replyTokens } from './markdown.mjs';
 
 /** A short reply as ~20 chunks of ~10 words each, so 100 turns stay quick at any timer clamp. */
@@ -20,6 +21,7 @@ export async function measureMemory({ browser, origin, kind, turns }) {
     const empty = await heapAfterGc(cdp);
     await page.evaluate(() => window.bench.mount());
     const fresh = await heapAfterGc(cdp);
+    const freshCode = await compiledCodeBytes(cdp);
     const replies = Array.from({ length: 8 }, (_, i) => shortReply(1000 + i));
     await page.evaluate(
       async (replies, turns) => {
@@ -32,8 +34,19 @@ export async function measureMemory({ browser, origin, kind, turns }) {
     const afterTurns = await heapAfterGc(cdp);
     await page.evaluate(() => window.bench.reset());
     const afterReset = await heapAfterGc(cdp);
+    const afterResetCode = await compiledCodeBytes(cdp);
     const messagesAfterReset = await page.evaluate(() => window.bench.messageCount());
-    return { empty, fresh, afterTurns, afterReset, messages, messagesAfterReset, errors };
+    return {
+      empty,
+      fresh,
+      afterTurns,
+      afterReset,
+      freshWithoutCode: fresh - freshCode,
+      afterResetWithoutCode: afterReset - afterResetCode,
+      messages,
+      messagesAfterReset,
+      errors,
+    };
   } finally {
     await close();
   }

@@ -42,8 +42,10 @@ export function rows(s) {
     kb(w.deep.eager.brotli),
     num(ratio(w.ours.eager.brotli, w.deep.eager.brotli)),
   );
-  const lazyOurs = w.ours.lazyOnReply.gzip + (w.ours.lazyNeverLoaded?.gzip ?? 0);
-  row('lazy chunks, gzip (not counted)', kb(lazyOurs), kb(w.deep.lazyOnReply.gzip), '');
+  const lazy = [...w.ours.lazyOnReply.files, ...(w.ours.lazyNeverLoaded?.files ?? [])];
+  const lazyText = (files) =>
+    files.length ? `${kb(files.reduce((t, f) => t + f.gzip, 0))} (${files.length})` : 'none';
+  row('lazy chunks, gzip (not counted)', lazyText(lazy), lazyText(w.deep.lazyOnReply.files), '');
   row('worker chunk, gzip (separate)', kb(w.ours.worker.gzip), '–', '', 'loaded with a model only');
   for (const [length, m] of Object.entries(s.streaming.ours)) {
     const d = s.streaming.deep[length];

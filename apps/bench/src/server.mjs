@@ -1,3 +1,4 @@
+/* global clearTimeout */
 // A tiny static server for the bench pages (no dependencies): 127.0.0.1 only, a free port, and it
 // closes itself after `lifetimeMs` even if the bench crashes before closing it.
 import { createReadStream, existsSync, statSync } from 'node:fs';

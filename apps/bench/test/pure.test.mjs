@@ -1,3 +1,4 @@
+/* global structuredClone */
 // Pure parts of the bench: the scripted Markdown stream, medians, sizes and the target verdicts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -48,11 +49,11 @@ describe('target verdicts', () => {
     weight: {
       ours: {
         eager: { raw: 46000, gzip: 15000, brotli: 14000 },
-        lazyOnReply: { gzip: 0 },
-        lazyNeverLoaded: { gzip: 0 },
+        lazyOnReply: { files: [] },
+        lazyNeverLoaded: { files: [] },
         worker: { gzip: 2e6 },
       },
-      deep: { eager: { raw: 400000, gzip: 110000, brotli: 90000 }, lazyOnReply: { gzip: 0 } },
+      deep: { eager: { raw: 400000, gzip: 110000, brotli: 90000 }, lazyOnReply: { files: [] } },
     },
     streaming: {
       ours: { 500: { busy: 10, longTasks: 0 }, 8000: { busy: 160, longTasks: 0 } },

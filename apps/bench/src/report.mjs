@@ -105,6 +105,14 @@ export function rows(s) {
     `≤ ${TARGETS.heapAfterResetRatio}`,
     resetRatio(h.ours) <= TARGETS.heapAfterResetRatio,
   );
+  const dataRatio = (x) => ratio(x.afterResetWithoutCode, x.freshWithoutCode);
+  row(
+    '  same, without compiled code',
+    num(dataRatio(h.ours), 3),
+    num(dataRatio(h.deep), 3),
+    '',
+    'informative',
+  );
   row(
     'start: script tag → usable input',
     ms(s.start.ours),

@@ -62,7 +62,13 @@ describe('target verdicts', () => {
     },
     memory: {
       turns: 100,
-      ours: { fresh: 1000, afterTurns: 3000, afterReset: 1050 },
+      ours: {
+        fresh: 1000,
+        afterTurns: 3000,
+        afterReset: 1050,
+        freshWithoutCode: 800,
+        afterResetWithoutCode: 820,
+      },
       deep: { fresh: 2000, afterTurns: 9000, afterReset: 5000 },
     },
     start: { ours: 20, deep: 60 },
@@ -78,6 +84,7 @@ describe('target verdicts', () => {
     assert.equal(v['growth busy(8000)/busy(500)'], 'met');
     assert.equal(v['heap after reset / fresh'], 'met');
     assert.equal(v['engine overhead (tokens/s vs web-llm)'], '');
+    assert.equal(rows(base).find((r) => r.measure.includes('without compiled code')).ours, '1.025');
   });
   it('marks targets missed for figures outside them', () => {
     const worse = structuredClone(base);

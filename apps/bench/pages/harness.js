@@ -101,12 +101,12 @@ async function reply(tokens, tokenDelayMs) {
   await frames();
 }
 
-/** Text the element shows for its last reply (to check the reply really rendered). */
+/** Text the element shows for its last reply (to check that the reply really rendered). */
 function lastReplyText() {
   const root = el.shadowRoot;
   const nodes =
     kind === 'ours'
-      ? root.querySelectorAll('[data-role="assistant"] .content, [part~="message-assistant"]')
+      ? root.querySelectorAll('[part~="message-assistant"]')
       : root.querySelectorAll('.ai-message-text, .ai-message .message-bubble');
   return nodes.length ? nodes[nodes.length - 1].textContent : '';
 }

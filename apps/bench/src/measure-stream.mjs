@@ -25,7 +25,10 @@ export async function measureStream({ browser, origin, kind, lengths, tokenDelay
       const cost = delta(await mainThread(cdp), before);
       const frames = await page.evaluate(() => window.bench.unwatch());
       const shown = await page.evaluate(() => window.bench.lastReplyText().length);
-      out[length] = { ...cost, ...frames, wallMs, shownChars: shown };
+      const sent = tokens.join('').length;
+      // Rendered Markdown drops its syntax, but far less than half the text means nothing was shown.
+      if (shown < sent / 2) errors.push(`${length}-token reply: ${shown} of ${sent} characters shown`);
+      out[length] = { ...cost, ...frames, wallMs, shownChars: shown, sentChars: sent };
     }
     return { byLength: out, errors };
   } finally {

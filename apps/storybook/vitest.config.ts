@@ -3,6 +3,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROME_FLAGS, CHROME_PATH } from '../../tools/chromium.mjs';
 
 export default defineConfig({
   plugins: [storybookTest({ configDir: '.storybook', storybookScript: 'pnpm dev' })],
@@ -15,16 +16,8 @@ export default defineConfig({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless=new',
-            '--no-sandbox',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-dev-shm-usage',
-          ],
+          executablePath: CHROME_PATH,
+          args: CHROME_FLAGS,
         },
       }),
       instances: [{ browser: 'chromium' }],

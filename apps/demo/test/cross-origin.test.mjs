@@ -277,3 +277,56 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
     await page.browserContext().close();
   });
 });
+
+describe('fit to the device on the built dist/cdn script (real web-llm worker, generated model folder)', () => {
+  it('real web-llm: max-model-size refuses before the first byte; within the limit the download fills web-llm’s cache', async () => {
+    const { page, errors } = await openSite('');
+    const refused = await page.evaluate(async () => {
+      const el = document.querySelector('ai-chat');
+      const seen = [];
+      el.addEventListener('ai-chat-threshold', (e) => seen.push(['threshold', e.kind, e.limit, e.actual]));
+      el.addEventListener('ai-chat-error', (e) => seen.push(['error', e.code]));
+      el.setAttribute('max-model-size', '10KB');
+      while (el.status !== 'error') await new Promise((r) => setTimeout(r, 20));
+      return { seen, downloadBytes: el.modelInfo.downloadBytes };
+    });
+    assert.deepEqual(refused.seen, [
+      ['threshold', 'model-size', 10_000, expectedDownloadBytes()],
+      ['error', 'model-too-large'],
+    ]);
+    assert.deepEqual(
+      modelRequests.filter((p) => p.includes('params_shard')),
+      [],
+      'no shard requested',
+    );
+    const loaded = await page.evaluate(async () => {
+      const el = document.querySelector('ai-chat');
+      const progress = [];
+      el.addEventListener('ai-chat-progress', (e) => progress.push([e.phase, e.loadedBytes, e.totalBytes]));
+      el.setAttribute('max-model-size', '1GB');
+      while (el.status !== 'idle') await new Promise((r) => setTimeout(r, 20));
+      const failed = await el.load().catch((e) => e.code);
+      const keys = {};
+      for (const scope of ['webllm/config', 'webllm/wasm', 'webllm/model']) {
+        keys[scope] = (await (await caches.open(scope)).keys()).map((r) =>
+          new URL(r.url).pathname.split('/').pop(),
+        );
+      }
+      return { failed, progress, keys };
+    });
+    const downloads = loaded.progress.filter(([phase]) => phase === 'download');
+    assert.deepEqual(downloads.at(-1), ['download', expectedDownloadBytes(), expectedDownloadBytes()]);
+    assert.deepEqual(loaded.keys['webllm/config'], ['mlc-chat-config.json']);
+    assert.deepEqual(loaded.keys['webllm/wasm'], ['lib.wasm']);
+    assert.deepEqual(loaded.keys['webllm/model'].sort(), [
+      'params_shard_0.bin',
+      'params_shard_1.bin',
+      'params_shard_2.bin',
+      'tensor-cache.json',
+      'tokenizer.json',
+    ]);
+    assert.equal(loaded.failed, 'engine', 'the generated library cannot run here');
+    assert.deepEqual(errors, []);
+    await page.browserContext().close();
+  });
+});

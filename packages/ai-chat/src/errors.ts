@@ -25,7 +25,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'The model "{detail}" could not be found. Check the model name and model-url, or use model="auto".',
   'invalid-attribute': '{detail}',
   network:
-    'The download was interrupted ({detail}). Check the connection and try again: files already downloaded are kept.',
+    'The model files could not be fetched ({detail}). Check the connection and try again: files already downloaded are kept.',
   'quota-exceeded':
     'There is not enough storage space in this browser for the model ({detail}). Free some space or pick a smaller model.',
   'device-lost':

@@ -185,7 +185,7 @@ describe('fit to the device and our downloader, with real web-llm in the worker'
     const failed = (await el.load().catch((e: unknown) => e)) as { code: string; message: string };
     expect(failed.code).to.equal('network');
     expect(failed.message).to.match(
-      /^The download was interrupted \(.*params_shard_2\.bin.*\)\. Check the connection and try again: files already downloaded are kept\.$/,
+      /^The model files could not be fetched \(.*params_shard_2\.bin.*\)\. Check the connection and try again: files already downloaded are kept\.$/,
     );
     expect(el.status).to.equal('error');
     expect(await hasModelInCache(name, appConfig(name))).to.equal(false);

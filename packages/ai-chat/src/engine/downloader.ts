@@ -5,6 +5,7 @@
  * halfway is fetched again), and checks the storage quota before the first byte.
  */
 import { openScope } from './cache-store.js';
+import { fetchOk, fileName, named } from './http.js';
 import type { ModelFile, ModelPlan } from './model-files.js';
 
 export interface DownloadProgress {
@@ -22,12 +23,6 @@ export interface DownloadOptions {
   /** Smallest interval between progress reports, ms (the last report always comes). */
   reportEveryMs?: number;
   storage?: { estimate(): Promise<{ quota?: number; usage?: number }> } | undefined;
-}
-
-function named(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
 }
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 1e6)} MB`;
@@ -82,19 +77,8 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
 
   const fetchOne = async (file: ModelFile) => {
     signal.throwIfAborted();
-    let response: Response;
-    try {
-      response = await fetch(file.url, { signal });
-    } catch {
-      throw signal.aborted
-        ? signal.reason
-        : named('NetworkError', `could not reach ${new URL(file.url).host}`);
-    }
-    if (!response.ok || !response.body)
-      throw named(
-        response.status === 404 ? 'ModelFilesNotFoundError' : 'NetworkError',
-        `${file.url.split('/').pop()} answered HTTP ${response.status}`,
-      );
+    const response = await fetchOk(file.url, { signal });
+    if (!response.body) throw named('NetworkError', `${fileName(file.url)} arrived without a body`);
     const reader = response.body.getReader();
     const parts: Uint8Array[] = [];
     let got = 0;
@@ -111,15 +95,12 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
       loaded -= got;
       throw signal.aborted
         ? signal.reason
-        : named('NetworkError', `the connection dropped during ${file.url.split('/').pop()}`);
+        : named('NetworkError', `the connection dropped during ${fileName(file.url)}`);
     }
     const expected = Number(response.headers.get('content-length'));
     if (Number.isFinite(expected) && expected > 0 && got !== expected) {
       loaded -= got;
-      throw named(
-        'NetworkError',
-        `${file.url.split('/').pop()} arrived incomplete (${got} of ${expected} bytes)`,
-      );
+      throw named('NetworkError', `${fileName(file.url)} arrived incomplete (${got} of ${expected} bytes)`);
     }
     // Only a complete file enters the cache: a cut file is fetched again next time.
     const headers = new Headers(response.headers);

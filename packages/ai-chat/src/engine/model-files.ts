@@ -4,6 +4,7 @@
  * `HEAD`s), never from the weights.
  */
 import { cachedResponse, cachedSize, type CacheScope } from './cache-store.js';
+import { fetchOk } from './http.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
 
 export interface ModelFile {
@@ -38,16 +39,9 @@ async function readJson<T>(
 ): Promise<{ value: T; bytes: number; cached: boolean }> {
   const hit = await cachedResponse(scope, url);
   if (hit) return { value: (await hit.clone().json()) as T, bytes: await cachedSize(hit), cached: true };
-  const response = await fetch(url, signal ? { signal } : {});
-  if (!response.ok) throw httpError(url, response.status);
+  const response = await fetchOk(url, signal ? { signal } : {});
   const text = await response.text();
   return { value: JSON.parse(text) as T, bytes: new TextEncoder().encode(text).byteLength, cached: false };
-}
-
-function httpError(url: string, status: number): Error {
-  const error = new Error(`${new URL(url).pathname.split('/').pop()} answered HTTP ${status}`);
-  error.name = status === 404 ? 'ModelFilesNotFoundError' : 'NetworkError';
-  return error;
 }
 
 async function sizeOf(
@@ -57,8 +51,7 @@ async function sizeOf(
 ): Promise<{ bytes: number; cached: boolean }> {
   const hit = scope ? await cachedResponse(scope, url) : undefined;
   if (hit) return { bytes: await cachedSize(hit), cached: true };
-  const response = await fetch(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
-  if (!response.ok) throw httpError(url, response.status);
+  const response = await fetchOk(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
   return { bytes: Number(response.headers.get('content-length') ?? 0), cached: false };
 }
 

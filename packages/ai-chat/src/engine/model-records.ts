@@ -4,6 +4,7 @@
  */
 import type { DeviceInfo } from '../fit/device.js';
 import { needsF16, rankCandidates, refusal, type Limits } from '../fit/select.js';
+import { named } from './http.js';
 import type { ModelSpec } from './protocol.js';
 
 /** The fields of WebLLM's `ModelRecord` we use. */
@@ -47,12 +48,6 @@ export function modelListFor(spec: ModelSpec, prebuilt: readonly ModelRecordLike
     model_lib: new URL(spec.modelLibUrl!, base).href,
   };
   return [record, ...prebuilt.filter((r) => r.model_id !== record.model_id)];
-}
-
-function named(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
 }
 
 export const notFound = (model: string) =>

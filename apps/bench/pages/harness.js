@@ -1,0 +1,133 @@
+/* global requestAnimationFrame, PerformanceObserver */
+// Runs inside the bench pages. Mounts <ai-chat> or <deep-chat>, drives both from the same
+// ScriptedEngine (same tokens, same pace), and watches long tasks and frame gaps.
+// The page has already loaded the element's script tag; this module only drives it.
+import { ScriptedEngine } from '/ai-chat/testing.js';
+import { usableInput } from './usable.js';
+
+const kind = new URL(import.meta.url).searchParams.get('kind');
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+let script = { text: ['Hello.'], tokenDelayMs: 4 };
+const engine = new ScriptedEngine({ replies: () => script });
+let el;
+let deepDone;
+
+function mountOurs() {
+  el = document.createElement('ai-chat');
+  el.engine = engine;
+  el.style.cssText = 'width:600px;--ai-chat-max-height:500px';
+  document.body.append(el);
+}
+
+function mountDeep() {
+  el = document.createElement('deep-chat');
+  el.chatStyle = { width: '600px', height: '560px' };
+  el.connect = {
+    stream: true,
+    handler: async (_body, signals) => {
+      signals.onOpen();
+      const reply = await engine.chat.completions.create({
+        messages: [{ role: 'user', content: 'bench' }],
+        stream: true,
+      });
+      for await (const chunk of reply) {
+        const text = chunk.choices[0]?.delta?.content;
+        if (text) await signals.onResponse({ text });
+      }
+      signals.onClose();
+      deepDone?.();
+    },
+  };
+  document.body.append(el);
+}
+
+async function untilUsable() {
+  const start = performance.now();
+  while (!usableInput(el)) {
+    if (performance.now() - start > 20_000) throw new Error(`${kind}: input never became usable`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  if (kind === 'deep') while (!el._hasBeenRendered) await new Promise((r) => setTimeout(r, 5));
+  await frames();
+}
+
+let longTasks = [];
+let observer;
+let maxGap = 0;
+let watching = false;
+
+function watch() {
+  longTasks = [];
+  maxGap = 0;
+  watching = true;
+  observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  let last = performance.now();
+  const tick = (t) => {
+    if (!watching) return;
+    maxGap = Math.max(maxGap, t - last);
+    last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame((t) => ((last = t), requestAnimationFrame(tick)));
+}
+
+function unwatch() {
+  watching = false;
+  observer.takeRecords().forEach((e) => longTasks.push(e.duration));
+  observer.disconnect();
+  return {
+    longTasks: longTasks.length,
+    longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+    maxFrameGapMs: maxGap,
+  };
+}
+
+/** One reply of exactly these tokens at this pace; resolves when it is complete and painted. */
+async function reply(tokens, tokenDelayMs) {
+  script = { text: tokens, tokenDelayMs };
+  if (kind === 'ours') {
+    const message = await el.send('Tell me about in-browser LLMs.');
+    if (!message || message.role !== 'assistant') throw new Error('ai-chat: no assistant reply');
+    while (el.status !== 'ready') await new Promise((r) => setTimeout(r, 5));
+    await el.updateComplete;
+  } else {
+    const done = new Promise((r) => (deepDone = r));
+    el.submitUserMessage({ text: 'Tell me about in-browser LLMs.' });
+    await done;
+  }
+  // The scripted engine keeps every request for tests' assertions: drop them, they are not the element's.
+  engine.requests.length = 0;
+  await frames();
+}
+
+/** Text the element shows for its last reply (to check that the reply really rendered). */
+function lastReplyText() {
+  const root = el.shadowRoot;
+  const nodes =
+    kind === 'ours'
+      ? root.querySelectorAll('[part~="message-assistant"]')
+      : root.querySelectorAll('.ai-message-text, .ai-message .message-bubble');
+  return nodes.length ? nodes[nodes.length - 1].textContent : '';
+}
+
+function reset() {
+  if (kind === 'ours') el.reset();
+  else el.clearMessages(true);
+  return frames();
+}
+
+window.bench = {
+  kind,
+  async mount() {
+    if (kind === 'ours') mountOurs();
+    else mountDeep();
+    await untilUsable();
+  },
+  reply,
+  watch,
+  unwatch,
+  reset,
+  lastReplyText,
+  messageCount: () => (kind === 'ours' ? el.messages.length : el.getMessages().length),
+};

@@ -1,0 +1,71 @@
+// 1. Weight: what a page downloads for the element before any model loads. The browser loads the
+// script tag; every script it requests under the element's prefix counts (eager). Then one reply
+// streams through the element: scripts requested only then are lazy. Files of the build that were
+// never requested are listed as lazy too. Our worker chunk is reported on its own.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshPage } from './browser.mjs';
+import { ELEMENTS } from './pages.mjs';
+import { replyTokens } from './markdown.mjs';
+import { sizes, sumSizes } from './stats.mjs';
+
+const HARNESS = ['testing.js'];
+
+async function record(page, prefix, into) {
+  page.on('response', async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (!path.startsWith(prefix) || response.request().resourceType() !== 'script') return;
+    const file = path.slice(prefix.length);
+    if (HARNESS.includes(file)) return;
+    into.push(
+      response
+        .buffer()
+        .then((body) => ({ file, ...sizes(body) }))
+        .catch(() => ({ file, raw: NaN, gzip: NaN, brotli: NaN })),
+    );
+  });
+}
+
+export async function measureWeight({ browser, origin, kind, cdnDir }) {
+  const { prefix } = ELEMENTS[kind];
+  const { page, errors, close } = await freshPage(browser);
+  try {
+    const eager = [];
+    await record(page, prefix, eager);
+    await page.goto(`${origin}/page/tag-${kind}.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__ready !== undefined, { timeout: 20_000 });
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    const eagerFiles = await Promise.all(eager.splice(0));
+    // One streamed reply through the same page: whatever loads now is lazy.
+    const lazy = [];
+    await record(page, prefix, lazy);
+    await page.addScriptTag({ url: `/bench/harness.js?kind=${kind}`, type: 'module' });
+    await page.waitForFunction(() => window.bench !== undefined);
+    await page.evaluate(
+      async (tokens) => {
+        document.querySelector('ai-chat, deep-chat')?.remove();
+        await window.bench.mount();
+        await window.bench.reply(tokens, 0);
+      },
+      replyTokens(200, 7),
+    );
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    const lazyFiles = (await Promise.all(lazy)).filter((f) => !eagerFiles.some((e) => e.file === f.file));
+    const result = {
+      eager: { files: eagerFiles, ...sumSizes(eagerFiles) },
+      lazyOnReply: { files: lazyFiles, ...sumSizes(lazyFiles) },
+      errors,
+    };
+    if (kind === 'ours' && cdnDir) {
+      const seen = new Set([...eagerFiles, ...lazyFiles].map((f) => f.file));
+      const never = readdirSync(cdnDir)
+        .filter((f) => f.endsWith('.js') && !seen.has(f) && f !== 'worker.js' && !HARNESS.includes(f))
+        .map((file) => ({ file, ...sizes(readFileSync(join(cdnDir, file))) }));
+      result.lazyNeverLoaded = { files: never, ...sumSizes(never) };
+      result.worker = { file: 'worker.js', ...sizes(readFileSync(join(cdnDir, 'worker.js'))) };
+    }
+    return result;
+  } finally {
+    await close();
+  }
+}

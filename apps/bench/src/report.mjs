@@ -1,0 +1,154 @@
+// Turns the medians into table rows (ours, deep-chat, ours/deep-chat, target, met/missed) and
+// prints them. Pure apart from `printTable`.
+import { kb, ms, num, ratio } from './stats.mjs';
+
+export const TARGETS = {
+  weightGzipBytes: 20 * 1024,
+  weightLighterBy: 5,
+  streamingRatio: 1 / 5,
+  longTasksAt: 8000,
+  /** Linear growth from 500 to 8,000 tokens is 16×; up to 25% above that still counts as linear. */
+  linearGrowth: 16 * 1.25,
+  heapAfterResetRatio: 1.1,
+  engineOverhead: 0.98,
+};
+
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
+
+/** Table rows from the summary (medians) computed in bench.mjs. */
+export function rows(s) {
+  const out = [];
+  const row = (measure, ours, deep, r, target = '', ok) =>
+    out.push({ measure, ours, deep, ratio: r, target, result: verdict(ok) });
+  const w = s.weight;
+  const gz = ratio(w.ours.eager.gzip, w.deep.eager.gzip);
+  row(
+    'weight, eager raw',
+    kb(w.ours.eager.raw),
+    kb(w.deep.eager.raw),
+    num(ratio(w.ours.eager.raw, w.deep.eager.raw)),
+  );
+  row(
+    'weight, eager gzip',
+    kb(w.ours.eager.gzip),
+    kb(w.deep.eager.gzip),
+    num(gz),
+    `≤ ${kb(TARGETS.weightGzipBytes)}, ≥ ${TARGETS.weightLighterBy}× lighter`,
+    w.ours.eager.gzip <= TARGETS.weightGzipBytes && gz <= 1 / TARGETS.weightLighterBy,
+  );
+  row(
+    'weight, eager brotli',
+    kb(w.ours.eager.brotli),
+    kb(w.deep.eager.brotli),
+    num(ratio(w.ours.eager.brotli, w.deep.eager.brotli)),
+  );
+  const lazy = [...w.ours.lazyOnReply.files, ...(w.ours.lazyNeverLoaded?.files ?? [])];
+  const lazyText = (files) =>
+    files.length ? `${kb(files.reduce((t, f) => t + f.gzip, 0))} (${files.length})` : 'none';
+  row('lazy chunks, gzip (not counted)', lazyText(lazy), lazyText(w.deep.lazyOnReply.files), '');
+  row('worker chunk, gzip (separate)', kb(w.ours.worker.gzip), '–', '', 'loaded with a model only');
+  for (const [length, m] of Object.entries(s.streaming.ours)) {
+    const d = s.streaming.deep[length];
+    const r = ratio(m.busy, d.busy);
+    row(
+      `stream ${length} tok: main-thread busy`,
+      ms(m.busy),
+      ms(d.busy),
+      num(r),
+      '≤ 0.20',
+      r <= TARGETS.streamingRatio,
+    );
+    row(
+      `stream ${length} tok: long tasks (n / total)`,
+      `${m.longTasks} / ${ms(m.longTaskMs)}`,
+      `${d.longTasks} / ${ms(d.longTaskMs)}`,
+      '',
+      Number(length) === TARGETS.longTasksAt ? '0 long tasks' : '',
+      Number(length) === TARGETS.longTasksAt ? m.longTasks === 0 : undefined,
+    );
+    row(
+      `stream ${length} tok: longest frame gap`,
+      ms(m.maxFrameGapMs),
+      ms(d.maxFrameGapMs),
+      num(ratio(m.maxFrameGapMs, d.maxFrameGapMs)),
+    );
+  }
+  const g = s.streaming.growth;
+  row(
+    'growth busy(8000)/busy(500)',
+    num(g.ours, 1),
+    num(g.deep, 1),
+    '',
+    `linear ≈ 16 (≤ ${TARGETS.linearGrowth})`,
+    g.ours <= TARGETS.linearGrowth,
+  );
+  const h = s.memory;
+  row('heap, fresh element', kb(h.ours.fresh), kb(h.deep.fresh), num(ratio(h.ours.fresh, h.deep.fresh)));
+  row(
+    `heap, after ${h.turns} turns`,
+    kb(h.ours.afterTurns),
+    kb(h.deep.afterTurns),
+    num(ratio(h.ours.afterTurns, h.deep.afterTurns)),
+  );
+  row(
+    'heap, after reset()',
+    kb(h.ours.afterReset),
+    kb(h.deep.afterReset),
+    num(ratio(h.ours.afterReset, h.deep.afterReset)),
+  );
+  const resetRatio = (x) => ratio(x.afterReset, x.fresh);
+  row(
+    'heap after reset / fresh',
+    num(resetRatio(h.ours), 3),
+    num(resetRatio(h.deep), 3),
+    '',
+    `≤ ${TARGETS.heapAfterResetRatio}`,
+    resetRatio(h.ours) <= TARGETS.heapAfterResetRatio,
+  );
+  const dataRatio = (x) => ratio(x.afterResetWithoutCode, x.freshWithoutCode);
+  row(
+    '  same, without compiled code',
+    num(dataRatio(h.ours), 3),
+    num(dataRatio(h.deep), 3),
+    '',
+    'informative',
+  );
+  row(
+    'start: script tag → usable input',
+    ms(s.start.ours),
+    ms(s.start.deep),
+    num(ratio(s.start.ours, s.start.deep)),
+  );
+  row(
+    'engine overhead (tokens/s vs web-llm)',
+    s.engine.measured ? num(s.engine.ratio, 3) : 'skipped',
+    '–',
+    '',
+    `≥ ${TARGETS.engineOverhead}`,
+    s.engine.measured ? s.engine.ratio >= TARGETS.engineOverhead : undefined,
+  );
+  return out;
+}
+
+export function printTable(table, log = console.log) {
+  const head = {
+    measure: 'measure',
+    ours: '<ai-chat>',
+    deep: 'deep-chat',
+    ratio: 'ours/deep',
+    target: 'target',
+    result: 'result',
+  };
+  const cols = Object.keys(head);
+  const width = Object.fromEntries(
+    cols.map((c) => [c, Math.max(...[head, ...table].map((r) => String(r[c]).length))]),
+  );
+  const line = (r) =>
+    cols
+      .map((c) => String(r[c]).padEnd(width[c]))
+      .join(' | ')
+      .trimEnd();
+  log(line(head));
+  log(cols.map((c) => '-'.repeat(width[c])).join('-|-'));
+  for (const r of table) log(line(r));
+}

@@ -13,6 +13,7 @@ export class ScrollController implements ReactiveController {
   #count: () => number;
   #follow = true;
   #seen = 0;
+  #frame: number | undefined;
 
   /** `count`: how many messages the user has sent (a new one scrolls to the bottom). */
   constructor(host: ReactiveControllerHost, log: () => HTMLElement | null, count: () => number) {
@@ -31,7 +32,16 @@ export class ScrollController implements ReactiveController {
     const count = this.#count();
     const added = count > this.#seen;
     this.#seen = count;
-    if (log && (this.#follow || added) && log.scrollHeight > log.clientHeight)
-      log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    if (!log || !(this.#follow || added)) return;
+    const toEnd = () => log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    toEnd();
+    // A streaming reply renders in the next frame (see render/markdown-directive.ts): follow it
+    // there too, unless the reader has scrolled up in between.
+    const top = log.scrollTop;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = undefined;
+      if (log.scrollTop >= top - 1) toEnd();
+    });
   }
 }

@@ -2,7 +2,8 @@
  * `<div ${markdown(text, streaming, options)}>`: renders an assistant message as Markdown into its
  * element. The parser and sanitizer are a separate chunk, imported the first time a message needs
  * them; until then the text shows as plain text (appended token by token, never as HTML).
- * Finished code blocks are highlighted later, when the page is idle.
+ * While a reply streams, it renders at most once per animation frame. Finished code blocks are
+ * highlighted later, when the page is idle.
  */
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
@@ -36,6 +37,7 @@ class MarkdownDirective extends Directive {
   #view: MarkdownView | undefined;
   #plain: string | undefined;
   #args: [string, boolean, MarkdownOptions] | undefined;
+  #frame: number | undefined;
 
   constructor(info: PartInfo) {
     super(info);
@@ -49,8 +51,18 @@ class MarkdownDirective extends Directive {
   override update(part: ElementPart, args: [string, boolean, MarkdownOptions]): unknown {
     this.#element = part.element as HTMLElement;
     this.#args = args;
-    if (renderer) this.#render(renderer);
-    else {
+    const loaded = renderer;
+    if (loaded && this.#view && args[1]) {
+      // While the reply streams, tokens that arrive within one frame are rendered together.
+      this.#frame ??= requestAnimationFrame(() => {
+        this.#frame = undefined;
+        this.#render(loaded);
+      });
+    } else if (loaded) {
+      if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+      this.#frame = undefined;
+      this.#render(loaded);
+    } else {
       this.#showPlain(args[0]);
       markdownReady().then(
         (module) => this.#args && this.#render(module),

@@ -1,7 +1,8 @@
 // 1. Weight: what a page downloads for the element before any model loads. The browser loads the
 // script tag; every script it requests under the element's prefix counts (eager). Then one reply
 // streams through the element: scripts requested only then are lazy. Files of the build that were
-// never requested are listed as lazy too. Our worker chunk is reported on its own.
+// never requested are listed as lazy too. Our worker (started by the element for its preflight,
+// before any consent) is reported on its own, with web-llm's chunk that it loads with a model.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshPage } from './browser.mjs';
@@ -15,6 +16,9 @@ async function record(page, prefix, into) {
   page.on('response', async (response) => {
     const path = new URL(response.url()).pathname;
     if (!path.startsWith(prefix) || response.request().resourceType() !== 'script') return;
+    // Requests made by a worker (no frame: our preflight worker, started for the consent card)
+    // are not the element's weight; the worker is reported on its own.
+    if (!response.request().frame()) return;
     const file = path.slice(prefix.length);
     if (HARNESS.includes(file)) return;
     into.push(
@@ -63,6 +67,9 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
         .map((file) => ({ file, ...sizes(readFileSync(join(cdnDir, file))) }));
       result.lazyNeverLoaded = { files: never, ...sumSizes(never) };
       result.worker = { file: 'worker.js', ...sizes(readFileSync(join(cdnDir, 'worker.js'))) };
+      const webllm = readdirSync(join(cdnDir, 'chunks')).find((f) => /^lib-.*\.js$/.test(f));
+      if (webllm)
+        result.webllm = { file: `chunks/${webllm}`, ...sizes(readFileSync(join(cdnDir, 'chunks', webllm))) };
     }
     return result;
   } finally {

@@ -46,7 +46,9 @@ export function rows(s) {
   const lazyText = (files) =>
     files.length ? `${kb(files.reduce((t, f) => t + f.gzip, 0))} (${files.length})` : 'none';
   row('lazy chunks, gzip (not counted)', lazyText(lazy), lazyText(w.deep.lazyOnReply.files), '');
-  row('worker chunk, gzip (separate)', kb(w.ours.worker.gzip), '–', '', 'loaded with a model only');
+  row('worker (preflight), gzip', kb(w.ours.worker.gzip), '–', '', 'started for the consent card');
+  if (w.ours.webllm)
+    row('web-llm chunk, gzip (separate)', kb(w.ours.webllm.gzip), '–', '', 'loaded with a model only');
   for (const [length, m] of Object.entries(s.streaming.ours)) {
     const d = s.streaming.deep[length];
     const r = ratio(m.busy, d.busy);

@@ -65,7 +65,7 @@ export const Wide: Story = {
   play: fits(960),
 };
 
-// The element's own strings follow `lang` once the zh-Hant table lands; until then they stay English.
+// The element's own strings follow `lang`: Traditional Chinese for zh-Hant, zh-TW, zh-HK.
 export const Chinese: Story = {
   name: 'Chinese (zh-Hant)',
   args: {
@@ -81,6 +81,7 @@ export const Chinese: Story = {
     await statusOf(el, 'ready');
     await expect(el.lang).toBe('zh-Hant');
     await shows(el, '[part~="message-assistant"]', '都在你的瀏覽器裡執行');
+    await expect(await part(el, '[part="send-button"]')).toHaveTextContent('傳送');
   },
 };
 

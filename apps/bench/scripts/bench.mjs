@@ -123,6 +123,7 @@ const memorySummary = (kind) =>
       'fresh',
       'afterTurns',
       'afterReset',
+      'freshWarm',
       'freshWithoutCode',
       'afterResetWithoutCode',
       'messages',

@@ -1,6 +1,6 @@
 // 3. Memory: used JS heap after forced GC (HeapProfiler.collectGarbage) on a page with the script
-// loaded and no element, with a fresh element, after `turns` short Markdown replies, and after
-// reset() (deep-chat: clearMessages()). Also both without V8's compiled code (from a heap snapshot),
+// loaded and no element, with a fresh element, after `turns` short Markdown replies, after
+// reset() (deep-chat: clearMessages()), and with a new fresh element once all code has loaded. Also both without V8's compiled code (from a heap snapshot),
 // which grows with use whether or not the element retains anything.
 import { compiledCodeBytes, freshPage, heapAfterGc } from './browser.mjs';
 import { replyTokens } from './markdown.mjs';
@@ -36,7 +36,15 @@ export async function measureMemory({ browser, origin, kind, turns }) {
     const afterReset = await heapAfterGc(cdp);
     const afterResetCode = await compiledCodeBytes(cdp);
     const messagesAfterReset = await page.evaluate(() => window.bench.messageCount());
+    // A fresh element in the same page, now that the element's lazy code (Markdown, highlighting)
+    // has loaded: the fair baseline for "after reset() vs a fresh element" (same code in memory).
+    await page.evaluate(async () => {
+      document.querySelector('ai-chat, deep-chat')?.remove();
+      await window.bench.mount();
+    });
+    const freshWarm = await heapAfterGc(cdp);
     return {
+      freshWarm,
       empty,
       fresh,
       afterTurns,

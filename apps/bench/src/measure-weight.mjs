@@ -18,7 +18,7 @@ async function record(page, prefix, into) {
     if (!path.startsWith(prefix) || response.request().resourceType() !== 'script') return;
     // Requests made by a worker (no frame: our preflight worker, started for the consent card)
     // are not the element's weight; the worker is reported on its own.
-    if (!response.request().frame()) return;
+    if (!response.request().frame() || file === 'worker.js') return;
     const file = path.slice(prefix.length);
     if (HARNESS.includes(file)) return;
     into.push(

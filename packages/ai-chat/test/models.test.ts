@@ -4,6 +4,7 @@ import { PREBUILT_MODELS } from '../src/engine/prebuilt-models.js';
 import { checkLimits } from '../src/fit/limits.js';
 import { rankCandidates } from '../src/fit/select.js';
 import type { DeviceInfo } from '../src/fit/device.js';
+import { device } from './devices.js';
 
 describe("the worker's copy of WebLLM's prebuilt model list", () => {
   it('real web-llm: equals prebuiltAppConfig.model_list of the installed web-llm (run scripts/gen-models.mjs after an upgrade)', () => {
@@ -11,14 +12,6 @@ describe("the worker's copy of WebLLM's prebuilt model list", () => {
   });
 
   it('auto on the real list: a desktop with f16 and 8 GB, a desktop without f16, a 4 GB phone, a 2 GB phone', () => {
-    const device = (over: Partial<DeviceInfo>): DeviceInfo => ({
-      webgpu: true,
-      shaderF16: true,
-      maxBufferSize: 2 ** 31,
-      maxStorageBufferBindingSize: 2 ** 31,
-      deviceMemoryGB: 8,
-      ...over,
-    });
     const best = (d: DeviceInfo) => rankCandidates(PREBUILT_MODELS, d, {})[0]?.model_id;
     const picks = [
       best(device({})),

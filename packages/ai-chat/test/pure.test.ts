@@ -11,6 +11,7 @@ import { en } from '../src/strings.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { rankCandidates, defaultMemoryLimitMB, refusal } from '../src/fit/select.js';
 import type { DeviceInfo } from '../src/fit/device.js';
+import { device } from './devices.js';
 
 describe('pure: rateLatency', () => {
   const table: Array<[number, number, string]> = [
@@ -203,14 +204,6 @@ describe('pure: model selection on a table of devices', () => {
     { model_id: 'Small-1B-q4f32_1-MLC', vram_required_MB: 1000 },
     { model_id: 'Embed-q4f32_1-MLC', vram_required_MB: 300, model_type: 1 },
   ];
-  const device = (over: Partial<DeviceInfo>): DeviceInfo => ({
-    webgpu: true,
-    shaderF16: true,
-    maxBufferSize: 2 ** 31,
-    maxStorageBufferBindingSize: 2 ** 31,
-    deviceMemoryGB: 8,
-    ...over,
-  });
   const table: Array<[string, DeviceInfo, { maxMemoryMB?: number }, string | undefined]> = [
     ['desktop with f16, 8 GB', device({}), {}, 'Big-8B-Instruct-q4f16_1-MLC'],
     ['desktop without f16, 8 GB', device({ shaderF16: false }), {}, 'Big-8B-Instruct-q4f32_1-MLC'],

@@ -16,10 +16,10 @@ async function record(page, prefix, into) {
   page.on('response', async (response) => {
     const path = new URL(response.url()).pathname;
     if (!path.startsWith(prefix) || response.request().resourceType() !== 'script') return;
-    // Requests made by a worker (no frame: our preflight worker, started for the consent card)
-    // are not the element's weight; the worker is reported on its own.
-    if (!response.request().frame() || file === 'worker.js') return;
     const file = path.slice(prefix.length);
+    // The worker (worker.js, started for the consent card's preflight) and what it requests (no
+    // frame) are not the element's weight: the worker is reported on its own.
+    if (!response.request().frame() || file === 'worker.js') return;
     if (HARNESS.includes(file)) return;
     into.push(
       response

@@ -8,20 +8,23 @@ import { formatBytes } from '../fit/size.js';
 import type { ProgressReport } from '../types.js';
 import { deleteModelEntries } from './cache-store.js';
 import { downloadModel } from './downloader.js';
+import { named } from './http.js';
 import type { ChatEngine } from './engine.js';
-import { runPreflight } from './preflight.js';
+import { runPreflight, type Preflight } from './preflight.js';
 import type { PreflightResult } from './protocol.js';
 import type { WorkerBackend } from './worker-host.js';
 
-function aborted(): Error {
-  const error = new Error('The load was cancelled');
-  error.name = 'AbortError';
-  return error;
-}
+const aborted = () => named('AbortError', 'The load was cancelled');
 
 export function createWebLLMBackend(): WorkerBackend {
   let engine: MLCEngine | undefined;
   let current: AbortController | undefined;
+  /**
+   * The page asks for a preflight right before every load (to check its limits): the load that
+   * follows reuses it instead of fetching the config, index and sizes a second time.
+   */
+  let last: { key: string; preflight: Promise<Preflight> } | undefined;
+  const keyOf = (spec: object) => JSON.stringify(spec);
 
   async function getEngine(): Promise<MLCEngine> {
     if (!engine) {
@@ -36,13 +39,18 @@ export function createWebLLMBackend(): WorkerBackend {
       if (!engine) throw Object.assign(new Error('No model is loaded'), { name: 'EngineNotLoadedError' });
       return engine as unknown as ChatEngine;
     },
-    preflight: async (spec) => (await runPreflight(spec)).result,
+    async preflight(spec) {
+      last = { key: keyOf(spec), preflight: runPreflight(spec) };
+      return (await last.preflight).result;
+    },
     async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
       current?.abort(aborted());
       const controller = new AbortController();
       current = controller;
       const { signal } = controller;
-      const pre = await runPreflight(spec, signal);
+      const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
+      last = undefined;
+      const pre = await (reused ?? runPreflight(spec, signal));
       const { plan, record, list, result } = pre;
       await downloadModel(plan, {
         signal,

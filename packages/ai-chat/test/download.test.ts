@@ -7,7 +7,7 @@ import type {
   AiChatStatusEvent,
   AiChatThresholdEvent,
 } from '../src/events.js';
-import { liveWorkers } from '../src/engine/pool.js';
+import { liveWorkers } from '../src/engine/page/pool.js';
 import { $, modelRequests, record, REAL_WORKER, resetModelServer, waitForStatus } from './helpers.js';
 
 // Fit to the device and our own downloader, for real: our worker with web-llm 0.2.86, the real Cache

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent, AiChatStatusEvent } from '../src/events.js';
-import { liveWorkers } from '../src/engine/pool.js';
+import { liveWorkers } from '../src/engine/page/pool.js';
 import { $, modelRequests, record, REAL_WORKER, resetModelServer, waitForStatus } from './helpers.js';
 
 // The real path: our worker with web-llm 0.2.86 on Chromium's SwiftShader WebGPU adapter, against a

@@ -6,7 +6,7 @@ import type {
   AiChatReadyEvent,
   AiChatStatusEvent,
 } from '../src/events.js';
-import { liveWorkers } from '../src/engine/pool.js';
+import { liveWorkers } from '../src/engine/page/pool.js';
 import { $, record, SCRIPTED_WORKER, visibleMessages, waitForStatus } from './helpers.js';
 
 async function chat(model: string, autoload = false) {

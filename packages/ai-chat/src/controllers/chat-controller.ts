@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../engine/engine.js';
-import { acquireWorker, poolKey, type Lease } from '../engine/pool.js';
+import { acquireWorker, poolKey, type Lease } from '../engine/page/pool.js';
 import type { ModelSpec, PreflightResult } from '../engine/protocol.js';
 import { AiChatError, chatError, toChatError } from '../errors.js';
 import {

@@ -10,7 +10,7 @@
  * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
  * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
  */
-import { serveBackend, type WorkerBackend } from '../engine/worker-host.js';
+import { serveBackend, type WorkerBackend } from '../engine/worker/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
 import { ScriptedEngine } from './scripted-engine.js';
 

@@ -2,8 +2,8 @@
  * One worker per model per page: elements that ask for the same model share one `WorkerClient`
  * (one worker, one copy of the weights). The worker ends when its last user releases it.
  */
-import type { ModelSpec } from './protocol.js';
-import { spawnWorker } from './spawn.js';
+import type { ModelSpec } from '../protocol.js';
+import { spawnWorker } from '../spawn.js';
 import { WorkerClient } from './worker-client.js';
 
 interface Entry {

@@ -4,14 +4,14 @@
  * model loads, so a preflight costs a few kilobytes.
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
-import { formatBytes } from '../fit/size.js';
-import type { ProgressReport } from '../types.js';
+import { formatBytes } from '../../fit/size.js';
+import type { ProgressReport } from '../../types.js';
 import { deleteModelEntries } from './cache-store.js';
 import { downloadModel } from './downloader.js';
 import { named } from './http.js';
-import type { ChatEngine } from './engine.js';
+import type { ChatEngine } from '../engine.js';
 import { runPreflight, type Preflight } from './preflight.js';
-import type { PreflightResult } from './protocol.js';
+import type { PreflightResult } from '../protocol.js';
 import type { WorkerBackend } from './worker-host.js';
 
 const aborted = () => named('AbortError', 'The load was cancelled');

@@ -2,15 +2,15 @@
  * The worker side of the protocol, independent of any model runtime: it serves a `WorkerBackend`
  * (WebLLM in `worker.ts`, a scripted engine in tests) over `postMessage`.
  */
-import type { ProgressReport } from '../types.js';
-import type { ChatEngine } from './engine.js';
+import type { ProgressReport } from '../../types.js';
+import type { ChatEngine } from '../engine.js';
 import {
   toWireError,
   type ModelSpec,
   type PreflightResult,
   type WorkerRequest,
   type WorkerResponse,
-} from './protocol.js';
+} from '../protocol.js';
 
 export interface WorkerBackend {
   engine: ChatEngine;

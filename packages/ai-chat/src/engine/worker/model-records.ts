@@ -2,10 +2,10 @@
  * Model records as WebLLM 0.2.86 reads them, and which one a spec names. Runs in the worker,
  * without web-llm: the prebuilt list is a generated copy (`prebuilt-models.ts`).
  */
-import type { DeviceInfo } from '../fit/device.js';
-import { needsF16, rankCandidates, refusal, type Limits } from '../fit/select.js';
+import type { DeviceInfo } from '../../fit/device.js';
+import { needsF16, rankCandidates, refusal, type Limits } from '../../fit/select.js';
 import { named } from './http.js';
-import type { ModelSpec } from './protocol.js';
+import type { ModelSpec } from '../protocol.js';
 
 /** The fields of WebLLM's `ModelRecord` we use. */
 export interface ModelRecordLike {

@@ -3,9 +3,9 @@
  * element that uses the same model (see `pool.ts`): loads are joined, generations are queued,
  * and a worker that dies rejects whatever was waiting on it.
  */
-import type { ProgressReport } from '../types.js';
-import type { CompletionChunk, CompletionRequest } from './engine.js';
-import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { ProgressReport } from '../../types.js';
+import type { CompletionChunk, CompletionRequest } from '../engine.js';
+import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
 
 type Pending = {
   resolve(value: unknown): void;

@@ -6,10 +6,13 @@
 import type { DeviceInfo } from '../fit/device.js';
 import type { ProgressReport } from '../types.js';
 import type { CompletionChunk, CompletionRequest } from './engine.js';
+import type { RuntimeKind } from './runtime.js';
 
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
 export interface ModelSpec {
   model: string;
+  /** The worker runtimes allowed, in order of preference (default `['webgpu']`). */
+  runtimes?: Exclude<RuntimeKind, 'builtin'>[];
   modelUrl?: string;
   modelLibUrl?: string;
   /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */

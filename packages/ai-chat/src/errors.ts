@@ -33,6 +33,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'context-window-exceeded':
     'The conversation is too long for this model. Start a new conversation, or send a shorter message.',
   aborted: 'Stopped.',
+  storage:
+    'The saved conversation could not be read or written in this browser ({detail}). Start a new conversation.',
   engine: 'The model could not run ({detail}). Try again, or pick another model.',
 };
 

@@ -33,6 +33,8 @@ export const zhHant: Strings = {
   copied: '已複製',
   saveFailed: '無法在這個瀏覽器中儲存對話（{detail}）。對話仍留在畫面上，但重新載入後就不會出現。',
   restoreFailed: '無法在這個瀏覽器中還原對話（{detail}）。改為開始新的對話。',
+  storageUnreadable:
+    '這個版本的聊天無法讀取已儲存的對話（{detail}）。已儲存的對話保持原樣；這次的對話重新開始，且不會被儲存。',
   errorWebgpuUnavailable:
     '這個瀏覽器無法執行模型：WebGPU 無法使用。請在有顯示卡的電腦上使用新版 Chrome 或 Edge，或在瀏覽器設定中啟用 WebGPU。',
   errorShaderF16Unsupported:

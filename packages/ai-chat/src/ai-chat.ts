@@ -9,6 +9,7 @@ import { readSettings, type Settings } from './fit/settings.js';
 import { formatBytes } from './fit/size.js';
 import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
+import { checkLocale } from './i18n/check.js';
 import { errorText } from './i18n/error-text.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
 import { markdown } from './render/markdown-directive.js';
@@ -200,6 +201,11 @@ export class AiChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('strings')) {
+      const locale = checkLocale(this.lang, this.strings);
+      for (const problem of locale.problems) this.#chat.warn(chatError('invalid-attribute', problem));
+      Object.assign(this, locale.replace);
+    }
     const keys = ['latencyThreshold', 'temperature', 'maxTokens', 'maxModelSize', 'maxMemory'] as const;
     if (keys.some((key) => changed.has(key))) {
       const { settings, problems } = readSettings(this);

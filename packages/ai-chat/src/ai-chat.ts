@@ -5,7 +5,7 @@ import { PersistController } from './controllers/persist-controller.js';
 import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import { chatError } from './errors.js';
-import { readSettings, type Settings } from './fit/settings.js';
+import { checkUrls, readSettings, type Settings } from './fit/settings.js';
 import { formatBytes } from './fit/size.js';
 import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
@@ -214,6 +214,10 @@ export class AiChat extends LitElement {
         const key = keys.find((k) => changed.has(k) && toAttribute(k) === problem.attribute);
         if (key) this.#chat.warn(chatError('invalid-attribute', problem.message));
       }
+    }
+    for (const { key, message } of checkUrls(this, document.baseURI).filter((p) => changed.has(p.key))) {
+      this.#chat.warn(chatError('invalid-attribute', message));
+      this[key] = undefined;
     }
     if (changed.has('theme') && this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
       this.#chat.warn(

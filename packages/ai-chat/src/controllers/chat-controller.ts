@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../engine/engine.js';
 import { acquireWorker, poolKey, type Lease } from '../engine/page/pool.js';
+import { resolveSpecUrls } from '../engine/page/urls.js';
 import type { ModelSpec, PreflightResult } from '../engine/protocol.js';
 import { AiChatError, chatError, toChatError } from '../errors.js';
 import {
@@ -82,13 +83,14 @@ export class ChatController implements ReactiveController {
   get spec(): ModelSpec {
     const { model, modelUrl, modelLibUrl } = this.#host;
     const { maxModelSize, maxMemory } = this.#host.settings;
-    return {
+    const spec: ModelSpec = {
       model,
       ...(modelUrl ? { modelUrl } : {}),
       ...(modelLibUrl ? { modelLibUrl } : {}),
       ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
       ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
     };
+    return resolveSpecUrls(spec, globalThis.document?.baseURI ?? ''); // relative URLs: against the page
   }
 
   /**

@@ -85,3 +85,38 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
 
   return { settings: { latencyThreshold, temperature, maxTokens, maxModelSize, maxMemory }, problems };
 }
+
+export type UrlKey = 'modelUrl' | 'modelLibUrl' | 'workerUrl';
+
+/**
+ * The URL attributes, validated: each must be an http(s) URL, absolute or relative to `base`
+ * (`worker-url` may also be a `blob:` URL). `javascript:`, `data:`, other schemes, values that do
+ * not parse and values that are not text are problems; the attribute is then ignored (unset).
+ */
+export function checkUrls(
+  raw: Record<UrlKey, unknown>,
+  base: string,
+): Array<AttributeProblem & { key: UrlKey }> {
+  const problems: Array<AttributeProblem & { key: UrlKey }> = [];
+  for (const key of ['modelUrl', 'modelLibUrl', 'workerUrl'] as const) {
+    const value = raw[key];
+    if (isUnset(value)) continue;
+    const attribute = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    let url: URL | undefined;
+    try {
+      url = typeof value === 'string' ? new URL(value.trim(), base) : undefined;
+    } catch {
+      url = undefined;
+    }
+    const schemes = key === 'workerUrl' ? ['http:', 'https:', 'blob:'] : ['http:', 'https:'];
+    if (url && schemes.includes(url.protocol)) continue;
+    const shown = String(value).slice(0, 80);
+    problems.push({
+      key,
+      attribute,
+      value: shown,
+      message: `${attribute}="${shown}" is not valid: expected an http or https URL, absolute or relative to the page. Ignoring it.`,
+    });
+  }
+  return problems;
+}

@@ -478,7 +478,7 @@ export class AiChat extends LitElement {
       <p>${errorText(error, this.#strings)}</p>
       <div class="actions">
         ${canRetry ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}
-        ${error.code === 'quota-exceeded' ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}
+        ${error.code === 'quota-exceeded' || (error.code === 'engine' && this.modelInfo?.cached) ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}
         <button type="button" class="link" @click=${() => this.#chat.dismissError()}>
           ${this.#t('dismiss')}
         </button>

@@ -106,6 +106,13 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     expect(statuses.map((s) => s.status)).to.include('loading');
     expect(failed.code).to.equal('engine'); // the generated library, as always here
     expect(await shardGets('short1', name, 0)).to.equal(2);
+    await el.updateComplete;
+    const actions = [...el.shadowRoot!.querySelectorAll('[part="error"] button')].map((b) =>
+      b.textContent?.trim(),
+    );
+    expect(actions, 'a load from cached files that fails offers to clear them').to.include(
+      'Clear downloaded files',
+    );
     expect(await cachedShards('short1', name)).to.deep.equal({
       'params_shard_0.bin': SHARD,
       'params_shard_1.bin': SHARD,

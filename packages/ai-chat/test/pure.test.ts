@@ -45,6 +45,9 @@ describe('pure: parseByteSize and formatBytes', () => {
     ['-5MB', undefined],
     ['5 parsecs', undefined],
     [Number.NaN, undefined],
+    ['1e400', undefined],
+    [1e400, undefined],
+    ['1e30GB', undefined],
   ];
   for (const [input, bytes] of table)
     it(`${JSON.stringify(input)} → ${bytes}`, () => expect(parseByteSize(input)).to.equal(bytes));
@@ -134,6 +137,10 @@ describe('pure: readSettings', () => {
     [{ latencyThreshold: '-3' }, 'latency-threshold', { latencyThreshold: 50 }],
     [{ latencyThreshold: 'fast' }, 'latency-threshold', { latencyThreshold: 50 }],
     [{ latencyThreshold: '80' }, undefined, { latencyThreshold: 80 }],
+    [{ latencyThreshold: '0x10' }, 'latency-threshold', { latencyThreshold: 50 }],
+    [{ latencyThreshold: '1e1' }, undefined, { latencyThreshold: 10 }],
+    [{ maxTokens: '0b11' }, 'max-tokens', { maxTokens: undefined }],
+    [{ maxModelSize: '1e400' }, 'max-model-size', { maxModelSize: undefined }],
     [{ temperature: 'hot' }, 'temperature', { temperature: undefined }],
     [{ temperature: '0.2' }, undefined, { temperature: 0.2 }],
     [{ temperature: 5 }, 'temperature', { temperature: undefined }],

@@ -254,6 +254,8 @@ export class ChatController implements ReactiveController {
       this.#host.dispatchEvent(new AiChatReadyEvent(info.id, info.downloadBytes, info.vramMB));
     } catch (error) {
       if (cancelled()) throw toChatError(error);
+      // Past the download every file is cached: a failure now may come from them (offer to clear).
+      if (this.status === 'loading' && this.modelInfo) this.modelInfo = { ...this.modelInfo, cached: true };
       this.#dropDeadWorker();
       const chat = this.fail(error);
       this.#setStatus('error');
@@ -350,6 +352,7 @@ export class ChatController implements ReactiveController {
       if (!abort.signal.aborted) failure = error;
     }
     timing.end = now();
+    if (!draft.content && failure === undefined && !abort.signal.aborted) failure = noReply();
     if (this.#abort === abort) this.#abort = undefined;
     this.draft = undefined;
     const interrupted = abort.signal.aborted || failure !== undefined;
@@ -454,3 +457,6 @@ export class ChatController implements ReactiveController {
     }
   }
 }
+
+/** An engine that ends its stream without a word: said, never a silent unanswered question. */
+const noReply = () => chatError('engine', 'it ended its reply without any text');

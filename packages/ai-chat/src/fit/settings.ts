@@ -33,7 +33,9 @@ const isUnset = (value: unknown) => value === undefined || value === null || val
 
 function number(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  // Decimal only: `0x10`, `0b1`, `Infinity` are not numbers a page author means.
+  if (typeof value === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(value))
+    return Number(value);
   return Number.NaN;
 }
 

@@ -45,10 +45,14 @@ async function preflighted(el: AiChat) {
   await waitUntil(() => el.modelInfo || el.status === 'error', 'preflight', { timeout: 30000 });
 }
 
-/** Plain words for the visitor: no internals, no stack, no "undefined", no NaN. */
-function expectPlain(message: string) {
-  expect(message).to.match(/^[A-Z]/);
-  expect(message).not.to.match(/Failed to construct|is not a function|undefined|NaN|Cannot read|\n\s+at /);
+/** Plain words for the visitor, in the element: no internals, no stack, no "undefined", no NaN. */
+async function expectPlain(el: AiChat) {
+  await el.updateComplete;
+  const shown = $(el, '[part="error"] p')?.textContent?.trim() ?? '';
+  expect(shown).to.match(/^[A-Z]/);
+  expect(shown).not.to.match(
+    /Failed to construct|is not a function|undefined|NaN|Cannot read|Error:|\n\s+at /,
+  );
 }
 
 /** The element still works after the failure: the error can be dismissed and a new check runs. */
@@ -83,7 +87,7 @@ describe('download fault matrix (real worker, real Cache API, test server faults
       const failed = (await el.load().catch((e: unknown) => e)) as AiChatErrorEvent;
       expect(failed.code).to.equal('network');
       expect(failed.message).to.contain('params_shard_0.bin does not match the model');
-      expectPlain(failed.message);
+      await expectPlain(el);
       expect(await shardGets(fault, name, 0)).to.equal(2);
       expect(await cachedShards(fault, name)).not.to.have.property('params_shard_0.bin');
       await expectWorking(el);
@@ -121,7 +125,7 @@ describe('download fault matrix (real worker, real Cache API, test server faults
   });
 
   for (const [fault, code, words] of [
-    ['404', 'model-not-found', /could not be found/],
+    ['404', 'model-not-found', /params_shard_1\.bin answered HTTP 404/],
     ['500', 'network', /params_shard_1\.bin answered HTTP 500/],
   ] as const) {
     it(`real worker: a shard answering ${fault} gives ${code} in plain words; nothing wrong is cached`, async () => {
@@ -131,7 +135,7 @@ describe('download fault matrix (real worker, real Cache API, test server faults
       const failed = (await el.load().catch((e: unknown) => e)) as AiChatErrorEvent;
       expect(failed.code).to.equal(code);
       expect(failed.message).to.match(words);
-      expectPlain(failed.message);
+      await expectPlain(el);
       const cached = await cachedShards(fault, name);
       expect(Object.values(cached).every((n) => n === SHARD)).to.equal(true);
       expect(cached).not.to.have.property('params_shard_1.bin');
@@ -191,7 +195,7 @@ describe('download fault matrix (real worker, real Cache API, test server faults
       await waitUntil(() => errors.length > 0, 'reported');
       expect(el.modelInfo).to.equal(undefined);
       expect(errors[0]!.message).to.contain('tensor-cache.json cannot be used');
-      expectPlain(errors[0]!.message);
+      await expectPlain(el);
       const failed = (await el.load().catch((e: unknown) => e)) as AiChatErrorEvent;
       expect(failed.message).to.contain('tensor-cache.json cannot be used');
       const fetched = Object.keys(await requests()).filter((key) => key.startsWith(`${fault}/${name}/`));

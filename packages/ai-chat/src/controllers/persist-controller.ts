@@ -40,9 +40,11 @@ function storageError(template: string, error: unknown): AiChatError {
   const detail = String((error as { message?: unknown } | null)?.message ?? error)
     .split('\n')[0]!
     .slice(0, 160);
+  // A browser's storage failure may pass (a locked database, space freed): trying again can help.
   return new AiChatError(
     name === 'QuotaExceededError' ? 'quota-exceeded' : 'storage',
     template.replace('{detail}', detail),
+    { recoverable: true },
   );
 }
 
@@ -73,11 +75,6 @@ export class PersistController implements ReactiveController {
     this.#host = host;
     this.#access = access;
     host.addController(this);
-  }
-
-  /** Resolves when the conversation of the current key is restored and every save is written. */
-  get settled(): Promise<void> {
-    return (this.#restoring ?? Promise.resolve()).then(() => this.#writes).then(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -126,7 +123,7 @@ export class PersistController implements ReactiveController {
           let restored: StoredMessage[] = [];
           if (saved && 'unreadable' in saved) {
             this.#blocked = true;
-            this.#report(new AiChatError('storage', this.#unreadable(saved.unreadable), false));
+            this.#report(new AiChatError('storage', this.#unreadable(saved.unreadable)));
           } else if (saved) restored = saved.messages;
           const later = this.#access.messages().filter((m) => !replaced.has(m));
           if (restored.length || replaced.size) {
@@ -203,7 +200,7 @@ export class PersistController implements ReactiveController {
         (unreadable) => {
           if (unreadable === undefined) return this.#ok();
           if (this.#key === key) this.#blocked = true;
-          this.#report(new AiChatError('storage', this.#unreadable(unreadable), false));
+          this.#report(new AiChatError('storage', this.#unreadable(unreadable)));
         },
         (error) => this.#report(storageError(this.#access.text('saveFailed'), error)),
       );

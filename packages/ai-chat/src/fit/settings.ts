@@ -25,7 +25,6 @@ export interface RawSettings {
 
 export interface AttributeProblem {
   attribute: string;
-  value: string;
   message: string;
 }
 
@@ -44,7 +43,6 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
   const problem = (attribute: string, value: unknown, expected: string, fallback: string) =>
     problems.push({
       attribute,
-      value: String(value),
       message: `${attribute}="${String(value)}" is not valid: expected ${expected}. Using ${fallback}.`,
     });
 
@@ -116,7 +114,6 @@ export function checkUrls(
     problems.push({
       key,
       attribute,
-      value: shown,
       message: `${attribute}="${shown}" is not valid: expected an http or https URL, absolute or relative to the page. Ignoring it.`,
     });
   }

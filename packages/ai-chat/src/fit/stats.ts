@@ -22,7 +22,8 @@ const positive = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) &&
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : 0);
 
 /**
- * The figures of one reply. Taken from WebLLM's `usage.extra` when present, else from the
+ * The figures of one reply. A reply of fewer than two tokens has no decode to time: its per-token
+ * figures and rating are `null` (and no latency threshold can fire for it). Taken from WebLLM's `usage.extra` when present, else from the
  * element's own clock and the token counts in `usage` (or chunks counted, when the engine gives no usage).
  */
 export function computeStats(
@@ -34,18 +35,19 @@ export function computeStats(
   const extra = typeof usage?.extra === 'object' && usage.extra !== null ? usage.extra : undefined;
   const completionTokens = count(usage?.completion_tokens) ?? timing.chunks;
   const promptTokens = count(usage?.prompt_tokens) ?? Math.ceil(timing.promptChars / 4);
-  const perToken = positive(extra?.time_per_output_token_s);
+  const perToken = completionTokens >= 2;
+  const outputToken = positive(extra?.time_per_output_token_s);
   const firstToken = positive(extra?.time_to_first_token_s);
-  if (perToken !== undefined && firstToken !== undefined) {
-    const msPerToken = perToken * 1000;
+  if (outputToken !== undefined && firstToken !== undefined) {
+    const msPerToken = outputToken * 1000;
     return {
       ttftMs: round(firstToken * 1000),
-      msPerToken: round(msPerToken),
-      tokensPerSecond: round(positive(extra?.decode_tokens_per_s) ?? 1000 / msPerToken),
+      msPerToken: perToken ? round(msPerToken) : null,
+      tokensPerSecond: perToken ? round(positive(extra?.decode_tokens_per_s) ?? 1000 / msPerToken) : null,
       prefillTokensPerSecond: round(positive(extra?.prefill_tokens_per_s) ?? promptTokens / firstToken),
       promptTokens,
       completionTokens,
-      rating: rateLatency(msPerToken, threshold),
+      rating: perToken ? rateLatency(msPerToken, threshold) : null,
       source: 'engine',
     };
   }
@@ -53,15 +55,15 @@ export function computeStats(
   const ttftMs = first - timing.start;
   // The first token's time belongs to prefill; the others share the decode time.
   const decodeTokens = Math.max(1, completionTokens - 1);
-  const msPerToken = completionTokens > 1 ? (timing.end - first) / decodeTokens : ttftMs;
+  const msPerToken = (timing.end - first) / decodeTokens;
   return {
     ttftMs: round(ttftMs),
-    msPerToken: round(msPerToken),
-    tokensPerSecond: round(msPerToken > 0 ? 1000 / msPerToken : 0),
+    msPerToken: perToken ? round(msPerToken) : null,
+    tokensPerSecond: perToken ? round(msPerToken > 0 ? 1000 / msPerToken : 0) : null,
     prefillTokensPerSecond: round(ttftMs > 0 ? (promptTokens * 1000) / ttftMs : 0),
     promptTokens,
     completionTokens,
-    rating: rateLatency(msPerToken, threshold),
+    rating: perToken ? rateLatency(msPerToken, threshold) : null,
     source: 'measured',
   };
 }

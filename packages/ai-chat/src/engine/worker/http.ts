@@ -1,7 +1,11 @@
 /** Fetches for the worker's preflight and downloader, with failures named for `toChatError`. */
 
-function named(name: string, message: string): Error {
-  const error = new Error(message);
+/**
+ * An error of our worker code: its class `name` is its code (see `toChatError`), and its message,
+ * our own plain words, is also its `detail` for the visitor.
+ */
+function named(name: string, message: string): Error & { detail: string } {
+  const error = Object.assign(new Error(message), { detail: message });
   error.name = name;
   return error;
 }

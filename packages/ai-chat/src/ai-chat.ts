@@ -137,7 +137,8 @@ export class AiChat extends LitElement {
     new PersistController(this, {
       messages: () => this.#conversation.messages,
       draft: () => this.#conversation.draft,
-      restore: (messages) => (this.messages = messages),
+      restore: (messages, keepReply) =>
+        keepReply ? this.#conversation.restore(messages) : (this.messages = messages),
       fail: (error) => this.#warn(error),
       text: (key) => this.#t(key),
     });

@@ -206,8 +206,9 @@ describe('<ai-chat persist> keys, unreadable records and two writers (scripted e
     await waitUntil(async () => (await stored(key))?.length === 2, 'saved');
     el.persist = undefined;
     await el.updateComplete;
+    const shown = el.messages[0];
     el.persist = key;
-    await el.updateComplete;
+    await waitUntil(() => el.messages[0] !== shown, "the key's conversation is restored");
     await el.send('twice');
     await waitUntil(async () => (await stored(key))?.length === 4, 'saved again');
     await el.updateComplete;
@@ -270,6 +271,20 @@ describe('<ai-chat persist> keys, unreadable records and two writers (scripted e
     for (const text of ['from the first', 'from the second', 'first again'])
       expect(shown, text).to.include(text).and.to.include(`You said: ${text}`);
     expect(shown.indexOf('from the first')).to.be.below(shown.indexOf('first again'));
+  });
+
+  it('scripted engine: a reply in progress while the conversation is restored goes on and lands after it', async () => {
+    const key = uniqueKey();
+    const first = await persisted(key);
+    await first.send('old');
+    await waitUntil(async () => (await stored(key))?.length === 2, 'saved');
+    first.remove();
+    const slow = new ScriptedEngine({ replies: [{ text: 'slow '.repeat(30), tokenDelayMs: 15 }] });
+    const el = await persisted(key, slow);
+    const reply = await el.send('new');
+    expect(reply?.interrupted).to.equal(undefined);
+    await waitUntil(async () => (await stored(key))?.length === 4, 'all saved');
+    expect(contents(el.messages)).to.deep.equal(['old', 'You said: old', 'new', 'slow '.repeat(30)]);
   });
 
   it('scripted engine: a reset in one element does not come back from another element with the key', async () => {

@@ -55,6 +55,12 @@ export class ConversationController {
     return this.#generating;
   }
 
+  /** Put a restored conversation on screen, keeping a reply in progress (it lands after it). */
+  restore(messages: ChatMessage[]): void {
+    this.messages = messages;
+    this.#host.requestUpdate();
+  }
+
   /** Replace the conversation (a restore, or the page's own): stops a reply in progress. */
   replace(messages: ChatMessage[]): void {
     this.#epoch++;

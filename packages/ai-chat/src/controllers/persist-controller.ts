@@ -27,7 +27,11 @@ export interface PersistHost extends ReactiveControllerHost {
 export interface PersistAccess {
   messages(): ChatMessage[];
   draft(): ChatMessage | undefined;
-  restore(messages: ChatMessage[]): void;
+  /**
+   * Show the restored conversation. `keepReply`: a reply in progress goes on and lands after it
+   * (the first key); otherwise it stops (a key switch: nothing crosses keys).
+   */
+  restore(messages: ChatMessage[], keepReply: boolean): void;
   fail(error: AiChatError): void;
   /** The words for a failure, with `{detail}`, in the element's language. */
   text(key: 'saveFailed' | 'restoreFailed' | 'storageUnreadable'): string;
@@ -128,7 +132,7 @@ export class PersistController implements ReactiveController {
           const later = this.#access.messages().filter((m) => !replaced.has(m));
           if (restored.length || replaced.size) {
             // Anything said before the restore finished follows the restored conversation.
-            this.#access.restore([...restored.map(({ id: _, ...m }) => m), ...later]);
+            this.#access.restore([...restored.map(({ id: _, ...m }) => m), ...later], !replaced.size);
             const shown = this.#access.messages();
             restored.forEach((m, i) => {
               if (shown[i]) this.#ids.set(shown[i]!, m.id);
@@ -138,7 +142,11 @@ export class PersistController implements ReactiveController {
         },
         (error) => {
           if (this.#key !== key) return;
-          if (replaced.size) this.#access.restore(this.#access.messages().filter((m) => !replaced.has(m)));
+          if (replaced.size)
+            this.#access.restore(
+              this.#access.messages().filter((m) => !replaced.has(m)),
+              false,
+            );
           this.#report(storageError(this.#access.text('restoreFailed'), error));
         },
       )

@@ -102,7 +102,7 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     const event = (await oneEvent(el, 'ai-chat-error')) as AiChatErrorEvent;
     expect(event.code).to.equal('invalid-attribute');
     expect(event.message).to.contain('model="No-Such-Model-q4f32_1-MLC" is not a known model');
-    expect(el.model).to.equal('auto');
+    expect(el.model).to.equal('No-Such-Model-q4f32_1-MLC');
     await el.unload();
   });
 

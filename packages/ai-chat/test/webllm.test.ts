@@ -108,6 +108,18 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     });
   }
 
+  it("real worker: a self-hosted model's memory need is its weights plus the KV cache of its config's context window", async () => {
+    const name = 'kv-s3x512-q4f32_1-MLC~kv';
+    const el = await realChat(name, 'kv-s3x512-q4f32_1-MLC');
+    await waitUntil(() => el.modelInfo && el.status === 'idle', 'preflight done', { timeout: 30000 });
+    // 3 shards of 512 KiB, and 2 (K, V) × 2 layers × 2 KV heads × 64 dims × 2048 tokens × 4 bytes (f32).
+    const weights = 3 * 512 * 1024;
+    const kvCache = 2 * 2 * 2 * 64 * 2048 * 4;
+    expect(el.modelInfo!.vramMB).to.equal(Math.ceil((weights + kvCache) / 2 ** 20));
+    expect(el.modelInfo!.vramMB).to.equal(6);
+    await el.unload();
+  });
+
   it('real web-llm: a self-hosted model whose files are missing ends in model-not-found, in plain words', async () => {
     const el = await fixture<AiChat>(
       html`<ai-chat

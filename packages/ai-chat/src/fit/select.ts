@@ -27,7 +27,8 @@ export interface Limits {
 
 /**
  * The memory limit when the page sets none: three quarters of `navigator.deviceMemory`
- * (Chromium reports at most 8 GB, so at most 6 GB), or 4 GB where the browser does not tell.
+ * (Chromium rounds it and caps it: 8 GB in older versions, 16 GB in headless Chromium 156 here),
+ * or 4 GB where the browser does not tell.
  * Models near the device's whole memory are what crash phones and laptops.
  */
 export function defaultMemoryLimitMB(device: Pick<DeviceInfo, 'deviceMemoryGB'>): number {

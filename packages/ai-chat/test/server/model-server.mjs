@@ -70,6 +70,17 @@ export function modelFiles(name) {
     },
     temperature: 0.7,
     top_p: 0.95,
+    // `~kv`: the layers a KV-cache estimate reads (2 × 2 layers × 2 KV heads × 64 × 2048 × 4 bytes = 4 MiB).
+    ...(name.includes('~kv')
+      ? {
+          model_config: {
+            num_hidden_layers: 2,
+            num_attention_heads: 4,
+            num_key_value_heads: 2,
+            hidden_size: 256,
+          },
+        }
+      : {}),
   };
   const tokenizer = { version: '1.0', model: { type: 'BPE', vocab: { a: 0, b: 1 }, merges: [] } };
   return {

@@ -102,6 +102,7 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
       expect(event.code).to.equal('engine');
       expect(event.recoverable).to.equal(false);
       for (const words of runtimeWords) expect(event.message).to.contain(words);
+      console.log(`${flag}: ai-chat-error ${event.code}, recoverable ${event.recoverable}: ${event.message}`);
       expect(el.status).to.equal('error');
       await el.unload();
     });

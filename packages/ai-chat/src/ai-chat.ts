@@ -121,6 +121,8 @@ export class AiChat extends LitElement {
   #error: AiChatError | undefined;
   /** A failure is shown: the status is `error` until it is dismissed, retried or replaced. */
   #failed = false;
+  /** A `model` the runtimes do not know: `auto` is used instead while the property says so. */
+  #unknownModel: string | undefined;
   #settings: Settings = readSettings({
     latencyThreshold: undefined,
     temperature: undefined,
@@ -164,11 +166,10 @@ export class AiChat extends LitElement {
       get isConnected() {
         return element.isConnected;
       },
-      get model() {
-        return element.model;
-      },
-      set model(value: string) {
-        element.model = value;
+      useAuto: () => {
+        // The page's value stays (a framework would only set it again): the element uses auto.
+        this.#unknownModel = this.model;
+        queueMicrotask(() => this.isConnected && this.#model.follow());
       },
       get replying() {
         return element.#conversation.generating;
@@ -223,23 +224,31 @@ export class AiChat extends LitElement {
   /** Read from the properties as they are now (also before the next update, for `load()` right after a set). */
   #runtimeInputs(): RuntimeInputs {
     const { maxModelSize, maxMemory } = readSettings(this).settings;
-    const lang = this.lang || langOf(this);
+    const lang = this.#lang();
+    const badUrls = new Set(checkUrls(this, document.baseURI).map((problem) => problem.key));
     return {
       engine: this.engine,
       runtimes: parseRuntimes(this.runtime).runtimes,
       spec: resolveSpecUrls(
         {
-          model: this.model,
-          ...(this.modelUrl ? { modelUrl: this.modelUrl } : {}),
-          ...(this.modelLibUrl ? { modelLibUrl: this.modelLibUrl } : {}),
+          model: this.#effectiveModel(),
+          ...(this.modelUrl && !badUrls.has('modelUrl') ? { modelUrl: this.modelUrl } : {}),
+          ...(this.modelLibUrl && !badUrls.has('modelLibUrl') ? { modelLibUrl: this.modelLibUrl } : {}),
           ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
           ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
         },
         document.baseURI, // relative URLs: against the page, not the worker
       ),
-      workerUrl: this.workerUrl,
+      workerUrl: badUrls.has('workerUrl') ? undefined : this.workerUrl,
       languages: lang ? [lang] : ['en'],
     };
+  }
+
+  /** The model in force: `auto` for a value that is not a string, empty, or not a known model. */
+  #effectiveModel(): string {
+    const model = this.model;
+    if (typeof model !== 'string' || !model.trim() || model === this.#unknownModel) return 'auto';
+    return model;
   }
 
   /** The status, derived in one place; its event fires from here only. */
@@ -249,7 +258,7 @@ export class AiChat extends LitElement {
     if (next === previous) return this.requestUpdate();
     this.#status = next;
     this.requestUpdate();
-    this.dispatchEvent(new AiChatStatusEvent(next));
+    fire(this, new AiChatStatusEvent(next));
     if (!canTransition(previous, next) && DEV_MODE()) {
       // Lit's dev mode: an illegal transition is a bug, raised where a test sees it.
       queueMicrotask(() => {
@@ -274,7 +283,7 @@ export class AiChat extends LitElement {
   #report(error: unknown): AiChatError {
     const chat = toChatError(error, this.model);
     this.#error = chat;
-    this.dispatchEvent(new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
+    fire(this, new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
     this.requestUpdate();
     return chat;
   }
@@ -362,7 +371,6 @@ export class AiChat extends LitElement {
     if (changed.has('lang') || changed.has('strings')) {
       const locale = checkLocale(this.lang, this.strings);
       for (const problem of locale.problems) this.#warn(chatError('invalid-attribute', problem));
-      Object.assign(this, locale.replace);
     }
     const keys = ['latencyThreshold', 'temperature', 'maxTokens', 'maxModelSize', 'maxMemory'] as const;
     if (keys.some((key) => changed.has(key))) {
@@ -373,22 +381,21 @@ export class AiChat extends LitElement {
         if (key) this.#warn(chatError('invalid-attribute', problem.message));
       }
     }
-    for (const { key, message } of checkUrls(this, document.baseURI).filter((p) => changed.has(p.key))) {
-      this.#warn(chatError('invalid-attribute', message));
-      this[key] = undefined;
+    for (const { message } of checkUrls(this, document.baseURI).filter((p) => changed.has(p.key))) {
+      this.#warn(chatError('invalid-attribute', message)); // the value stays; it is not used
     }
     if (changed.has('runtime')) {
       const { problem } = parseRuntimes(this.runtime);
       if (problem) this.#warn(chatError('invalid-attribute', problem));
     }
     if (changed.has('theme') && this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
+      // The page's value stays (a framework would set it again); the styles follow the system.
       this.#warn(
         chatError(
           'invalid-attribute',
           `theme="${String(this.theme)}" is not valid: expected light or dark. Following the system.`,
         ),
       );
-      this.theme = undefined;
     }
     if (changed.has('model') && (typeof this.model !== 'string' || !this.model.trim())) {
       this.#warn(
@@ -397,7 +404,6 @@ export class AiChat extends LitElement {
           `model="${String(this.model)}" is not valid: expected a model id or auto. Using auto.`,
         ),
       );
-      this.model = 'auto';
     }
   }
 
@@ -414,9 +420,14 @@ export class AiChat extends LitElement {
 
   protected override async scheduleUpdate(): Promise<unknown> {
     // A language other than English is a chunk: render once it is here, never English first.
-    const pending = loadStrings(this.lang || langOf(this));
+    const pending = loadStrings(this.#lang());
     if (pending) await pending;
     return super.scheduleUpdate();
+  }
+
+  /** The language in force: `lang` when it is text, else the nearest ancestor's or the page's. */
+  #lang(): string {
+    return typeof this.lang === 'string' && this.lang ? this.lang : langOf(this);
   }
 
   #t(key: keyof Strings): string {
@@ -427,10 +438,11 @@ export class AiChat extends LitElement {
   /** The strings in force: the page's overrides over the table for the language. */
   get #strings(): Strings {
     // The property first: an attribute set from `lang` is reflected only after render.
-    const table = stringsFor(this.lang || langOf(this));
+    const table = stringsFor(this.#lang());
     const cached = this.#stringsFor;
     if (cached && cached[0] === table && cached[1] === this.strings) return cached[2];
-    const strings = { ...table, ...this.strings };
+    const own = checkLocale(undefined, this.strings).replace.strings ?? this.strings; // text values only
+    const strings = { ...table, ...own };
     this.#stringsFor = [table, this.strings, strings];
     return strings;
   }
@@ -666,6 +678,9 @@ const FOLLOWED = [
   'maxMemory',
   'engine',
 ] as const;
+
+/** Dispatch `event` (outside the class body: the manifest lists the events from `@fires`). */
+const fire = (target: EventTarget, event: Event) => target.dispatchEvent(event);
 
 /** Lit's dev mode (its development build), where an illegal status transition is raised. */
 const DEV_MODE = () => (globalThis as { litIssuedWarnings?: unknown }).litIssuedWarnings !== undefined;

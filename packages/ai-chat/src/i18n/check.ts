@@ -1,11 +1,11 @@
 /**
  * `lang` and `strings` as a page may set them from code, checked before they are used: a value of
- * the wrong type is reported (`invalid-attribute`) and replaced by the default, so it can never
+ * the wrong type is reported (`invalid-attribute`) and the default is used instead, so it can never
  * stop the element from rendering. Pure.
  */
 
 export interface LocaleCheck {
-  /** The properties to set instead of the bad ones (only those that were bad). */
+  /** What to use instead of the bad values (only those that were bad); the properties keep what the page set. */
   replace: { lang?: undefined; strings?: Record<string, string> };
   /** One plain sentence per bad value, naming the attribute or property. */
   problems: string[];

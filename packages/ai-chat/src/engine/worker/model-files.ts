@@ -6,6 +6,7 @@
  * cached only when it matches: a shard of another length, an HTML page or JSON that does not parse
  * is treated as not downloaded, so "already downloaded" cannot lie.
  */
+import type { ChatConfigLike } from '../../fit/estimate.js';
 import { cachedResponse, cachedSize, openScope, type CacheScope } from './cache-store.js';
 import { fetchOk, fileName, isHtml, named, remoteSize } from './http.js';
 import { readIndex } from './model-index.js';
@@ -31,6 +32,8 @@ export interface ModelPlan {
   /** Bytes of the weight shards alone. */
   weightBytes: number;
   cached: boolean;
+  /** The model's `mlc-chat-config.json`. */
+  config: ChatConfigLike;
 }
 
 const invalidFile = (url: string, why: string) =>
@@ -43,6 +46,13 @@ export function parseJson(url: string, text: string): unknown {
   } catch {
     throw invalidFile(url, 'it is not valid JSON');
   }
+}
+
+/** The config must be an object (its fields are read where they are used). */
+function readConfig(value: unknown): ChatConfigLike & { tokenizer_files?: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidFile('mlc-chat-config.json', 'it is not an object');
+  return value as ChatConfigLike & { tokenizer_files?: unknown };
 }
 
 /** A cached entry that is usable: not an HTML page, and of the expected length when one is known. */
@@ -97,10 +107,10 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
   const configUrl = new URL('mlc-chat-config.json', base).href;
   const indexUrl = new URL('tensor-cache.json', base).href;
   const [config, index] = await Promise.all([
-    readJson('webllm/config', configUrl, (value) => value as { tokenizer_files?: unknown }, signal),
+    readJson('webllm/config', configUrl, readConfig, signal),
     readJson('webllm/model', indexUrl, (value) => readIndex(value, base), signal),
   ]);
-  const tokenizerFiles = config.value?.tokenizer_files;
+  const tokenizerFiles = config.value.tokenizer_files;
   const tokenizerName =
     Array.isArray(tokenizerFiles) && !tokenizerFiles.includes('tokenizer.json')
       ? 'tokenizer.model'
@@ -141,6 +151,7 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
     files,
     totalBytes: files.reduce((n, f) => n + f.bytes, 0),
     weightBytes,
+    config: config.value,
     // As WebLLM's `hasModelInCache`: the index and every shard (plus, for us, config, tokenizer and library).
     cached: files.every((f) => f.cached || f.scope === undefined),
   };

@@ -1,0 +1,118 @@
+/**
+ * The part of the Prompt API (`LanguageModel`, Chrome's built-in model) the built-in runtime uses,
+ * as types, and the pure decisions around it: which languages to ask for, and whether a request
+ * continues the session or needs a new one. Both the real API and the stand-in in `testing/` fit
+ * these types. Newer Chrome names (`contextUsage`, `measureContextUsage`, `contextoverflow`) and
+ * the older ones (`inputUsage`, `measureInputUsage`, `quotaoverflow`) are both read.
+ */
+import type { CompletionMessage } from '../engine.js';
+
+export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+export interface PromptMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ExpectedIO {
+  type: 'text';
+  languages?: string[];
+}
+
+export interface AvailabilityOptions {
+  expectedInputs?: ExpectedIO[];
+  expectedOutputs?: ExpectedIO[];
+}
+
+/** What `monitor` is handed: an event target firing `downloadprogress` with `loaded` a fraction 0..1. */
+export interface DownloadMonitor extends EventTarget {
+  ondownloadprogress?: ((event: Event) => void) | null;
+}
+
+export interface CreateOptions extends AvailabilityOptions {
+  initialPrompts?: PromptMessage[];
+  monitor?: (monitor: DownloadMonitor) => void;
+  signal?: AbortSignal;
+}
+
+export interface PromptOptions {
+  signal?: AbortSignal;
+}
+
+/** A session: one conversation the browser's model keeps in its context. */
+export interface PromptSession extends EventTarget {
+  promptStreaming(
+    input: string | PromptMessage[],
+    options?: PromptOptions,
+  ): AsyncIterable<string> | ReadableStream<string>;
+  append?(input: string | PromptMessage[], options?: PromptOptions): Promise<void>;
+  measureContextUsage?(input: string | PromptMessage[], options?: PromptOptions): Promise<number>;
+  measureInputUsage?(input: string | PromptMessage[], options?: PromptOptions): Promise<number>;
+  readonly contextUsage?: number;
+  readonly contextWindow?: number;
+  readonly inputUsage?: number;
+  readonly inputQuota?: number;
+  destroy(): void;
+}
+
+/** The static side: `globalThis.LanguageModel`, or a stand-in. */
+export interface LanguageModelApi {
+  availability(options?: AvailabilityOptions): Promise<Availability>;
+  create(options?: CreateOptions): Promise<PromptSession>;
+}
+
+/** The Prompt API of this page, if it has one (it never exists in workers). */
+export function pageLanguageModel(): LanguageModelApi | undefined {
+  const api = (globalThis as { LanguageModel?: unknown }).LanguageModel;
+  return api && typeof (api as LanguageModelApi).availability === 'function'
+    ? (api as LanguageModelApi)
+    : undefined;
+}
+
+/**
+ * The languages to declare for a BCP 47 tag (`lang` of the element): its primary language, or
+ * English when none is set. The browser answers `unavailable` for a language its model lacks.
+ */
+export function expectedLanguages(lang: string | undefined): string[] {
+  const primary = (lang ?? '').trim().split(/[-_]/)[0]!.toLowerCase();
+  return [/^[a-z]{2,3}$/.test(primary) ? primary : 'en'];
+}
+
+/** What to do with one request, given the messages the session has already seen. */
+export type TurnPlan =
+  /** The request continues the session: send only `input` (the turns after what it has seen). */
+  | { kind: 'continue'; input: PromptMessage[] }
+  /** Start a new session from `initialPrompts` (system prompt first), then send `input`. */
+  | { kind: 'recreate'; initialPrompts: PromptMessage[]; input: PromptMessage[] };
+
+const same = (a: CompletionMessage, b: CompletionMessage) => a.role === b.role && a.content === b.content;
+
+/**
+ * Continue when `seen` is a strict prefix of `messages` and the turns after it hold no system
+ * message and end with the user's; else re-create from the history (reset, restore, an edited
+ * message, a new system prompt). `seen` undefined: no session yet.
+ */
+export function planTurn(
+  seen: readonly CompletionMessage[] | undefined,
+  messages: readonly CompletionMessage[],
+): TurnPlan {
+  const last = messages[messages.length - 1];
+  if (!last || last.role !== 'user') throw new TypeError('The request must end with a user message');
+  if (seen && seen.length < messages.length && seen.every((message, i) => same(message, messages[i]!))) {
+    const tail = messages.slice(seen.length);
+    if (tail.every((message) => message.role !== 'system'))
+      return { kind: 'continue', input: tail.map(copy) };
+  }
+  const history = messages.slice(0, -1).map(copy);
+  // The API takes one system prompt, first: later system messages join it.
+  const system = history.filter((message) => message.role === 'system');
+  const turns = history.filter((message) => message.role !== 'system');
+  const initialPrompts = system.length
+    ? [{ role: 'system' as const, content: system.map((m) => m.content).join('\n\n') }, ...turns]
+    : turns;
+  return { kind: 'recreate', initialPrompts, input: [copy(last)] };
+}
+
+function copy({ role, content }: CompletionMessage): PromptMessage {
+  return { role, content };
+}

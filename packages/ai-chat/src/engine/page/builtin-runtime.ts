@@ -52,7 +52,7 @@ function translate(error: unknown, creating = false): unknown {
     case 'NotAllowedError':
       return named(
         'UserActivationRequiredError',
-        'Your browser downloads its built-in model only after a click: click the start button',
+        'Your browser downloads its built-in model only after a click on a button: click Try again',
       );
     case 'NotSupportedError':
       return new RuntimeUnavailableError(

@@ -244,6 +244,13 @@ describe('built-in runtime (Prompt API stand-in)', () => {
     expect(api.creates.at(-1)!.initialPrompts).to.deep.equal([user('long'), assistant(text)]);
   });
 
+  it('Prompt API stand-in: leaving the stream early ends the reply and drops the session', async () => {
+    const { api, runtime } = await loaded({ reply: () => 'a b c d e f g h', tokenDelayMs: 5 });
+    for await (const chunk of runtime.generate(request(user('go')), signal())) if (chunk) break;
+    expect(api.sessions[0]!.destroyed).to.equal(true);
+    expect(api.sessions[0]!.history).to.deep.equal([]);
+  });
+
   it('Prompt API stand-in: a context overflow ends in ContextWindowSizeExceededError (context-window-exceeded)', async () => {
     const { runtime } = await loaded({ contextWindow: 12, reply: () => 'a b c' });
     await collect(runtime.generate(request(user('one two')), signal()));

@@ -95,14 +95,16 @@ async function* read(stream: AsyncIterable<string> | ReadableStream<string>): As
     return;
   }
   const reader = (stream as ReadableStream<string>).getReader();
+  let done = false;
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      yield value;
+    while (!done) {
+      const next = await reader.read();
+      done = next.done;
+      if (!next.done) yield next.value;
     }
   } finally {
-    reader.releaseLock();
+    // Left early (the element stopped reading): end the browser's reply too.
+    if (!done) await reader.cancel().catch(() => undefined);
   }
 }
 
@@ -116,7 +118,6 @@ class BuiltinRuntime implements Runtime {
   /** The messages the session holds (its initial prompts and every finished turn). */
   #seen: CompletionMessage[] | undefined;
   #overflowed = false;
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: BuiltinRuntimeOptions) {
     this.#options = options;
@@ -205,19 +206,9 @@ class BuiltinRuntime implements Runtime {
     session?.addEventListener('quotaoverflow', overflow);
   }
 
+  /** The element sends one request at a time (its own queue), so one session is enough. */
   generate(request: CompletionRequest, signal: AbortSignal): AsyncIterable<CompletionChunk> {
-    const previous = this.#queue;
-    let release!: () => void;
-    this.#queue = new Promise<void>((resolve) => (release = resolve));
-    const run = async function* (this: BuiltinRuntime): AsyncGenerator<CompletionChunk> {
-      try {
-        await previous;
-        yield* this.#reply(request, signal);
-      } finally {
-        release();
-      }
-    };
-    return run.call(this);
+    return this.#reply(request, signal);
   }
 
   async *#reply(request: CompletionRequest, signal: AbortSignal): AsyncGenerator<CompletionChunk> {

@@ -11,7 +11,7 @@ import type { RuntimeKind } from './runtime.js';
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
 export interface ModelSpec {
   model: string;
-  /** The worker runtimes allowed, in order of preference (default `['webgpu']`). */
+  /** The worker runtimes allowed, in order of preference (absent: `['webgpu', 'wasm']`). */
   runtimes?: Exclude<RuntimeKind, 'builtin'>[];
   modelUrl?: string;
   modelLibUrl?: string;
@@ -30,6 +30,12 @@ export interface PreflightResult {
   /** The memory limit this device sets when the page sets none (bytes). */
   memoryLimitBytes: number;
   device: DeviceInfo;
+  /** Which worker runtime runs the model (absent: `webgpu`). */
+  runtime?: Exclude<RuntimeKind, 'builtin'>;
+  /** A friendly name for the visitor. */
+  label?: string;
+  /** Predicted decode speed on this device, ms per token (CPU runtime). */
+  predictedMsPerToken?: number;
 }
 
 export type WorkerRequest =
@@ -38,6 +44,8 @@ export type WorkerRequest =
   | { type: 'generate'; id: number; request: CompletionRequest }
   | { type: 'interrupt'; id: number; target: number }
   | { type: 'unload'; id: number }
+  /** Hold the Web Lock `name` for the worker's whole life: the page learns of any exit when it is freed. */
+  | { type: 'hold'; id: number; name: string }
   | { type: 'clear-cache'; id: number; spec: ModelSpec };
 
 /** An error as it crosses the worker boundary: WebLLM's class name and message. */

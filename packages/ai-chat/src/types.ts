@@ -42,6 +42,12 @@ export interface ModelInfo {
   vramMB: number;
   /** True when every file of the model is already in the browser's cache. */
   cached: boolean;
+  /** The runtime that serves it (`builtin`: the browser's own model), once known. */
+  runtime?: 'webgpu' | 'wasm' | 'builtin' | 'custom';
+  /** A name for the visitor, where the runtime gives one (the built-in runtime: the browser's built-in model). */
+  label?: string;
+  /** The browser itself will download its built-in model first (size unknown to the page). */
+  browserDownload?: boolean;
 }
 
 export type ProgressPhase = 'download' | 'load';

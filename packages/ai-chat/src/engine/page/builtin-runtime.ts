@@ -11,6 +11,7 @@
  * `promptStreaming` yields deltas in Chrome (the spec's and the web-platform tests' reading), so
  * each chunk is appended as it comes.
  */
+import { AiChatError, firstLine } from '../../errors.js';
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest, CompletionUsage } from '../engine.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
@@ -29,11 +30,14 @@ export class RuntimeUnavailableError extends Error {
   override name = 'RuntimeUnavailableError';
 }
 
+/** What the visitor reads when the browser wants a click before it downloads its model. */
+export const CLICK_NEEDED = 'Your browser downloads its built-in model only after a click: click Try again.';
+
 export const BUILTIN_LABEL = "the browser's built-in model";
 
 export interface BuiltinRuntimeOptions {
-  /** The element's language (BCP 47), declared as the expected input and output language. */
-  lang?: string;
+  /** The element's languages (BCP 47), declared as the expected input and output languages. */
+  languages?: readonly string[];
   /** The Prompt API to use; default `globalThis.LanguageModel`, read at each call. */
   api?: LanguageModelApi;
 }
@@ -50,10 +54,10 @@ const nameOf = (error: unknown) => (error as { name?: unknown } | null)?.name;
 function translate(error: unknown, creating = false): unknown {
   switch (nameOf(error)) {
     case 'NotAllowedError':
-      return named(
-        'UserActivationRequiredError',
-        'Your browser downloads its built-in model only after a click on a button: click Try again',
-      );
+      // Shown as it is to the visitor (no detail): the way forward is a click on Try again.
+      return new AiChatError('engine', CLICK_NEEDED, {
+        runtime: firstLine(`NotAllowedError: ${String((error as Error).message)}`),
+      });
     case 'NotSupportedError':
       return new RuntimeUnavailableError(
         `The browser's built-in model cannot run here (${String((error as Error).message)})`,
@@ -130,7 +134,7 @@ class BuiltinRuntime implements Runtime {
   }
 
   get #expected(): AvailabilityOptions {
-    const languages = expectedLanguages(this.#options.lang);
+    const languages = expectedLanguages(this.#options.languages);
     return { expectedInputs: [{ type: 'text', languages }], expectedOutputs: [{ type: 'text', languages }] };
   }
 

@@ -70,12 +70,14 @@ export function pageLanguageModel(): LanguageModelApi | undefined {
 }
 
 /**
- * The languages to declare for a BCP 47 tag (`lang` of the element): its primary language, or
+ * The languages to declare for the element's languages (BCP 47 tags): their primary subtags, or
  * English when none is set. The browser answers `unavailable` for a language its model lacks.
  */
-export function expectedLanguages(lang: string | undefined): string[] {
-  const primary = (lang ?? '').trim().split(/[-_]/)[0]!.toLowerCase();
-  return [/^[a-z]{2,3}$/.test(primary) ? primary : 'en'];
+export function expectedLanguages(tags: readonly string[] = []): string[] {
+  const primary = tags
+    .map((tag) => tag.trim().split(/[-_]/)[0]!.toLowerCase())
+    .filter((subtag) => /^[a-z]{2,3}$/.test(subtag));
+  return primary.length ? [...new Set(primary)] : ['en'];
 }
 
 /** What to do with one request, given the messages the session has already seen. */

@@ -25,9 +25,16 @@ import {
   type PromptSession,
 } from './prompt-api.js';
 
-/** This runtime does not fit here (no Prompt API, or its model is unavailable): try the next one. */
-export class RuntimeUnavailableError extends Error {
+/**
+ * This runtime does not fit here (no Prompt API, or its model is unavailable): the registry tries
+ * the next runtime of the page's list. Where it was the last, the visitor reads the `engine` words
+ * without Try again (trying again cannot help: the browser must change).
+ */
+export class RuntimeUnavailableError extends AiChatError {
   override name = 'RuntimeUnavailableError';
+  constructor(message: string) {
+    super('engine', message, { detail: '', runtime: message, recoverable: false });
+  }
 }
 
 /** What the visitor reads when the browser wants a click before it downloads its model. */

@@ -74,6 +74,7 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     const consent = $(el, '[part="consent"]')!;
     expect(consent.textContent).to.contain('your browser will download its built-in model first');
     expect(consent.textContent).to.not.match(/\d\s?[KMG]B download/);
+    await expect(el).shadowDom.to.be.accessible();
     const progress = record<AiChatProgressEvent>(el, 'ai-chat-progress');
     await clickConsent(el);
     await waitForStatus(el, 'ready');
@@ -143,6 +144,25 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(api.prompts.at(-1)).to.deep.equal([{ role: 'user', content: 'two' }]);
   });
 
+  it('Prompt API stand-in: a conversation set from code (as persist restores it) re-creates the session from it', async () => {
+    const { api, el } = await builtinChat({ reply: (input) => `re ${input}` }, 'builtin', {
+      systemPrompt: 'Be kind.',
+    });
+    await ask(el, 'first');
+    el.messages = [
+      { role: 'user', content: 'restored question' },
+      { role: 'assistant', content: 'restored answer' },
+    ];
+    await ask(el, 'next');
+    expect(api.creates.at(-1)!.initialPrompts).to.deep.equal([
+      { role: 'system', content: 'Be kind.' },
+      { role: 'user', content: 'restored question' },
+      { role: 'assistant', content: 'restored answer' },
+    ]);
+    await el.updateComplete;
+    expect(visibleMessages(el)).to.deep.equal(['restored question', 'restored answer', 'next', 're next']);
+  });
+
   it('Prompt API stand-in: a context overflow ends in context-window-exceeded, with "start a new conversation"', async () => {
     const { el } = await builtinChat({ contextWindow: 10, reply: () => 'a b c d' });
     await ask(el, 'one two');
@@ -176,6 +196,7 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     const shown = $(el, '[part="error"]')!.textContent!;
     expect(shown).to.contain("The AI model couldn't run in this browser.");
     expect(shown).to.not.match(/RuntimeUnavailableError|LanguageModel|Try again/);
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('Prompt API stand-in: the consent card in Traditional Chinese declares zh to the browser', async () => {

@@ -151,16 +151,18 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
         await devPage.waitForFunction(() => document.querySelector('ai-chat')?.shadowRoot, {
           timeout: 60000,
         });
-        // An id that is not in WebLLM's list: the worker's preflight says so, without any
-        // download, and the element reports the attribute as invalid.
+        // An id that is not in WebLLM's list, picked through the app's own model picker (the
+        // framework owns the property): the worker's preflight says so, without any download,
+        // and the element reports the attribute as invalid.
         const code = await devPage.evaluate(async () => {
           const el = document.querySelector('ai-chat');
-          el.model = 'no-such-model-MLC';
-          await el.updateComplete;
           const error = new Promise((resolve) =>
-            el.addEventListener('ai-chat-error', (e) => resolve(e.code), { once: true }),
+            el.addEventListener('ai-chat-error', (e) => e.code !== 'network' && resolve(e.code)),
           );
-          el.load().catch(() => undefined);
+          const picker = document.querySelector('#model');
+          picker.append(new Option('missing', 'no-such-model-MLC'));
+          picker.value = 'no-such-model-MLC';
+          picker.dispatchEvent(new Event('change', { bubbles: true }));
           return error;
         });
         assert.equal(code, 'invalid-attribute');

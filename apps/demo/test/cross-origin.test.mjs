@@ -186,6 +186,7 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
       'the worker module came from the script origin',
     );
     assert.deepEqual(result.modelInfo, {
+      runtime: 'webgpu',
       id: MODEL,
       downloadBytes: expectedDownloadBytes(),
       vramMB: result.modelInfo.vramMB,

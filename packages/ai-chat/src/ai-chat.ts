@@ -119,6 +119,8 @@ export class AiChat extends LitElement {
   #error: AiChatError | undefined;
   /** A failure is shown: the status is `error` until it is dismissed, retried or replaced. */
   #failed = false;
+  /** A `model` the runtimes do not know: `auto` is used instead while the property says so. */
+  #unknownModel: string | undefined;
   #settings: Settings = readSettings({
     latencyThreshold: undefined,
     temperature: undefined,
@@ -161,11 +163,10 @@ export class AiChat extends LitElement {
       get isConnected() {
         return element.isConnected;
       },
-      get model() {
-        return element.model;
-      },
-      set model(value: string) {
-        element.model = value;
+      useAuto: () => {
+        // The page's value stays (a framework would only set it again): the element uses auto.
+        this.#unknownModel = this.model;
+        queueMicrotask(() => this.isConnected && this.#model.follow());
       },
       get replying() {
         return element.#conversation.generating;
@@ -225,7 +226,7 @@ export class AiChat extends LitElement {
       engine: this.engine,
       runtimes: parseRuntimes(this.runtime).runtimes,
       spec: {
-        model: this.model,
+        model: this.#effectiveModel(),
         ...(this.modelUrl ? { modelUrl: this.modelUrl } : {}),
         ...(this.modelLibUrl ? { modelLibUrl: this.modelLibUrl } : {}),
         ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
@@ -236,6 +237,13 @@ export class AiChat extends LitElement {
     };
   }
 
+  /** The model in force: `auto` for a value that is not a string, empty, or not a known model. */
+  #effectiveModel(): string {
+    const model = this.model;
+    if (typeof model !== 'string' || !model.trim() || model === this.#unknownModel) return 'auto';
+    return model;
+  }
+
   /** The status, derived in one place; its event fires from here only. */
   #changed() {
     const next = deriveStatus(this.#model.phase, this.#conversation.generating, this.#failed);
@@ -243,7 +251,7 @@ export class AiChat extends LitElement {
     if (next === previous) return this.requestUpdate();
     this.#status = next;
     this.requestUpdate();
-    this.dispatchEvent(new AiChatStatusEvent(next));
+    fire(this, new AiChatStatusEvent(next));
     if (!canTransition(previous, next) && DEV_MODE()) {
       // Lit's dev mode: an illegal transition is a bug, raised where a test sees it.
       queueMicrotask(() => {
@@ -268,7 +276,7 @@ export class AiChat extends LitElement {
   #report(error: unknown): AiChatError {
     const chat = toChatError(error, this.model);
     this.#error = chat;
-    this.dispatchEvent(new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
+    fire(this, new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
     this.requestUpdate();
     return chat;
   }
@@ -367,13 +375,13 @@ export class AiChat extends LitElement {
       if (problem) this.#warn(chatError('invalid-attribute', problem));
     }
     if (changed.has('theme') && this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
+      // The page's value stays (a framework would set it again); the styles follow the system.
       this.#warn(
         chatError(
           'invalid-attribute',
           `theme="${String(this.theme)}" is not valid: expected light or dark. Following the system.`,
         ),
       );
-      this.theme = undefined;
     }
     if (changed.has('model') && (typeof this.model !== 'string' || !this.model.trim())) {
       this.#warn(
@@ -382,7 +390,6 @@ export class AiChat extends LitElement {
           `model="${String(this.model)}" is not valid: expected a model id or auto. Using auto.`,
         ),
       );
-      this.model = 'auto';
     }
   }
 
@@ -656,6 +663,9 @@ const FOLLOWED = [
   'maxMemory',
   'engine',
 ] as const;
+
+/** Dispatch `event` (outside the class body: the manifest lists the events from `@fires`). */
+const fire = (target: EventTarget, event: Event) => target.dispatchEvent(event);
 
 /** Lit's dev mode (its development build), where an illegal status transition is raised. */
 const DEV_MODE = () => (globalThis as { litIssuedWarnings?: unknown }).litIssuedWarnings !== undefined;

@@ -36,17 +36,19 @@ export type LatencyRating = 'excellent' | 'good' | 'acceptable' | 'slow';
 /** What the element knows about its model before (and after) loading. */
 export interface ModelInfo {
   id: string;
+  /** Which runtime runs it: `webgpu`, `wasm`, `builtin`, or `custom` (a page-supplied engine). */
+  runtime?: 'webgpu' | 'wasm' | 'builtin' | 'custom';
+  /** A friendly name for the visitor, when the runtime knows one. */
+  label?: string;
   /** Bytes to download (0 when unknown). */
   downloadBytes: number;
   /** GPU memory needed, MB (0 when unknown). */
   vramMB: number;
   /** True when every file of the model is already in the browser's cache. */
   cached: boolean;
-  /** The runtime that serves it (`builtin`: the browser's own model), once known. */
-  runtime?: 'webgpu' | 'wasm' | 'builtin' | 'custom';
-  /** A name for the visitor, where the runtime gives one (the built-in runtime: the browser's built-in model). */
-  label?: string;
-  /** The browser itself will download its built-in model first (size unknown to the page). */
+  /** Predicted decode speed on this device before the first byte, ms per token (CPU runtime). */
+  predictedMsPerToken?: number;
+  /** The browser downloads its own model, size unknown (built-in runtime). */
   browserDownload?: boolean;
 }
 

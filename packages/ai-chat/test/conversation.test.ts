@@ -243,7 +243,12 @@ describe('<ai-chat> theming', () => {
       'theme="purple" is not valid: expected light or dark. Following the system.',
     ]);
     await el.updateComplete;
-    expect(el.theme).to.equal(undefined);
+    // The page's value stays; the look follows the system, as with no theme at all.
+    expect(el.getAttribute('theme')).to.equal('purple');
+    const plain = await fixture<AiChat>(html`<ai-chat .engine=${new ScriptedEngine()}></ai-chat>`);
+    const background = (e: Element) =>
+      getComputedStyle(e.shadowRoot!.querySelector('[part="base"]')!).backgroundColor;
+    expect(background(el)).to.equal(background(plain));
   });
 
   it('custom properties and parts style it from the page', async () => {

@@ -58,7 +58,10 @@ describe('<ai-chat> with a scripted engine', () => {
       replies: [{ text: 'w '.repeat(200), tokenDelayMs: 20 }, { text: 'second answer' }],
     });
     const first = el.send('long please');
-    await waitUntil(() => (el.shadowRoot!.querySelector('[data-streaming]')?.textContent?.length ?? 0) > 8);
+    // The reply's own text (not the hidden "Assistant:" label) has begun.
+    await waitUntil(
+      () => (el.shadowRoot!.querySelector('[data-streaming] .content')?.textContent?.length ?? 0) > 4,
+    );
     el.stop();
     const stopped = await first;
     expect(stopped!.interrupted).to.equal(true);

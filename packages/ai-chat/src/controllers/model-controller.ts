@@ -21,7 +21,8 @@ export interface ModelHost extends ReactiveControllerHost {
   readonly settings: Settings;
   readonly autoload: boolean;
   readonly isConnected: boolean;
-  model: string;
+  /** The page's `model` is not a known model: use `auto` instead (the switch follows). */
+  useAuto(): void;
   /** What the runtime is made from, as the properties say now. */
   runtimeInputs(): RuntimeInputs;
   /** Show and fire a failure; it stays until dismissed, retried or replaced. */
@@ -61,7 +62,8 @@ function keysOf(inputs: RuntimeInputs): { runtime: string; limits: string } {
   };
 }
 
-const infoOf = (model: RuntimeModel): ModelInfo => ({ ...model });
+/** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
+const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ModelInfo => model;
 
 export class ModelController implements ReactiveController {
   phase: ModelPhase = 'idle';
@@ -185,9 +187,9 @@ export class ModelController implements ReactiveController {
         `model="${spec.model}" is not a known model: expected a WebLLM model id, a GGUF catalog id or auto. Using auto.`,
       ),
     );
-    // Cancel what runs now; the switch to `auto` follows with the next update.
+    // Cancel what runs now; the switch to `auto` follows.
     this.#cancel();
-    this.#host.model = 'auto';
+    this.#host.useAuto();
     return true;
   }
 

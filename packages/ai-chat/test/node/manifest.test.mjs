@@ -27,6 +27,7 @@ describe('custom-elements.json', () => {
       theme: 'theme',
       'allow-images': 'allowImages',
       lang: 'lang',
+      runtime: 'runtime',
       model: 'model',
       'max-model-size': 'maxModelSize',
       'max-memory': 'maxMemory',

@@ -3,6 +3,7 @@
  * from the cache when present, else from small requests (the config, `tensor-cache.json` and
  * `HEAD`s), never from the weights.
  */
+import type { ChatConfigLike } from '../../fit/estimate.js';
 import { cachedResponse, cachedSize, type CacheScope } from './cache-store.js';
 import { fetchOk } from './http.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
@@ -25,6 +26,8 @@ export interface ModelPlan {
   /** Bytes of the weight shards alone. */
   weightBytes: number;
   cached: boolean;
+  /** The model's `mlc-chat-config.json`. */
+  config: ChatConfigLike;
 }
 
 interface ShardEntry {
@@ -64,7 +67,7 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
   const configUrl = new URL('mlc-chat-config.json', base).href;
   const indexUrl = new URL('tensor-cache.json', base).href;
   const [config, index] = await Promise.all([
-    readJson<{ tokenizer_files?: string[] }>('webllm/config', configUrl, signal),
+    readJson<ChatConfigLike & { tokenizer_files?: string[] }>('webllm/config', configUrl, signal),
     readJson<{ records?: ShardEntry[] }>('webllm/model', indexUrl, signal),
   ]);
   const tokenizerName =
@@ -104,6 +107,7 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
     files,
     totalBytes: files.reduce((n, f) => n + f.bytes, 0),
     weightBytes,
+    config: config.value,
     // As WebLLM's `hasModelInCache`: the index and every shard (plus, for us, config, tokenizer and library).
     cached: files.every((f) => f.cached || f.scope === undefined),
   };

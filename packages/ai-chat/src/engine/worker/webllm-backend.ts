@@ -9,6 +9,7 @@ import type { ProgressReport } from '../../types.js';
 import { deleteModelEntries } from './cache-store.js';
 import { downloadModel } from './downloader.js';
 import { named } from './http.js';
+import { checkPlanLibrary } from './library-check.js';
 import type { ChatEngine } from '../engine.js';
 import { runPreflight, type Preflight } from './preflight.js';
 import type { PreflightResult } from '../protocol.js';
@@ -51,7 +52,10 @@ export function createWebLLMBackend(): WorkerBackend {
       const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
       last = undefined;
       const pre = await (reused ?? runPreflight(spec, signal));
-      const { plan, record, list, result } = pre;
+      const { record, list, result } = pre;
+      // The library before the weights: one small download tells whether web-llm can start it.
+      const plan = await checkPlanLibrary(pre.plan, signal);
+      signal.throwIfAborted();
       await downloadModel(plan, {
         signal,
         onProgress: (p) =>

@@ -5,6 +5,9 @@ import { computeStats } from '../src/fit/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';
+import { runtimeKeys } from '../src/engine/page/runtime-keys.js';
+import { parseRuntimes } from '../src/fit/runtimes.js';
+import { deriveStatus, type ModelPhase } from '../src/fit/status.js';
 import type { ErrorCode } from '../src/types.js';
 import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { loadStrings, stringsFor } from '../src/i18n/locale.js';
@@ -322,4 +325,74 @@ describe('pure: localized strings and errors', () => {
     const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');
     expect(errorText(attribute, zhHant)).to.equal('temperature="hot" is not valid.');
   });
+});
+
+describe('pure: the runtime list, the keys of a runtime, and the derived status', () => {
+  const runtimes: Array<[unknown, string[], boolean]> = [
+    [undefined, ['webgpu', 'wasm'], false],
+    ['', ['webgpu', 'wasm'], false],
+    ['wasm', ['wasm'], false],
+    ['builtin webgpu wasm', ['builtin', 'webgpu', 'wasm'], false],
+    ['WASM, webgpu', ['wasm', 'webgpu'], false],
+    ['wasm wasm', ['wasm'], false],
+    ['gpu', ['webgpu', 'wasm'], true],
+    ['wasm turbo', ['wasm'], true],
+    [5, ['webgpu', 'wasm'], true],
+  ];
+  for (const [value, expected, problem] of runtimes)
+    it(`runtime=${JSON.stringify(value)} → ${expected.join(' ')}${problem ? ', named as a problem' : ''}`, () => {
+      const parsed = parseRuntimes(value);
+      expect(parsed.runtimes).to.deep.equal(expected);
+      expect(parsed.problem !== undefined).to.equal(problem);
+      if (problem) expect(parsed.problem).to.match(/^runtime="/);
+    });
+
+  it('a runtime key changes with what makes the runtime, and the limits key only with the limits', () => {
+    const engine = { chat: { completions: { create: async () => [] } } } as never;
+    const base = {
+      engine: undefined,
+      runtimes: ['webgpu', 'wasm'] as const,
+      workerUrl: undefined,
+      languages: ['en'],
+    };
+    const a = runtimeKeys({ ...base, runtimes: [...base.runtimes], spec: { model: 'auto' } });
+    const same = runtimeKeys({ ...base, runtimes: [...base.runtimes], spec: { model: 'auto' } });
+    const limited = runtimeKeys({
+      ...base,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto', maxDownloadBytes: 5 },
+    });
+    const other = runtimeKeys({ ...base, runtimes: ['wasm'], spec: { model: 'auto' } });
+    const withEngine = runtimeKeys({
+      ...base,
+      engine,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto' },
+    });
+    const otherEngine = runtimeKeys({
+      ...base,
+      engine: { ...(engine as object) } as never,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto' },
+    });
+    expect(same).to.deep.equal(a);
+    expect([limited.runtime === a.runtime, limited.limits === a.limits]).to.deep.equal([true, false]);
+    expect(other.runtime).not.to.equal(a.runtime);
+    expect(withEngine.runtime).not.to.equal(a.runtime);
+    expect(otherEngine.runtime).not.to.equal(withEngine.runtime);
+  });
+
+  const statuses: Array<[ModelPhase, boolean, boolean, string]> = [
+    ['idle', false, false, 'idle'],
+    ['checking', false, false, 'checking'],
+    ['ready', true, false, 'generating'],
+    ['ready', true, true, 'generating'],
+    ['ready', false, true, 'error'],
+    ['idle', false, true, 'error'],
+    ['downloading', false, false, 'downloading'],
+  ];
+  for (const [phase, generating, failed, status] of statuses)
+    it(`phase ${phase}, ${generating ? 'a reply streaming' : 'no reply'}, ${failed ? 'a failure shown' : 'no failure'} → ${status}`, () => {
+      expect(deriveStatus(phase, generating, failed)).to.equal(status);
+    });
 });

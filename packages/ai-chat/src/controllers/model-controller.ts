@@ -8,6 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createRuntime, type RuntimeInputs } from '../engine/page/registry.js';
+import { runtimeKeys, type RuntimeKeys } from '../engine/page/runtime-keys.js';
 import type { Runtime, RuntimeModel } from '../engine/runtime.js';
 import { chatError, toChatError, type AiChatError } from '../errors.js';
 import { AiChatProgressEvent, AiChatReadyEvent, AiChatThresholdEvent } from '../events.js';
@@ -38,30 +39,6 @@ export interface ModelHost extends ReactiveControllerHost {
   readonly replying: boolean;
 }
 
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-const identity = (value: object | undefined) => {
-  if (!value) return 0;
-  if (!identities.has(value)) identities.set(value, nextIdentity++);
-  return identities.get(value)!;
-};
-
-/** What makes a runtime; the limits count only until a model is loaded. */
-function keysOf(inputs: RuntimeInputs): { runtime: string; limits: string } {
-  const { model, modelUrl, modelLibUrl, maxDownloadBytes, maxMemoryBytes } = inputs.spec;
-  return {
-    runtime: JSON.stringify([
-      identity(inputs.engine),
-      inputs.runtimes,
-      model,
-      modelUrl,
-      modelLibUrl,
-      inputs.workerUrl,
-    ]),
-    limits: JSON.stringify([maxDownloadBytes, maxMemoryBytes]),
-  };
-}
-
 /** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
 const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ModelInfo => model;
 
@@ -72,7 +49,7 @@ export class ModelController implements ReactiveController {
 
   #host: ModelHost;
   #runtime: Runtime | undefined;
-  #keys: { runtime: string; limits: string } | undefined;
+  #keys: RuntimeKeys | undefined;
   #ready = false;
   /** Cancels the check or load in flight; replaced by every unload and switch. */
   #op = new AbortController();
@@ -99,7 +76,7 @@ export class ModelController implements ReactiveController {
 
   /** Follow the properties: a new runtime when what it is made from changed (called after each update). */
   follow(): void {
-    const keys = keysOf(this.#host.runtimeInputs());
+    const keys = runtimeKeys(this.#host.runtimeInputs());
     const same = this.#keys?.runtime === keys.runtime && (this.#ready || this.#keys.limits === keys.limits);
     if (same && this.#runtime) return;
     this.#keys = keys;

@@ -11,12 +11,16 @@
  * `promptStreaming` yields deltas in Chrome (the spec's and the web-platform tests' reading), so
  * each chunk is appended as it comes.
  */
-import { AiChatError, firstLine } from '../../errors.js';
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest, CompletionUsage } from '../engine.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
+import { named, nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
 import {
   expectedLanguages,
+  fraction,
+  measure,
+  read,
+  usageOf,
   pageLanguageModel,
   planTurn,
   type AvailabilityOptions,
@@ -25,21 +29,6 @@ import {
   type PromptSession,
 } from './prompt-api.js';
 
-/**
- * This runtime does not fit here (no Prompt API, or its model is unavailable): the registry tries
- * the next runtime of the page's list. Where it was the last, the visitor reads the `engine` words
- * without Try again (trying again cannot help: the browser must change).
- */
-export class RuntimeUnavailableError extends AiChatError {
-  override name = 'RuntimeUnavailableError';
-  constructor(message: string) {
-    super('engine', message, { detail: '', runtime: message, recoverable: false });
-  }
-}
-
-/** What the visitor reads when the browser wants a click before it downloads its model. */
-export const CLICK_NEEDED = 'Your browser downloads its built-in model only after a click: click Try again.';
-
 export const BUILTIN_LABEL = "the browser's built-in model";
 
 export interface BuiltinRuntimeOptions {
@@ -47,76 +36,6 @@ export interface BuiltinRuntimeOptions {
   languages?: readonly string[];
   /** The Prompt API to use; default `globalThis.LanguageModel`, read at each call. */
   api?: LanguageModelApi;
-}
-
-function named(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
-
-const nameOf = (error: unknown) => (error as { name?: unknown } | null)?.name;
-
-/** The errors the API throws, in the words the element maps to its codes. */
-function translate(error: unknown, creating = false): unknown {
-  switch (nameOf(error)) {
-    case 'NotAllowedError':
-      // Shown as it is to the visitor (no detail): the way forward is a click on Try again.
-      return new AiChatError('engine', CLICK_NEEDED, {
-        runtime: firstLine(`NotAllowedError: ${String((error as Error).message)}`),
-      });
-    case 'NotSupportedError':
-      return new RuntimeUnavailableError(
-        `The browser's built-in model cannot run here (${String((error as Error).message)})`,
-      );
-    case 'QuotaExceededError':
-      // From create() without a history, the browser lacks space for its model: keep that error.
-      if (creating) return error;
-      return named(
-        'ContextWindowSizeExceededError',
-        "The conversation is longer than the built-in model's context window",
-      );
-    default:
-      return error;
-  }
-}
-
-/** A `downloadprogress` event's fraction: `loaded` (0..1), or `loaded / total` where a total is given. */
-function fraction(event: Event): number {
-  const { loaded, total } = event as Event & { loaded?: number; total?: number };
-  const value =
-    typeof loaded !== 'number' ? 0 : typeof total === 'number' && total > 1 ? loaded / total : loaded;
-  return Math.min(1, Math.max(0, value));
-}
-
-const usageOf = (session: PromptSession) => session.contextUsage ?? session.inputUsage;
-
-async function measure(session: PromptSession, input: string): Promise<number | undefined> {
-  try {
-    const measured = await (session.measureContextUsage ?? session.measureInputUsage)?.call(session, input);
-    return typeof measured === 'number' ? measured : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function* read(stream: AsyncIterable<string> | ReadableStream<string>): AsyncGenerator<string> {
-  if (Symbol.asyncIterator in stream) {
-    yield* stream as AsyncIterable<string>;
-    return;
-  }
-  const reader = (stream as ReadableStream<string>).getReader();
-  let done = false;
-  try {
-    while (!done) {
-      const next = await reader.read();
-      done = next.done;
-      if (!next.done) yield next.value;
-    }
-  } finally {
-    // Left early (the element stopped reading): end the browser's reply too.
-    if (!done) await reader.cancel().catch(() => undefined);
-  }
 }
 
 export function createBuiltinRuntime(options: BuiltinRuntimeOptions = {}): Runtime {
@@ -245,6 +164,9 @@ class BuiltinRuntime implements Runtime {
         text += delta;
         yield { choices: [{ delta: { content: delta }, finish_reason: null }] };
       }
+      // Current Chrome rejects an overflowing prompt (QuotaExceededError, above); where a browser
+      // instead drops the oldest turns and only fires `contextoverflow`, the reply shown stays but
+      // the conversation has lost its start: say so, as the same error.
       if (this.#overflowed) throw translate(named('QuotaExceededError', 'context overflow'));
       finished = true;
       this.#seen = [...request.messages, { role: 'assistant', content: text }];

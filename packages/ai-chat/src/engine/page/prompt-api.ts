@@ -1,9 +1,10 @@
 /**
  * The part of the Prompt API (`LanguageModel`, Chrome's built-in model) the built-in runtime uses,
- * as types, and the pure decisions around it: which languages to ask for, and whether a request
- * continues the session or needs a new one. Both the real API and the stand-in in `testing/` fit
- * these types. Newer Chrome names (`contextUsage`, `measureContextUsage`, `contextoverflow`) and
- * the older ones (`inputUsage`, `measureInputUsage`, `quotaoverflow`) are both read.
+ * as types; the pure decisions around it (which languages to ask for, whether a request continues
+ * the session or needs a new one); and small readers of what it gives (a progress fraction, the
+ * context usage, a reply stream). Both the real API and the stand-in in `testing/` fit these
+ * types. Newer Chrome names (`contextUsage`, `measureContextUsage`, `contextoverflow`) and the
+ * older ones (`inputUsage`, `measureInputUsage`, `quotaoverflow`) are both read.
  */
 import type { CompletionMessage } from '../engine.js';
 
@@ -117,4 +118,42 @@ export function planTurn(
 
 function copy({ role, content }: CompletionMessage): PromptMessage {
   return { role, content };
+}
+
+/** A `downloadprogress` event's fraction: `loaded` (0..1), or `loaded / total` where a total is given. */
+export function fraction(event: Event): number {
+  const { loaded, total } = event as Event & { loaded?: number; total?: number };
+  const value =
+    typeof loaded !== 'number' ? 0 : typeof total === 'number' && total > 1 ? loaded / total : loaded;
+  return Math.min(1, Math.max(0, value));
+}
+
+export const usageOf = (session: PromptSession) => session.contextUsage ?? session.inputUsage;
+
+export async function measure(session: PromptSession, input: string): Promise<number | undefined> {
+  try {
+    const measured = await (session.measureContextUsage ?? session.measureInputUsage)?.call(session, input);
+    return typeof measured === 'number' ? measured : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function* read(stream: AsyncIterable<string> | ReadableStream<string>): AsyncGenerator<string> {
+  if (Symbol.asyncIterator in stream) {
+    yield* stream as AsyncIterable<string>;
+    return;
+  }
+  const reader = (stream as ReadableStream<string>).getReader();
+  let done = false;
+  try {
+    while (!done) {
+      const next = await reader.read();
+      done = next.done;
+      if (!next.done) yield next.value;
+    }
+  } finally {
+    // Left early (the element stopped reading): end the browser's reply too.
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }

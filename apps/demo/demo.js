@@ -63,3 +63,14 @@ document.getElementById('scripted').addEventListener('change', async (event) => 
     chat.engine = undefined;
   }
 });
+
+// The browser's own model (Prompt API), offered only where the browser says it has or can get one.
+// The element tries it first and falls back to WebLLM, then the CPU, where it cannot run.
+const builtin = document.getElementById('builtin');
+globalThis.LanguageModel?.availability?.().then(
+  (availability) => (document.getElementById('builtin-choice').hidden = availability === 'unavailable'),
+  () => undefined,
+);
+builtin.addEventListener('change', () => {
+  chat.runtime = builtin.checked ? 'builtin webgpu wasm' : 'webgpu wasm';
+});

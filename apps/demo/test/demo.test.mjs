@@ -21,8 +21,9 @@ after(async () => {
   server?.close();
 });
 
-async function openDemo() {
+async function openDemo(init) {
   const page = await browser.newPage();
+  if (init) await page.evaluateOnNewDocument(init);
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -181,6 +182,42 @@ describe('demo page (built, served like pnpm start)', () => {
     assert.deepEqual(outcome.thrown, []);
     assert.equal(outcome.last, 'assistant');
     assert.equal(outcome.status, 'ready');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('Prompt API stand-in on the demo build: the built-in toggle shows only where the browser has a model, and turns it on', async () => {
+    // This Chromium's own LanguageModel answers "unavailable": no toggle.
+    const plain = await openDemo();
+    assert.equal(await plain.page.$eval('#builtin-choice', (label) => label.hidden), true);
+    await plain.page.close();
+    // A page whose browser has the model: the stand-in from the demo's testing build.
+    const { page, errors } = await openDemo(() => {
+      let api;
+      const standIn = () =>
+        (api ??= import('/cdn/testing.js').then(
+          (m) => new m.PromptApiStandIn({ availability: 'available' }),
+        ));
+      Object.defineProperty(window, 'LanguageModel', {
+        configurable: true,
+        value: {
+          availability: (options) => standIn().then((a) => a.availability(options)),
+          create: (options) => standIn().then((a) => a.create(options)),
+        },
+      });
+    });
+    await page.waitForSelector('#builtin-choice:not([hidden])');
+    await page.click('#builtin');
+    const consent = await page.waitForFunction(
+      () => {
+        const text = document
+          .querySelector('ai-chat')
+          .shadowRoot.querySelector('[part="consent"]')?.textContent;
+        return text?.includes('nothing to download') && text.replace(/\s+/g, ' ').trim();
+      },
+      { timeout: 30000 },
+    );
+    assert.match(await consent.jsonValue(), /your browser's built-in model/);
     assert.deepEqual(errors, []);
     await page.close();
   });

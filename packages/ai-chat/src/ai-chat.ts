@@ -600,10 +600,15 @@ export class AiChat extends LitElement {
               : '',
           ].filter(Boolean)
       : [];
+    // The browser's own model: no size of ours, only whether the browser downloads it first.
+    const builtin = info?.runtime === 'builtin';
+    const said = builtin
+      ? [this.#t(info.browserDownload ? 'consentBuiltinDownload' : 'consentBuiltin')]
+      : facts;
     return html`<section part="consent" class="consent" aria-label=${this.#t('consentTitle')}>
       <p class="title">${this.#t('consentTitle')}</p>
       <p class="model">
-        ${format(this.#t('consentModel'), { model: info?.id ?? this.model })}${facts.length ? html` · ${facts.join(' · ')}` : nothing}
+        ${format(this.#t('consentModel'), { model: builtin ? this.#t('builtinModel') : (info?.id ?? this.model) })}${said.length ? html` · ${said.join(' · ')}` : nothing}
       </p>
       <p class="privacy">${this.#t('consentPrivacy')}</p>
       <button type="button" class="primary" @click=${this.#consent}>

@@ -11,6 +11,10 @@ export const en = {
   consentSize: '{size} download',
   consentMemory: 'needs {memory} GPU memory',
   consentCached: 'already downloaded · starts in seconds',
+  // The built-in runtime (the browser's own model, Prompt API).
+  builtinModel: "your browser's built-in model",
+  consentBuiltin: 'built into your browser · nothing to download',
+  consentBuiltinDownload: 'your browser will download its built-in model first',
   checking: 'Checking this device…',
   downloading: 'Downloading the model',
   loading: 'Starting the model',

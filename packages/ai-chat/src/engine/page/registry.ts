@@ -7,6 +7,7 @@
 import type { ChatEngine } from '../engine.js';
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeKind, RuntimeModel } from '../runtime.js';
+import { createBuiltinRuntime } from './builtin-runtime.js';
 import { engineRuntime } from './engine-runtime.js';
 import { workerRuntime } from './worker-runtime.js';
 
@@ -23,7 +24,9 @@ export interface RuntimeInputs {
 type PageRuntimeFactory = (inputs: RuntimeInputs) => Runtime;
 
 /** Runtimes that run on the page, by kind. The worker runtimes (`webgpu`, `wasm`) need no row. */
-export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {};
+export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {
+  builtin: ({ languages }) => createBuiltinRuntime({ languages }),
+};
 
 type WorkerKind = Exclude<RuntimeKind, 'builtin'>;
 const WORKER_KINDS = new Set<RuntimeKind>(['webgpu', 'wasm']);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { modelServer } from './test/server/model-server.mjs';
+import { wllamaAssets } from './test/server/wllama-assets.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -16,6 +17,7 @@ export default {
   testsFinishTimeout: 300000,
   middleware: [
     modelServer,
+    wllamaAssets,
     // Serve worker.ts when the page asks for worker.js through new URL(...): that is a plain
     // request, not an import, so the esbuild plugin does not map it.
     function tsForJs(ctx, next) {

@@ -11,20 +11,29 @@ import type { RuntimeKind } from './runtime.js';
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
 export interface ModelSpec {
   model: string;
-  /** The worker runtimes allowed, in order of preference (default `['webgpu']`). */
+  /** The worker runtimes allowed, in order of preference (default `['webgpu', 'wasm']`). */
   runtimes?: Exclude<RuntimeKind, 'builtin'>[];
   modelUrl?: string;
   modelLibUrl?: string;
   /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */
   maxDownloadBytes?: number;
   maxMemoryBytes?: number;
+  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default 50). */
+  latencyThresholdMs?: number;
 }
 
 /** What the worker learned before the first byte of weights: see the `fit` modules. */
 export interface PreflightResult {
   /** The resolved `model_id` (`auto` resolved). */
   id: string;
+  /** Which worker runtime runs it: WebLLM on WebGPU, or llama.cpp (wllama) on the CPU. */
+  runtime: 'webgpu' | 'wasm';
+  /** A friendly name for the visitor ("SmolLM2 · 360M"), when known. */
+  label?: string;
+  /** The predicted decode speed on this device, ms per token (CPU runtime). */
+  predictedMsPerToken?: number;
   downloadBytes: number;
+  /** Memory the model needs, MB: GPU memory on WebGPU, RAM on the CPU. */
   vramMB: number;
   cached: boolean;
   /** The memory limit this device sets when the page sets none (bytes). */

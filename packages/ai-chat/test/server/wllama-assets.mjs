@@ -1,0 +1,24 @@
+// In tests the worker runs from src/: serve wllama's WebAssembly where the built packages put it,
+// beside the worker entry (src/engine/wllama/...), from node_modules.
+import { createReadStream, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const main = dirname(require.resolve('@wllama/wllama/package.json'));
+const compat = dirname(require.resolve('@wllama/wllama-compat/package.json'));
+export const WLLAMA_ASSETS = {
+  'wllama.wasm': `${main}/esm/wasm/wllama.wasm`,
+  'compat/wllama.js': `${compat}/wasm/wllama.js`,
+  'compat/wllama.wasm': `${compat}/wasm/wllama.wasm`,
+};
+
+export async function wllamaAssets(ctx, next) {
+  const m = /\/engine\/wllama\/(.+)$/.exec(ctx.path);
+  const file = m && WLLAMA_ASSETS[m[1]];
+  if (!file) return next();
+  ctx.type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.length = statSync(file).size;
+  ctx.body = createReadStream(file);
+}

@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { modelServer } from './test/server/model-server.mjs';
 import { wllamaAssets } from './test/server/wllama-assets.mjs';
+import { cspHeaders } from './test/server/csp.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -16,6 +17,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   middleware: [
+    cspHeaders,
     modelServer,
     wllamaAssets,
     // Serve worker.ts when the page asks for worker.js through new URL(...): that is a plain

@@ -25,9 +25,17 @@ const client = (url = REAL_WORKER) => {
 };
 afterEach(() => clients.splice(0).forEach((c) => c.terminate()));
 
-async function reply(c: WorkerClient, text: string, extra: { max_tokens?: number; signal?: AbortSignal } = {}) {
+async function reply(
+  c: WorkerClient,
+  text: string,
+  extra: { max_tokens?: number; signal?: AbortSignal } = {},
+) {
   const chunks: CompletionChunk[] = [];
-  const request = { messages: [{ role: 'user' as const, content: text }], stream: true as const, max_tokens: extra.max_tokens ?? 16 };
+  const request = {
+    messages: [{ role: 'user' as const, content: text }],
+    stream: true as const,
+    max_tokens: extra.max_tokens ?? 16,
+  };
   for await (const chunk of c.generate(request, extra.signal)) chunks.push(chunk);
   const content = chunks.map((ch) => ch.choices[0]?.delta?.content ?? '').join('');
   return { chunks, content, usage: chunks.find((ch) => ch.usage)?.usage };
@@ -67,7 +75,9 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     const { content, usage, chunks } = await reply(c, 'hello', { max_tokens: 12 });
     expect(content.length).to.be.greaterThan(0);
     expect(usage!.completion_tokens).to.be.within(1, 12);
-    console.log(`tiny model: ${usage!.extra!.decode_tokens_per_s!.toFixed(0)} tok/s, predicted ${pre.predictedMsPerToken} ms/token`);
+    console.log(
+      `tiny model: ${usage!.extra!.decode_tokens_per_s!.toFixed(0)} tok/s, predicted ${pre.predictedMsPerToken} ms/token`,
+    );
     expect(usage!.prompt_tokens).to.be.greaterThan(5);
     expect(usage!.extra!.decode_tokens_per_s).to.be.greaterThan(0);
     // Tokens, not chunks: wllama may join bytes into one chunk.
@@ -116,7 +126,11 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     await c.load(spec, () => undefined);
     const controller = new AbortController();
     const chunks: CompletionChunk[] = [];
-    const request = { messages: [{ role: 'user' as const, content: 'go on' }], stream: true as const, max_tokens: 400 };
+    const request = {
+      messages: [{ role: 'user' as const, content: 'go on' }],
+      stream: true as const,
+      max_tokens: 400,
+    };
     const stream = c.generate(request, controller.signal);
     for await (const chunk of stream) {
       chunks.push(chunk);
@@ -148,7 +162,9 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
   it('real wllama: a download larger than the free storage is refused before the first byte', async () => {
     const label = fresh('-d256l4-q8_0');
     const c = client(QUOTA_WORKER);
-    const error = await c.load({ model: 'auto', modelUrl: ggufUrl(label) }, () => undefined).catch((e: unknown) => e);
+    const error = await c
+      .load({ model: 'auto', modelUrl: ggufUrl(label) }, () => undefined)
+      .catch((e: unknown) => e);
     expect((error as { name: string }).name).to.equal('QuotaExceededError');
     const counts = await modelRequests();
     expect(counts[`gguf/${label}.gguf`]).to.equal(1); // the header's Range request only
@@ -158,10 +174,29 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     const c = client(FALLBACK_WORKER);
     const spec: ModelSpec = { model: 'auto' };
     const pre = await c.preflight(spec);
-    expect([pre.runtime, pre.id, pre.label]).to.deep.equal(['wasm', 'Generated-Small-Instruct-Q8_0-GGUF', 'Generated · small']);
+    expect([pre.runtime, pre.id, pre.label]).to.deep.equal([
+      'wasm',
+      'Generated-Small-Instruct-Q8_0-GGUF',
+      'Generated · small',
+    ]);
     expect(pre.predictedMsPerToken).to.be.below(50);
     await c.load(spec, () => undefined);
     expect((await reply(c, 'cpu?', { max_tokens: 4 })).usage!.completion_tokens).to.be.within(1, 4);
     await c.unload();
   });
+
+  for (const [policy, needs] of [
+    ['no-blob', 'worker-src blob:'],
+    ['no-wasm', "'wasm-unsafe-eval'"],
+  ])
+    it(`real wllama: a Content-Security-Policy (${policy}) that locks the CPU runtime out ends in a clear error within seconds`, async () => {
+      const c = client(`${REAL_WORKER}?csp=${policy}`);
+      const started = performance.now();
+      const error = (await c
+        .load({ model: 'auto', modelUrl: ggufUrl(fresh()) }, () => undefined)
+        .catch((e: unknown) => e)) as { name: string; message: string };
+      expect(error.name).to.equal('ContentSecurityPolicyError');
+      expect(error.message).to.contain(needs);
+      expect(performance.now() - started).to.be.below(8000);
+    });
 });

@@ -188,7 +188,11 @@ export function makeGguf(options = {}) {
   w.u64(kvs.length + 3);
   for (const [k, t, v] of kvs) w.kv(k, t, v);
   w.array('tokenizer.ggml.tokens', T.STRING, tokens);
-  w.array('tokenizer.ggml.scores', T.F32, tokens.map(() => 0));
+  w.array(
+    'tokenizer.ggml.scores',
+    T.F32,
+    tokens.map(() => 0),
+  );
   w.array('tokenizer.ggml.token_type', T.I32, types);
   let offset = 0;
   const data = [];

@@ -66,7 +66,7 @@ export async function ggufRoute(ctx, counts, dropped) {
   ctx.respond = false;
   const res = ctx.res;
   res.writeHead(status, headers);
-  if (ctx.method === 'HEAD') return res.end(), true;
+  if (ctx.method === 'HEAD') return (res.end(), true);
   // `~cut`: the first full-file GET stops halfway and the connection is cut.
   if (label.includes('~cut') && !range && !dropped.has(key)) {
     dropped.add(key);

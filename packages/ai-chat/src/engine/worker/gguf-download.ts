@@ -86,7 +86,10 @@ export async function deleteGguf(url: string): Promise<number> {
   return pieces.length;
 }
 
-export interface GgufDownloadOptions extends Pick<DownloadOptions, 'signal' | 'onProgress' | 'reportEveryMs' | 'storage'> {
+export interface GgufDownloadOptions extends Pick<
+  DownloadOptions,
+  'signal' | 'onProgress' | 'reportEveryMs' | 'storage'
+> {
   /** Largest piece stored at once (a cut loses at most this much). */
   pieceBytes?: number;
   /** Times a cut connection is resumed by itself before the error reaches the page. */
@@ -101,7 +104,11 @@ const wait = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Download `url` (`totalBytes` long) into the cache, resuming what is kept; resolves with the file. */
-export async function downloadGguf(url: string, totalBytes: number, options: GgufDownloadOptions = {}): Promise<Blob> {
+export async function downloadGguf(
+  url: string,
+  totalBytes: number,
+  options: GgufDownloadOptions = {},
+): Promise<Blob> {
   const { onProgress, reportEveryMs = 100, pieceBytes = 16 * 2 ** 20, retries = 3, signal } = options;
   signal?.throwIfAborted();
   const cache = await openScope(GGUF_SCOPE);
@@ -135,7 +142,11 @@ export async function downloadGguf(url: string, totalBytes: number, options: Ggu
   const etag = pieces[0]?.etag ?? null;
   const store = async () => {
     if (!received) return;
-    const headers = { 'content-length': String(received), 'x-total-length': String(totalBytes), ...(etag ? { etag } : {}) };
+    const headers = {
+      'content-length': String(received),
+      'x-total-length': String(totalBytes),
+      ...(etag ? { etag } : {}),
+    };
     const body = new Blob(parts as BlobPart[]);
     try {
       await cache.put(new Request(pieceUrl(url, kept)), new Response(body, { headers }));
@@ -181,12 +192,14 @@ export async function downloadGguf(url: string, totalBytes: number, options: Ggu
     } catch (error) {
       // Keep every byte received: the next request resumes from there.
       await store().catch(() => undefined);
-      if (!isNetworkError(error) || attempt >= retries || signal?.aborted) throw signal?.aborted ? signal.reason : error;
+      if (!isNetworkError(error) || attempt >= retries || signal?.aborted)
+        throw signal?.aborted ? signal.reason : error;
       await wait(250 * (attempt + 1), signal);
     }
   }
   report(true);
   const blob = await cachedGgufBlob(url);
-  if (!blob || blob.size !== totalBytes) throw named('NetworkError', `${fileName(url)} could not be read back from the cache`);
+  if (!blob || blob.size !== totalBytes)
+    throw named('NetworkError', `${fileName(url)} could not be read back from the cache`);
   return blob;
 }

@@ -43,18 +43,19 @@ export class GgufTruncatedError extends Error {
 }
 
 /** ggml types: [elements per block, bytes per block]. */
+// prettier-ignore
 const GGML_TYPES: Record<number, [number, number]> = {
   0: [1, 4], 1: [1, 2], 2: [32, 18], 3: [32, 20], 6: [32, 22], 7: [32, 24], 8: [32, 34], 9: [32, 36],
-  10: [256, 84], 11: [256, 110], 12: [256, 144], 13: [256, 176], 14: [256, 210], 15: [256, 292],
-  16: [256, 66], 17: [256, 74], 18: [256, 98], 19: [256, 50], 20: [32, 18], 21: [256, 110],
-  22: [256, 82], 23: [256, 136], 24: [1, 1], 25: [1, 2], 26: [1, 4], 27: [1, 8], 28: [1, 8],
-  29: [256, 56], 30: [1, 2], 34: [256, 54], 35: [256, 66], 39: [32, 17],
+  10: [256, 84], 11: [256, 110], 12: [256, 144], 13: [256, 176], 14: [256, 210], 15: [256, 292], 16: [256, 66], 17: [256, 74],
+  18: [256, 98], 19: [256, 50], 20: [32, 18], 21: [256, 110], 22: [256, 82], 23: [256, 136], 24: [1, 1], 25: [1, 2],
+  26: [1, 4], 27: [1, 8], 28: [1, 8], 29: [256, 56], 30: [1, 2], 34: [256, 54], 35: [256, 66], 39: [32, 17],
 };
 
 /** Names of the ggml types the catalog and the consent card mention. */
+// prettier-ignore
 export const GGML_TYPE_NAMES: Record<number, string> = {
-  0: 'F32', 1: 'F16', 2: 'Q4_0', 3: 'Q4_1', 6: 'Q5_0', 7: 'Q5_1', 8: 'Q8_0', 10: 'Q2_K', 11: 'Q3_K',
-  12: 'Q4_K', 13: 'Q5_K', 14: 'Q6_K', 20: 'IQ4_NL', 23: 'IQ4_XS', 30: 'BF16',
+  0: 'F32', 1: 'F16', 2: 'Q4_0', 3: 'Q4_1', 6: 'Q5_0', 7: 'Q5_1', 8: 'Q8_0', 10: 'Q2_K',
+  11: 'Q3_K', 12: 'Q4_K', 13: 'Q5_K', 14: 'Q6_K', 20: 'IQ4_NL', 23: 'IQ4_XS', 30: 'BF16',
 };
 
 export function tensorBytes(type: number, dims: readonly number[]): number {
@@ -64,7 +65,10 @@ export function tensorBytes(type: number, dims: readonly number[]): number {
   return Math.ceil(count / info[0]) * info[1];
 }
 
-const SCALAR_SIZES: Record<number, number> = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
+// prettier-ignore
+const SCALAR_SIZES: Record<number, number> = {
+  0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8,
+};
 const KEEP_ARRAY = 64;
 
 export function parseGgufHeader(bytes: Uint8Array): GgufHeader {
@@ -96,17 +100,28 @@ export function parseGgufHeader(bytes: Uint8Array): GgufHeader {
     at += size;
     const o = at - size;
     switch (type) {
-      case 0: return view.getUint8(o);
-      case 1: return view.getInt8(o);
-      case 2: return view.getUint16(o, true);
-      case 3: return view.getInt16(o, true);
-      case 4: return view.getUint32(o, true);
-      case 5: return view.getInt32(o, true);
-      case 6: return view.getFloat32(o, true);
-      case 7: return view.getUint8(o) !== 0;
-      case 10: return view.getBigUint64(o, true);
-      case 11: return view.getBigInt64(o, true);
-      default: return view.getFloat64(o, true);
+      case 0:
+        return view.getUint8(o);
+      case 1:
+        return view.getInt8(o);
+      case 2:
+        return view.getUint16(o, true);
+      case 3:
+        return view.getInt16(o, true);
+      case 4:
+        return view.getUint32(o, true);
+      case 5:
+        return view.getInt32(o, true);
+      case 6:
+        return view.getFloat32(o, true);
+      case 7:
+        return view.getUint8(o) !== 0;
+      case 10:
+        return view.getBigUint64(o, true);
+      case 11:
+        return view.getBigInt64(o, true);
+      default:
+        return view.getFloat64(o, true);
     }
   };
   const value = (type: number): GgufValue => {
@@ -173,7 +188,8 @@ export function shapeFromHeader(header: GgufHeader): CpuModelShape {
   const heads = num('attention.head_count', 1) || 1;
   // The most common type among the large matrices names the quantization.
   const byType = new Map<number, number>();
-  for (const t of header.tensors) if (t.dims.length > 1) byType.set(t.type, (byType.get(t.type) ?? 0) + t.bytes);
+  for (const t of header.tensors)
+    if (t.dims.length > 1) byType.set(t.type, (byType.get(t.type) ?? 0) + t.bytes);
   const main = [...byType].sort((a, b) => b[1] - a[1])[0]?.[0];
   return {
     architecture,

@@ -61,7 +61,12 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
   async function resolve(spec: ModelSpec): Promise<{ runtime: WorkerRuntime; result: PreflightResult }> {
     const named_ = namedRuntime(spec, options.catalog);
     if (named_) {
-      if (named_ === 'webgpu' && !runtimesOf(spec).includes('webgpu') && spec.model !== 'auto' && !spec.modelUrl)
+      if (
+        named_ === 'webgpu' &&
+        !runtimesOf(spec).includes('webgpu') &&
+        spec.model !== 'auto' &&
+        !spec.modelUrl
+      )
         throw named('ModelNotFoundError', `Cannot find model record in appConfig for ${spec.model}.`);
       return { runtime: named_, result: { ...(await backend(named_).preflight(spec)), runtime: named_ } };
     }

@@ -22,7 +22,11 @@ export function probeSpeed(budgetMs = 150): SpeedProbe {
   const pass = () => {
     let s = 0;
     for (let i = 0; i < size; i += 4)
-      s += weights[i]! * input[i]! + weights[i + 1]! * input[i + 1]! + weights[i + 2]! * input[i + 2]! + weights[i + 3]! * input[i + 3]!;
+      s +=
+        weights[i]! * input[i]! +
+        weights[i + 1]! * input[i + 1]! +
+        weights[i + 2]! * input[i + 2]! +
+        weights[i + 3]! * input[i + 3]!;
     return s;
   };
   sum += pass();

@@ -57,13 +57,19 @@ export function buildHere(): WasmBuild {
 }
 
 /** The header's first bytes: from the cache when kept, else a Range request (growing when needed). */
-async function readShape(url: string, signal?: AbortSignal): Promise<{ shape: CpuModelShape; fileBytes: number }> {
-  for (let want = 1 << 20; ; ) {
+async function readShape(
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ shape: CpuModelShape; fileBytes: number }> {
+  for (let want = 1 << 20; ;) {
     const kept = await cachedGgufBlob(url, want);
     let bytes: Uint8Array;
     if (kept) bytes = new Uint8Array(await kept.slice(0, want).arrayBuffer());
     else {
-      const response = await fetchOk(url, { headers: { Range: `bytes=0-${want - 1}` }, ...(signal ? { signal } : {}) });
+      const response = await fetchOk(url, {
+        headers: { Range: `bytes=0-${want - 1}` },
+        ...(signal ? { signal } : {}),
+      });
       bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, want);
     }
     try {
@@ -74,8 +80,12 @@ async function readShape(url: string, signal?: AbortSignal): Promise<{ shape: Cp
         want = Math.max(error.needed, want * 4);
         continue;
       }
-      if (error instanceof GgufTruncatedError) throw named('ModelFilesNotFoundError', `${fileName(url)} is cut short`);
-      throw named('ModelFilesNotFoundError', `${fileName(url)} is not a GGUF model (${(error as Error).message})`);
+      if (error instanceof GgufTruncatedError)
+        throw named('ModelFilesNotFoundError', `${fileName(url)} is cut short`);
+      throw named(
+        'ModelFilesNotFoundError',
+        `${fileName(url)} is not a GGUF model (${(error as Error).message})`,
+      );
     }
   }
 }
@@ -143,7 +153,10 @@ export async function runWasmPreflight(
   else {
     const read = await readShape(url, signal);
     if (size.bytes < read.fileBytes)
-      throw named('ModelFilesNotFoundError', `${fileName(url)} is cut short (${size.bytes} of ${read.fileBytes} bytes)`);
+      throw named(
+        'ModelFilesNotFoundError',
+        `${fileName(url)} is cut short (${size.bytes} of ${read.fileBytes} bytes)`,
+      );
     shape = read.shape;
   }
   const context = contextToUse(shape);

@@ -36,7 +36,10 @@ export function usageFromTimings(t: Timings): CompletionUsage {
   };
 }
 
-async function* adapt(stream: AsyncIterable<WllamaChunk>, signal: AbortSignal): AsyncGenerator<CompletionChunk> {
+async function* adapt(
+  stream: AsyncIterable<WllamaChunk>,
+  signal: AbortSignal,
+): AsyncGenerator<CompletionChunk> {
   let timings: Timings | undefined;
   try {
     for await (const chunk of stream) {
@@ -44,7 +47,9 @@ async function* adapt(stream: AsyncIterable<WllamaChunk>, signal: AbortSignal): 
       const choice = chunk.choices?.[0];
       if (choice?.delta?.content || choice?.finish_reason)
         yield {
-          choices: [{ delta: { content: choice.delta?.content ?? '' }, finish_reason: choice.finish_reason ?? null }],
+          choices: [
+            { delta: { content: choice.delta?.content ?? '' }, finish_reason: choice.finish_reason ?? null },
+          ],
         };
       if (signal.aborted) break;
     }

@@ -13,8 +13,17 @@ export const WLLAMA_ASSETS = {
   'compat/wllama.wasm': `${compat}/wasm/wllama.wasm`,
 };
 
+/** Paths of wllama's files requested so far (GET /__wllama/requests), to prove where they came from. */
+const requested = new Set();
+
 export async function wllamaAssets(ctx, next) {
-  const m = /\/engine\/wllama\/(.+)$/.exec(ctx.path);
+  if (ctx.path === '/__wllama/requests') {
+    ctx.type = 'json';
+    ctx.body = JSON.stringify([...requested]);
+    return;
+  }
+  if (/\/wllama\/(compat\/)?wllama\.(wasm|js)$/.test(ctx.path)) requested.add(ctx.path);
+  const m = /^\/src\/engine\/wllama\/(.+)$/.exec(ctx.path);
   const file = m && WLLAMA_ASSETS[m[1]];
   if (!file) return next();
   ctx.type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';

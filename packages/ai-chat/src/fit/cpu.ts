@@ -59,14 +59,21 @@ export interface SpeedProbe {
 export function predictMsPerToken(
   weightBytes: number,
   probe: SpeedProbe,
-  options: { threads?: number; build?: WasmBuild } = {},
+  options: { threads?: number; build?: WasmBuild; quantization?: string } = {},
 ): number {
   const threads = Math.max(1, options.threads ?? 1);
-  const perThread = weightBytes / Math.max(1, probe.bytesPerMs) / CALIBRATION;
+  // 4-bit weights cost more work per byte (two weights per byte, unpacked).
+  const perByte = /^(Q4|IQ4|Q3|Q2|IQ3|IQ2)/i.test(options.quantization ?? '') ? FOUR_BIT_FACTOR : 1;
+  const perThread = (weightBytes * perByte) / Math.max(1, probe.bytesPerMs) / CALIBRATION;
   const ms = perThread / threads ** 0.7 + FIXED_MS_PER_TOKEN;
   return Math.round(ms * (options.build === 'compat' ? 1.6 : 1) * 10) / 10;
 }
 
-/** llama.cpp's speed over the probe's, measured here (see packages/ai-chat/README.md). */
-export const CALIBRATION = 1.0;
+/**
+ * llama.cpp's speed over the probe's, per byte of 8-bit weights: about 4, measured here on generated
+ * q8_0 models of 3.5, 27 and 91 MB (one thread, wllama 3.13; see packages/ai-chat/README.md).
+ */
+export const CALIBRATION = 4;
+/** The same for 4-bit weights, per byte: about 2.5 times slower (a generated q4_0 model of 14 MB). */
+export const FOUR_BIT_FACTOR = 2.5;
 export const FIXED_MS_PER_TOKEN = 2;

@@ -104,7 +104,7 @@ const idFromUrl = (url: string) => fileName(url).replace(/\.gguf$/i, '');
 export function pickFromCatalog(
   catalog: readonly CatalogModel[],
   limits: { maxDownloadBytes?: number | undefined; maxMemoryBytes: number; latencyMs: number },
-  predict: (weightBytes: number) => number,
+  predict: (weightBytes: number, quantization: string) => number,
 ): CatalogModel | undefined {
   const bySize = [...catalog].sort((a, b) => a.bytes - b.bytes);
   const fits = bySize.filter(
@@ -112,7 +112,7 @@ export function pickFromCatalog(
       (limits.maxDownloadBytes === undefined || m.bytes <= limits.maxDownloadBytes) &&
       cpuMemoryBytes({ ...m, weightBytes: m.bytes }) <= limits.maxMemoryBytes,
   );
-  const fast = fits.filter((m) => predict(m.bytes) <= limits.latencyMs);
+  const fast = fits.filter((m) => predict(m.bytes, m.quantization) <= limits.latencyMs);
   return fast.at(-1) ?? fits[0] ?? bySize[0];
 }
 
@@ -127,7 +127,8 @@ export async function runWasmPreflight(
   const threads = threadsToUse();
   const build = buildHere();
   const probe = probeSpeed();
-  const predict = (weightBytes: number) => predictMsPerToken(weightBytes, probe, { threads, build });
+  const predict = (weightBytes: number, quantization?: string) =>
+    predictMsPerToken(weightBytes, probe, { threads, build, ...(quantization ? { quantization } : {}) });
   let entry: CatalogModel | undefined;
   let url: string;
   if (isGgufUrl(spec.modelUrl)) url = new URL(spec.modelUrl!, globalThis.location?.href).href;
@@ -171,7 +172,7 @@ export async function runWasmPreflight(
       cached: size.cached,
       memoryLimitBytes,
       device: info,
-      predictedMsPerToken: predict(shape.weightBytes),
+      predictedMsPerToken: predict(shape.weightBytes, shape.quantization),
     },
   };
 }

@@ -45,13 +45,12 @@ for (const [type, fields] of Object.entries(FIELDS)) {
   });
 }
 
-document.getElementById('model').addEventListener('change', async (event) => {
-  await chat.unload();
+// The element follows its properties: a new model or engine frees the old one and prepares the new.
+document.getElementById('model').addEventListener('change', (event) => {
   chat.model = event.target.value;
 });
 
 document.getElementById('scripted').addEventListener('change', async (event) => {
-  await chat.unload();
   if (event.target.checked) {
     const { ScriptedEngine } = await import('./cdn/testing.js');
     chat.engine = new ScriptedEngine({

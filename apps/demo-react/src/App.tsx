@@ -42,15 +42,7 @@ export function App() {
         <div className="controls">
           <label>
             Model{' '}
-            <select
-              id="model"
-              value={model}
-              onChange={async (e) => {
-                const next = e.target.value;
-                await chat.current?.unload();
-                setModel(next);
-              }}
-            >
+            <select id="model" value={model} onChange={(e) => setModel(e.target.value)}>
               {MODELS.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.label}
@@ -63,11 +55,7 @@ export function App() {
               id="scripted"
               type="checkbox"
               checked={scripted}
-              onChange={async (e) => {
-                const next = e.target.checked;
-                await chat.current?.unload();
-                setScripted(next);
-              }}
+              onChange={(e) => setScripted(e.target.checked)}
             />{' '}
             Scripted demo engine (no download, no GPU)
           </label>

@@ -1,13 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type ReactiveController } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { ChatController } from './controllers/chat-controller.js';
+import { ConversationController } from './controllers/conversation-controller.js';
+import { ModelController } from './controllers/model-controller.js';
 import { PersistController } from './controllers/persist-controller.js';
 import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
-import { chatError } from './errors.js';
+import type { RuntimeInputs } from './engine/page/registry.js';
+import { chatError, toChatError, type AiChatError } from './errors.js';
+import { AiChatErrorEvent, AiChatStatusEvent } from './events.js';
+import { parseRuntimes } from './fit/runtimes.js';
 import { readSettings, type Settings } from './fit/settings.js';
 import { formatBytes } from './fit/size.js';
-import { isPreparing } from './fit/status.js';
+import { canTransition, deriveStatus, isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
 import { errorText } from './i18n/error-text.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
@@ -69,7 +73,9 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 export class AiChat extends LitElement {
   static override styles = styles;
 
-  /** A WebLLM `model_id`, or `auto`: the best model that fits the limits and this device. */
+  /** Runtimes in order of preference: `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU), `builtin` (the browser's own model, opt-in). */
+  @property() runtime = 'webgpu wasm';
+  /** A WebLLM `model_id`, a GGUF catalog id, or `auto`: the best model that fits the limits and this device. */
   @property({ reflect: false }) model = 'auto';
   /** Largest download allowed: `800MB`, `1.5GB`, `2GiB` or bytes. */
   @property({ attribute: 'max-model-size' }) maxModelSize: string | undefined;
@@ -106,7 +112,13 @@ export class AiChat extends LitElement {
   /** Every string the element shows; set some to translate or reword. */
   @property({ attribute: false }) strings: Partial<Strings> = {};
 
-  #chat = new ChatController(this);
+  #model = new ModelController(this.#modelHost());
+  #conversation = new ConversationController(this.#conversationHost());
+  #status: ChatStatus = 'idle';
+  /** The error shown in the element (a failure, or a bad attribute value). */
+  #error: AiChatError | undefined;
+  /** A failure is shown: the status is `error` until it is dismissed, retried or replaced. */
+  #failed = false;
   #settings: Settings = readSettings({
     latencyThreshold: undefined,
     temperature: undefined,
@@ -121,47 +133,188 @@ export class AiChat extends LitElement {
   constructor() {
     super();
     new PersistController(this, {
-      messages: () => this.#chat.messages,
-      draft: () => this.#chat.draft,
+      messages: () => this.#conversation.messages,
+      draft: () => this.#conversation.draft,
       restore: (messages) => (this.messages = messages),
-      fail: (error) => this.#chat.fail(error),
+      fail: (error) => this.#warn(error),
       text: (key) => this.#t(key),
     });
     new ScrollController(
       this,
       () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null,
-      () => this.#chat.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
+      () => this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
     );
+  }
+
+  /** What the model controller reads from the element (kept off the public API). */
+  #modelHost() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const element = this;
+    return {
+      ...this.#controllerHost(),
+      get settings() {
+        return element.#settings;
+      },
+      get autoload() {
+        return element.autoload;
+      },
+      get isConnected() {
+        return element.isConnected;
+      },
+      get model() {
+        return element.model;
+      },
+      set model(value: string) {
+        element.model = value;
+      },
+      get replying() {
+        return element.#conversation.generating;
+      },
+      runtimeInputs: () => this.#runtimeInputs(),
+      fail: (error: unknown) => this.#fail(error),
+      warn: (error: unknown) => this.#warn(error),
+      clearFailure: () => this.#clearFailure(),
+      stopReply: () => this.#conversation.stop(),
+      changed: () => this.#changed(),
+    };
+  }
+
+  /** What the conversation controller reads from the element. */
+  #conversationHost() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const element = this;
+    return {
+      ...this.#controllerHost(),
+      get settings() {
+        return element.#settings;
+      },
+      get systemPrompt() {
+        return element.systemPrompt;
+      },
+      ready: async () => {
+        await this.#model.load();
+        const runtime = this.#model.ready;
+        if (!runtime) throw chatError('aborted');
+        return runtime;
+      },
+      fail: (error: unknown) => this.#fail(error),
+      clearFailure: () => this.#clearFailure(),
+      changed: () => this.#changed(),
+    };
+  }
+
+  #controllerHost() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const element = this;
+    return {
+      addController: (controller: ReactiveController) => this.addController(controller),
+      removeController: (controller: ReactiveController) => this.removeController(controller),
+      requestUpdate: () => this.requestUpdate(),
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      dispatchEvent: (event: Event) => this.dispatchEvent(event),
+    };
+  }
+
+  /** Read from the properties as they are now (also before the next update, for `load()` right after a set). */
+  #runtimeInputs(): RuntimeInputs {
+    const { maxModelSize, maxMemory } = readSettings(this).settings;
+    const lang = this.lang || langOf(this);
+    return {
+      engine: this.engine,
+      runtimes: parseRuntimes(this.runtime).runtimes,
+      spec: {
+        model: this.model,
+        ...(this.modelUrl ? { modelUrl: this.modelUrl } : {}),
+        ...(this.modelLibUrl ? { modelLibUrl: this.modelLibUrl } : {}),
+        ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
+        ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
+      },
+      workerUrl: this.workerUrl,
+      languages: lang ? [lang] : ['en'],
+    };
+  }
+
+  /** The status, derived in one place; its event fires from here only. */
+  #changed() {
+    const next = deriveStatus(this.#model.phase, this.#conversation.generating, this.#failed);
+    const previous = this.#status;
+    if (next === previous) return this.requestUpdate();
+    this.#status = next;
+    this.requestUpdate();
+    this.dispatchEvent(new AiChatStatusEvent(next));
+    if (!canTransition(previous, next) && DEV_MODE()) {
+      // Lit's dev mode: an illegal transition is a bug, raised where a test sees it.
+      queueMicrotask(() => {
+        throw new Error(`<ai-chat>: illegal status transition ${previous} → ${next}`);
+      });
+    }
+  }
+
+  /** A failure: shown in the element, fired as `ai-chat-error`; the status is `error` until cleared. */
+  #fail(error: unknown): AiChatError {
+    const chat = this.#report(error);
+    this.#failed = true;
+    this.#changed();
+    return chat;
+  }
+
+  /** A warning (a bad attribute value, a storage problem): shown and fired, status unchanged. */
+  #warn(error: unknown): AiChatError {
+    return this.#report(error);
+  }
+
+  #report(error: unknown): AiChatError {
+    const chat = toChatError(error, this.model);
+    this.#error = chat;
+    this.dispatchEvent(new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
+    this.requestUpdate();
+    return chat;
+  }
+
+  #clearFailure() {
+    if (!this.#failed) return;
+    this.#failed = false;
+    this.#error = undefined;
+    this.#changed();
+  }
+
+  #dismiss() {
+    this.#error = undefined;
+    this.#failed = false;
+    this.#changed();
   }
 
   /** The status: `idle`, `checking`, `downloading`, `loading`, `ready`, `generating`, `error`. Read-only. */
   get status(): ChatStatus {
-    return this.#chat.status;
+    return this.#status;
   }
 
-  /** The conversation. Settable (for example to restore one). */
+  /** The conversation. Settable (for example to restore one); a reply in progress is stopped. */
   get messages(): ChatMessage[] {
-    return this.#chat.messages;
+    return this.#conversation.messages;
   }
   set messages(value: ChatMessage[]) {
-    this.#chat.messages = Array.isArray(value)
-      ? value
-          .filter(
-            (m) => m && typeof m.content === 'string' && ['user', 'assistant', 'system'].includes(m.role),
-          )
-          .map((m) => ({ ...m }))
-      : [];
-    this.requestUpdate();
+    this.#conversation.replace(
+      Array.isArray(value)
+        ? value
+            .filter(
+              (m) => m && typeof m.content === 'string' && ['user', 'assistant', 'system'].includes(m.role),
+            )
+            .map((m) => ({ ...m }))
+        : [],
+    );
   }
 
   /** The figures of the last reply. */
   get stats(): ChatStats | undefined {
-    return this.#chat.stats;
+    return this.#conversation.stats;
   }
 
-  /** What is known about the model: id, download size, memory need, whether cached. */
+  /** What is known about the model: id, runtime, download size, memory need, whether cached. */
   get modelInfo(): ModelInfo | undefined {
-    return this.#chat.modelInfo;
+    return this.#model.modelInfo;
   }
 
   /** The validated settings in force (bad attribute values replaced by defaults). */
@@ -171,32 +324,32 @@ export class AiChat extends LitElement {
 
   /** Load the model; resolves when ready. */
   load(): Promise<void> {
-    return this.#chat.load();
+    return this.#model.load();
   }
 
   /** Send a user message; resolves with the assistant's reply. */
   send(text: string): Promise<ChatMessage | undefined> {
-    return this.#chat.send(text);
+    return this.#conversation.send(text);
   }
 
   /** End the reply in progress. */
   stop(): void {
-    this.#chat.stop();
+    this.#conversation.stop();
   }
 
   /** Start a new conversation. */
   reset(): void {
-    this.#chat.reset();
+    this.#conversation.reset();
   }
 
   /** Free the engine; cancels a download in progress. */
   unload(): Promise<void> {
-    return this.#chat.unload();
+    return this.#model.unload();
   }
 
   /** Remove the model's downloaded files from the browser's cache. */
   clearCache(): Promise<void> {
-    return this.#chat.clearCache();
+    return this.#model.clearCache();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -206,11 +359,15 @@ export class AiChat extends LitElement {
       this.#settings = settings;
       for (const problem of problems) {
         const key = keys.find((k) => changed.has(k) && toAttribute(k) === problem.attribute);
-        if (key) this.#chat.warn(chatError('invalid-attribute', problem.message));
+        if (key) this.#warn(chatError('invalid-attribute', problem.message));
       }
     }
+    if (changed.has('runtime')) {
+      const { problem } = parseRuntimes(this.runtime);
+      if (problem) this.#warn(chatError('invalid-attribute', problem));
+    }
     if (changed.has('theme') && this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
-      this.#chat.warn(
+      this.#warn(
         chatError(
           'invalid-attribute',
           `theme="${String(this.theme)}" is not valid: expected light or dark. Following the system.`,
@@ -219,7 +376,7 @@ export class AiChat extends LitElement {
       this.theme = undefined;
     }
     if (changed.has('model') && (typeof this.model !== 'string' || !this.model.trim())) {
-      this.#chat.warn(
+      this.#warn(
         chatError(
           'invalid-attribute',
           `model="${String(this.model)}" is not valid: expected a model id or auto. Using auto.`,
@@ -233,21 +390,10 @@ export class AiChat extends LitElement {
     // `status` is reflected (read-only): CSS and tests can select `ai-chat[status='ready']`.
     if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
     // After this update, not inside it: checking and loading change the status, which renders again.
-    if ((changed.has('autoload') || changed.has('engine')) && this.autoload && this.status === 'idle') {
+    if (FOLLOWED.some((key) => changed.has(key))) {
+      queueMicrotask(() => this.isConnected && this.#model.follow());
+    } else if (changed.has('autoload') && this.autoload && this.status === 'idle') {
       queueMicrotask(() => this.autoload && this.status === 'idle' && this.load().catch(() => undefined));
-      return;
-    }
-    const modelKeys = [
-      'model',
-      'modelUrl',
-      'modelLibUrl',
-      'workerUrl',
-      'maxModelSize',
-      'maxMemory',
-      'engine',
-    ] as const;
-    if (!this.autoload && !this.engine && modelKeys.some((key) => changed.has(key))) {
-      queueMicrotask(() => this.isConnected && void this.#chat.check());
     }
   }
 
@@ -278,7 +424,7 @@ export class AiChat extends LitElement {
     const status = this.status;
     return (
       status === 'ready' ||
-      (status === 'error' && this.#chat.hasEngine) ||
+      (status === 'error' && this.#model.ready !== undefined) ||
       (status === 'idle' && !!this.engine)
     );
   }
@@ -321,13 +467,13 @@ export class AiChat extends LitElement {
   }
 
   #retry() {
-    this.#chat.dismissError();
+    this.#dismiss();
     this.load().catch(() => undefined);
   }
 
   protected override render() {
     const status = this.status;
-    const chat = this.#chat;
+    const chat = this.#conversation;
     return html`<div part="base" class="base">
       <div part="header" class="header"><slot name="header"></slot></div>
       ${this.#renderConsent()} ${isPreparing(status) ? this.#renderProgress() : nothing}
@@ -412,7 +558,7 @@ export class AiChat extends LitElement {
     // so the visitor can still start (which tries again).
     const waiting =
       this.status === 'idle' ||
-      (this.status === 'error' && this.#chat.error?.code === 'network' && !this.#chat.hasEngine);
+      (this.status === 'error' && this.#error?.code === 'network' && !this.#model.ready);
     if (!waiting || this.engine || this.autoload) return nothing;
     const info = this.modelInfo;
     const facts = info
@@ -440,7 +586,7 @@ export class AiChat extends LitElement {
   }
 
   #renderProgress() {
-    const p = this.#chat.progress;
+    const p = this.#model.progress;
     const label =
       this.status === 'checking'
         ? this.#t('checking')
@@ -461,17 +607,16 @@ export class AiChat extends LitElement {
   }
 
   #renderError() {
-    const error = this.#chat.error;
+    const error = this.#error;
     if (!error) return nothing;
-    const canRetry = !NO_RETRY.has(error.code) && !this.#chat.hasEngine;
+    // Freeing space is the visitor's way forward for a full disk: then they try again.
+    const canRetry = (error.recoverable || error.code === 'quota-exceeded') && !this.#model.ready;
     return html`<div part="error" class="error" role="alert">
       <p>${errorText(error, this.#strings)}</p>
       <div class="actions">
         ${canRetry ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}
         ${error.code === 'quota-exceeded' ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}
-        <button type="button" class="link" @click=${() => this.#chat.dismissError()}>
-          ${this.#t('dismiss')}
-        </button>
+        <button type="button" class="link" @click=${() => this.#dismiss()}>${this.#t('dismiss')}</button>
       </div>
     </div>`;
   }
@@ -479,20 +624,36 @@ export class AiChat extends LitElement {
   #renderStats() {
     const s = this.stats;
     if (!s) return nothing;
-    return html`<p part="stats" class="stats rating-${s.rating}">
-      ${format(this.#t('statsLine'), { tps: s.tokensPerSecond.toFixed(1), ms: s.msPerToken.toFixed(1), ttft: Math.round(s.ttftMs), rating: s.rating })}
+    const ttft = Math.round(s.ttftMs);
+    return html`<p part="stats" class="stats rating-${s.rating ?? 'none'}">
+      ${
+        s.msPerToken === null || s.tokensPerSecond === null || s.rating === null
+          ? format(this.#t('statsLineShort'), { ttft })
+          : format(this.#t('statsLine'), {
+              tps: s.tokensPerSecond.toFixed(1),
+              ms: s.msPerToken.toFixed(1),
+              ttft,
+              rating: s.rating,
+            })
+      }
     </p>`;
   }
 }
 
-/** Errors a retry cannot fix: the page or the device must change first. */
-const NO_RETRY = new Set([
-  'invalid-attribute',
-  'model-too-large',
-  'insufficient-memory',
-  'shader-f16-unsupported',
-  'webgpu-unavailable',
-]);
+/** The properties the model follows: a change frees the old runtime and prepares the new one. */
+const FOLLOWED = [
+  'runtime',
+  'model',
+  'modelUrl',
+  'modelLibUrl',
+  'workerUrl',
+  'maxModelSize',
+  'maxMemory',
+  'engine',
+] as const;
+
+/** Lit's dev mode (its development build), where an illegal status transition is raised. */
+const DEV_MODE = () => (globalThis as { litIssuedWarnings?: unknown }).litIssuedWarnings !== undefined;
 
 const toAttribute = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

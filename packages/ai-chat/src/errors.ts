@@ -1,53 +1,99 @@
 import type { ErrorCode } from './types.js';
 
-/** The error every failure of `<ai-chat>` is turned into: a contract code, plain words, and whether to retry. */
+/**
+ * Whether trying the same thing again can succeed, by code: true for a network cut or a cancelled
+ * load; false where the page or the device must change first (no WebGPU, a model over a limit, a
+ * bad attribute, a conversation too long for the model). An error may override it (a model
+ * library this runtime cannot start is an `engine` error that a retry cannot fix).
+ */
+export const RECOVERABLE: Record<ErrorCode, boolean> = {
+  'webgpu-unavailable': false,
+  'shader-f16-unsupported': false,
+  'model-too-large': false,
+  'insufficient-memory': false,
+  'model-not-found': false,
+  'invalid-attribute': false,
+  network: true,
+  'quota-exceeded': false,
+  'device-lost': true,
+  'context-window-exceeded': false,
+  aborted: true,
+  engine: true,
+};
+
+/** What each code means, for the page author (`ai-chat-error`'s `message`); `{detail}` filled where given. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  'webgpu-unavailable':
+    'WebGPU is not available in this browser, and no other allowed runtime can run a model',
+  'shader-f16-unsupported':
+    'The model needs shader-f16, which this device lacks: use its q4f32 variant or model="auto"',
+  'model-too-large': 'The model is over the download limit ({detail})',
+  'insufficient-memory': 'The model needs more memory than allowed ({detail})',
+  'model-not-found': 'No model "{detail}": use a WebLLM model id, a GGUF catalog id, model-url, or auto',
+  'invalid-attribute': '{detail}',
+  network: 'The model files could not be fetched ({detail})',
+  'quota-exceeded': 'Not enough storage in this browser for the model ({detail})',
+  'device-lost': 'The GPU device was lost',
+  'context-window-exceeded': "The conversation is longer than the model's context window",
+  aborted: 'Stopped',
+  engine: 'The model runtime failed ({detail})',
+};
+
+export interface ErrorOptions {
+  /**
+   * Short plain words for the visitor that fill `{detail}` in the element's strings (a size, a host
+   * name). Never a runtime's internal message. `undefined`: `message` is shown as it is.
+   */
+  detail?: string | undefined;
+  /** The runtime's own words (a `LinkError` and the import it names), for the page author. */
+  runtime?: string | undefined;
+  /** Overrides the code's entry in `RECOVERABLE`. */
+  recoverable?: boolean | undefined;
+}
+
+/**
+ * The error every failure of `<ai-chat>` becomes: a contract code, whether a retry can help, a
+ * message for the page author that keeps the runtime's own words, and a `detail` for the visitor.
+ */
 export class AiChatError extends Error {
   override name = 'AiChatError';
+  readonly detail: string | undefined;
+  readonly runtime: string | undefined;
+  readonly recoverable: boolean;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly recoverable = true,
+    options: ErrorOptions = {},
   ) {
     super(message);
+    this.detail = options.detail;
+    this.runtime = options.runtime;
+    this.recoverable = options.recoverable ?? RECOVERABLE[code];
   }
 }
 
-/** Plain words for each code, each with a way forward. `{detail}` is filled where there is one. */
-export const ERROR_MESSAGES: Record<ErrorCode, string> = {
-  'webgpu-unavailable':
-    'This browser cannot run the model: WebGPU is not available. Try a recent Chrome or Edge on a computer with a graphics card, or enable WebGPU in the browser settings.',
-  'shader-f16-unsupported':
-    'This model needs 16-bit GPU math (shader-f16), which this device does not offer. Pick the f32 variant of the model (its name has q4f32 instead of q4f16).',
-  'model-too-large': 'This model is too large to download here ({detail}). Pick a smaller model.',
-  'insufficient-memory':
-    'This model needs more GPU memory than this device allows ({detail}). Pick a smaller model.',
-  'model-not-found':
-    'The model "{detail}" could not be found. Check the model name and model-url, or use model="auto".',
-  'invalid-attribute': '{detail}',
-  network:
-    'The model files could not be fetched ({detail}). Check the connection and try again: files already downloaded are kept.',
-  'quota-exceeded':
-    'There is not enough storage space in this browser for the model ({detail}). Free some space or pick a smaller model.',
-  'device-lost':
-    'The graphics device stopped, most often because the model ran out of GPU memory. Try again, or pick a smaller model.',
-  'context-window-exceeded':
-    'The conversation is too long for this model. Start a new conversation, or send a shorter message.',
-  aborted: 'Stopped.',
-  engine: 'The model could not run ({detail}). Try again, or pick another model.',
-};
-
-export function chatError(code: ErrorCode, detail = '', recoverable = true): AiChatError {
-  const message = ERROR_MESSAGES[code].replace('{detail}', detail).replace(' ()', '');
-  return new AiChatError(code, message, recoverable);
+/** An error of our own: `detail` fills both the author's message and the visitor's words. */
+export function chatError(
+  code: ErrorCode,
+  detail = '',
+  options: Omit<ErrorOptions, 'detail'> = {},
+): AiChatError {
+  const base = ERROR_MESSAGES[code].replace('{detail}', detail).replace(' ()', '');
+  const message = options.runtime ? `${base}: ${options.runtime}` : base;
+  return new AiChatError(code, message, { ...options, detail });
 }
 
-/** The first line of a message, without stack, URLs of documentation or trailing advice. */
+/** The first line of a runtime's message, without stack or trailing advice, at most 300 characters. */
+export function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim().slice(0, 300);
+}
+
+/** A short detail our own code wrote (a host, a file, a size): its first sentence. */
 function shortDetail(text: string): string {
-  if (/WebAssembly|CompileError|magic word/i.test(text))
-    return 'its model library (.wasm) could not be started in this browser';
-  const line = text.split('\n')[0]!.trim();
-  const sentence = line.split(/(?<=\.)\s/)[0]!;
-  return sentence.replace(/\.$/, '').slice(0, 200);
+  return firstLine(text)
+    .split(/(?<=\.)\s/)[0]!
+    .replace(/\.$/, '')
+    .slice(0, 200);
 }
 
 const BY_NAME: Array<[RegExp, ErrorCode]> = [
@@ -62,21 +108,29 @@ const BY_NAME: Array<[RegExp, ErrorCode]> = [
   [/QuotaExceededError|quota/i, 'quota-exceeded'],
   [/AbortError|aborted|cancelled|interrupted by unload/i, 'aborted'],
   [/NetworkError|Failed to fetch|network error|ERR_|Load failed|connection dropped/i, 'network'],
-  [/WebAssembly|CompileError|LinkError|magic word/i, 'engine'],
 ];
 
+/** Errors whose message our own code wrote in plain words, safe to show the visitor as a detail. */
+const OUR_WORDS = new Set<ErrorCode>(['network', 'quota-exceeded', 'model-too-large', 'insufficient-memory']);
+
 /**
- * Map anything thrown by an engine (WebLLM errors cross the worker as name + message strings)
- * to a contract error with plain words. `model` fills `model-not-found`.
+ * Map anything thrown by a runtime (WebLLM's errors cross the worker as name + message strings) to
+ * a contract error. The runtime's own text goes to the page author's message; the visitor gets
+ * plain words by code. `model` fills `model-not-found`.
  */
 export function toChatError(error: unknown, model = ''): AiChatError {
   if (error instanceof AiChatError) return error;
   const name = (error as { name?: unknown } | null)?.name;
-  const message = (error as { message?: unknown } | null)?.message;
-  const text = `${typeof name === 'string' ? name : ''}: ${typeof message === 'string' ? message : String(error)}`;
+  const raw = (error as { message?: unknown } | null)?.message;
+  const message = typeof raw === 'string' ? raw : String(error);
+  const text = `${typeof name === 'string' ? name : ''}: ${message}`;
   const code = BY_NAME.find(([pattern]) => pattern.test(text))?.[1] ?? 'engine';
-  if (code === 'model-not-found') return chatError(code, model);
-  if (code === 'network' || code === 'engine' || code === 'quota-exceeded')
-    return chatError(code, shortDetail(typeof message === 'string' && message ? message : String(error)));
-  return chatError(code);
+  const runtime = firstLine(
+    typeof name === 'string' && name && name !== 'Error' ? `${name}: ${message}` : message,
+  );
+  if (code === 'model-not-found') return chatError(code, model, { runtime });
+  if (OUR_WORDS.has(code)) return chatError(code, shortDetail(message), { runtime });
+  // A model library the runtime cannot start: trying again downloads the same library.
+  const library = name === 'ModelLibraryError' || /LinkError|CompileError/.test(text);
+  return chatError(code, '', { runtime, ...(library ? { recoverable: false } : {}) });
 }

@@ -54,12 +54,12 @@ export class AiChatMessageEvent extends Event {
 
 export class AiChatStatsEvent extends Event implements ChatStats {
   readonly ttftMs: number;
-  readonly msPerToken: number;
-  readonly tokensPerSecond: number;
+  readonly msPerToken: number | null;
+  readonly tokensPerSecond: number | null;
   readonly prefillTokensPerSecond: number;
   readonly promptTokens: number;
   readonly completionTokens: number;
-  readonly rating: LatencyRating;
+  readonly rating: LatencyRating | null;
   readonly source: ChatStats['source'];
   constructor(stats: ChatStats) {
     super('ai-chat-stats', init);

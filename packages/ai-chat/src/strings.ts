@@ -1,5 +1,3 @@
-import { ERROR_MESSAGES } from './errors.js';
-
 /**
  * Every string the element shows, in one place. Keys are stable; values are English.
  * Placeholders in braces (`{model}`) are filled by `format`.
@@ -30,6 +28,7 @@ export const en = {
   interrupted: 'stopped',
   busy: 'Wait for the reply to finish, or stop it, before sending again.',
   statsLine: '{tps} tokens/s · {ms} ms/token · first token {ttft} ms · {rating}',
+  statsLineShort: 'first token {ttft} ms',
   empty: 'Ask a question to start the conversation.',
   copyCode: 'Copy',
   copyCodeLabel: 'Copy code',
@@ -39,17 +38,19 @@ export const en = {
   restoreFailed:
     'The conversation could not be restored in this browser ({detail}). A new conversation starts instead.',
   // Errors, by code (`error` + the code in camel case); `{detail}` is filled where there is one.
-  errorWebgpuUnavailable: ERROR_MESSAGES['webgpu-unavailable'],
-  errorShaderF16Unsupported: ERROR_MESSAGES['shader-f16-unsupported'],
-  errorModelTooLarge: ERROR_MESSAGES['model-too-large'],
-  errorInsufficientMemory: ERROR_MESSAGES['insufficient-memory'],
-  errorModelNotFound: ERROR_MESSAGES['model-not-found'],
-  errorNetwork: ERROR_MESSAGES.network,
-  errorQuotaExceeded: ERROR_MESSAGES['quota-exceeded'],
-  errorDeviceLost: ERROR_MESSAGES['device-lost'],
-  errorContextWindowExceeded: ERROR_MESSAGES['context-window-exceeded'],
-  errorAborted: ERROR_MESSAGES.aborted,
-  errorEngine: ERROR_MESSAGES.engine,
+  errorWebgpuUnavailable:
+    "This browser can't run the AI model. Try a recent Chrome or Edge on a computer with a graphics card.",
+  errorShaderF16Unsupported: "This device's graphics chip can't run this AI model.",
+  errorModelTooLarge: 'The AI model is too large to download here ({detail}).',
+  errorInsufficientMemory: 'The AI model needs more memory than this device can spare ({detail}).',
+  errorModelNotFound: 'The AI model for this chat could not be found.',
+  errorNetwork: 'The AI model could not be downloaded ({detail}). Check your connection and try again.',
+  errorQuotaExceeded:
+    'There is not enough storage space in this browser for the AI model ({detail}). Free some space and try again.',
+  errorDeviceLost: 'The graphics device stopped, most often because it ran out of memory. Try again.',
+  errorContextWindowExceeded: 'This conversation is too long for the AI model. Start a new conversation.',
+  errorAborted: 'Stopped.',
+  errorEngine: "The AI model couldn't run in this browser.",
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

@@ -17,15 +17,16 @@ export interface ChatMessage {
 export interface ChatStats {
   /** Time to first token, ms. */
   ttftMs: number;
-  /** Decode time per output token, ms. */
-  msPerToken: number;
-  /** Decode tokens per second. */
-  tokensPerSecond: number;
+  /** Decode time per output token, ms; `null` for a reply of fewer than two tokens (no decode to time). */
+  msPerToken: number | null;
+  /** Decode tokens per second; `null` for a reply of fewer than two tokens. */
+  tokensPerSecond: number | null;
   /** Prefill (prompt) tokens per second. */
   prefillTokensPerSecond: number;
   promptTokens: number;
   completionTokens: number;
-  rating: LatencyRating;
+  /** The latency band of `msPerToken`; `null` when there is no per-token figure. */
+  rating: LatencyRating | null;
   /** `engine` when the figures come from the engine's `usage.extra`, `measured` when from the element's clock. */
   source: 'engine' | 'measured';
 }

@@ -6,6 +6,8 @@
  */
 import { expect } from 'storybook/test';
 import { chatError } from '../src/errors.js';
+import { errorText } from '../src/i18n/error-text.js';
+import { en } from '../src/strings.js';
 import type { ErrorCode } from '../src/types.js';
 import {
   chatIn,
@@ -34,8 +36,8 @@ const failingLoad = (name: string, message: string) => ({
 function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', 'Dismiss']): Story['play'] {
   return async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
-    const message = chatError(code, detail).message;
-    const box = await shows(el, '[part="error"]', message);
+    // The visitor's words for the code; the runtime's own words go to the page author (the event).
+    const box = await shows(el, '[part="error"]', errorText(chatError(code, detail), en));
     await expect(box).toHaveAttribute('role', 'alert');
     await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
     await expect(firedBy(el, 'ai-chat-error').map((event) => event.code)).toContain(code);
@@ -67,7 +69,7 @@ export const ModelNotFound: Story = {
   name: 'model-not-found',
   // A known id whose files are missing on the host (an unknown id is an invalid attribute instead).
   args: failingLoad('ModelFilesNotFoundError', 'tensor-cache.json answered HTTP 404'),
-  play: shown('model-not-found', MODEL),
+  play: shown('model-not-found', MODEL, ['Dismiss']),
 };
 
 export const InvalidAttribute: Story = {
@@ -163,6 +165,6 @@ export const Aborted: Story = {
 export const Engine: Story = {
   name: 'engine',
   args: failingLoad('Error', 'Failed to instantiate the model library: CompileError'),
-  // The worker's words are turned into plain ones.
-  play: shown('engine', 'its model library (.wasm) could not be started in this browser'),
+  // The worker's words are turned into plain ones; a library that cannot start is not retried.
+  play: shown('engine', '', ['Dismiss']),
 };

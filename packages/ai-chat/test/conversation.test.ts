@@ -330,9 +330,9 @@ describe('<ai-chat> languages', () => {
     await el.load().catch(() => undefined);
     await el.updateComplete;
     expect(errors[0]!.code).to.equal('device-lost');
-    expect(errors[0]!.message).to.match(/^The graphics device stopped/);
+    expect(errors[0]!.message).to.equal('The GPU device was lost: DeviceLostError: Device was lost');
     expect($(el, '[part="error"] p')!.textContent).to.equal(
-      '顯示裝置停止運作，通常是因為模型用完了 GPU 記憶體。請再試一次，或選擇較小的模型。',
+      '顯示裝置停止運作，通常是因為記憶體用完了。請再試一次。',
     );
     el.strings = { errorDeviceLost: 'GPU perdu.' };
     await el.updateComplete;

@@ -45,7 +45,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(stats.promptTokens).to.equal(1);
     expect(stats.ttftMs).to.be.greaterThan(0);
     expect(stats.msPerToken).to.be.greaterThan(0);
-    expect(stats.tokensPerSecond).to.be.closeTo(1000 / stats.msPerToken, 1);
+    expect(stats.tokensPerSecond).to.be.closeTo(1000 / stats.msPerToken!, 1);
     expect(stats.prefillTokensPerSecond).to.be.greaterThan(0);
     expect(['excellent', 'good', 'acceptable', 'slow']).to.include(stats.rating);
     expect(stats.bubbles && stats.composed).to.equal(true);
@@ -65,6 +65,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(stopped!.content.length).to.be.lessThan(400);
     expect(engine.interrupts).to.equal(1);
     expect(el.status).to.equal('ready');
+    await el.updateComplete;
     expect($(el, '.interrupted')).to.exist;
     const second = await el.send('again');
     expect(second).to.deep.equal({ role: 'assistant', content: 'second answer' });
@@ -192,7 +193,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect((rejected as { code: string }).code).to.equal('context-window-exceeded');
     expect(errors.map((e) => e.code)).to.deep.equal(['context-window-exceeded']);
     await el.updateComplete;
-    expect($(el, '[part="error"]')!.textContent).to.contain('too long for this model');
+    expect($(el, '[part="error"]')!.textContent).to.contain('too long for the AI model');
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect(el.messages.at(-1)).to.deep.equal({
       role: 'assistant',

@@ -5,7 +5,8 @@ import { computeStats } from '../src/fit/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';
-import { errorDetail, errorKey, errorText } from '../src/i18n/error-text.js';
+import type { ErrorCode } from '../src/types.js';
+import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { loadStrings, stringsFor } from '../src/i18n/locale.js';
 import { en } from '../src/strings.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
@@ -189,7 +190,11 @@ describe('pure: toChatError maps WebLLM errors by name and text', () => {
     it(`${error.name} → ${code}, in plain words`, () => {
       const chat = toChatError(error, 'x');
       expect(chat.code).to.equal(code);
-      expect(chat.message).not.to.match(/\bat \S+ \(|Error:|undefined|\{detail\}/);
+      // The page author's message keeps the runtime's own words (first line, no stack) ...
+      expect(chat.message).to.contain(error.message.split('\n')[0]);
+      expect(chat.message).not.to.match(/\bat \S+ \(/);
+      // ... the visitor's words never do.
+      expect(errorText(chat, en)).not.to.match(/Error|WebAssembly|magic|undefined|\{detail\}|\bat \S+ \(/);
     });
   }
 });
@@ -268,27 +273,53 @@ describe('pure: localized strings and errors', () => {
   });
 
   const codes: Array<[Parameters<typeof chatError>[0], string, string]> = [
-    ['network', 'Failed to fetch', 'errorNetwork'],
+    ['network', 'models.example', 'errorNetwork'],
     ['device-lost', '', 'errorDeviceLost'],
     ['shader-f16-unsupported', '', 'errorShaderF16Unsupported'],
     ['engine', '', 'errorEngine'],
-    ['model-not-found', 'Foo-1B', 'errorModelNotFound'],
+    ['model-too-large', '2 GB download', 'errorModelTooLarge'],
   ];
   for (const [code, detail, key] of codes)
     it(`${code} (detail ${JSON.stringify(detail)}) shows from strings.${key}`, () => {
       const error = chatError(code, detail);
       expect(errorKey(code)).to.equal(key);
-      expect(errorDetail(code, error.message)).to.equal(detail);
-      expect(errorText(error, en)).to.equal(error.message);
-      const zh = errorText(error, zhHant);
-      expect(zh).to.not.equal(error.message);
-      if (detail) expect(zh).to.contain(detail);
-      else expect(zh).not.to.match(/[(（]\s*[)）]|\{detail\}/);
+      for (const strings of [en, zhHant]) {
+        const text = errorText(error, strings);
+        expect(
+          text.startsWith(strings[key as keyof typeof en].split('{detail}')[0]!.replace(/ ?[(（]$/, '')),
+        ).to.equal(true);
+        if (detail) expect(text).to.contain(detail);
+        else expect(text).not.to.match(/[(（]\s*[)）]|\{detail\}/);
+      }
     });
+
+  it('recoverable is true only where trying the same thing again can succeed', () => {
+    const expected: Record<ErrorCode, boolean> = {
+      'webgpu-unavailable': false,
+      'shader-f16-unsupported': false,
+      'model-too-large': false,
+      'insufficient-memory': false,
+      'model-not-found': false,
+      'invalid-attribute': false,
+      network: true,
+      'quota-exceeded': false,
+      'device-lost': true,
+      'context-window-exceeded': false,
+      aborted: true,
+      engine: true,
+    };
+    for (const [code, recoverable] of Object.entries(expected))
+      expect(chatError(code as ErrorCode).recoverable, code).to.equal(recoverable);
+    const library = toChatError({
+      name: 'ModelLibraryError',
+      message: 'LinkError: import "env" "f" missing',
+    });
+    expect([library.code, library.recoverable]).to.deep.equal(['engine', false]);
+    expect(library.message).to.contain('LinkError: import "env" "f" missing');
+  });
 
   it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {
     const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');
     expect(errorText(attribute, zhHant)).to.equal('temperature="hot" is not valid.');
-    expect(errorDetail('engine', 'Something else entirely')).to.equal(undefined);
   });
 });

@@ -10,7 +10,7 @@ export const typed: AiChatProps = {
   onAiChatProgress: (e) => e.loadedBytes satisfies number,
   onAiChatReady: (e) => e.downloadBytes satisfies number,
   onAiChatMessage: (e) => e.message.content satisfies string,
-  onAiChatStats: (e) => e.tokensPerSecond satisfies number,
+  onAiChatStats: (e) => e.tokensPerSecond satisfies number | null,
   onAiChatThreshold: (e) => e.kind satisfies 'latency' | 'model-size' | 'memory',
   onAiChatError: (e) => e.recoverable satisfies boolean,
 };

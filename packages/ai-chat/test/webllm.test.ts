@@ -68,12 +68,11 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     expect(statuses.map((e) => e.status)).to.deep.equal(['checking', 'downloading', 'loading', 'error']);
     // Our downloader fetched every file; web-llm then failed at instantiating the library.
     expect(event.code).to.equal('engine');
-    expect(event.message).to.equal(
-      'The model could not run (its model library (.wasm) could not be started in this browser). Try again, or pick another model.',
-    );
+    // The page author reads the runtime's own words; the visitor reads plain ones.
+    expect(event.message).to.match(/^The model runtime failed: .*WebAssembly/);
     expect(el.status).to.equal('error');
     await el.updateComplete;
-    expect($(el, '[part="error"]')!.textContent).to.contain('The model could not run');
+    expect($(el, '[part="error"] p')!.textContent).to.equal("The AI model couldn't run in this browser.");
     await el.unload();
   });
 
@@ -88,9 +87,11 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     );
     const event = (await oneEvent(el, 'ai-chat-error')) as AiChatErrorEvent;
     expect(event.code).to.equal('model-not-found');
-    expect(event.message).to.equal(
-      'The model "gone-q4f32_1-MLC" could not be found. Check the model name and model-url, or use model="auto".',
-    );
+    expect(event.message).to.contain('No model "gone-q4f32_1-MLC"');
+    expect(event.message).to.contain('mlc-chat-config.json answered HTTP 404');
+    expect(event.recoverable).to.equal(false);
+    await el.updateComplete;
+    expect($(el, '[part="error"] p')!.textContent).to.equal('The AI model for this chat could not be found.');
     await el.unload();
   });
 

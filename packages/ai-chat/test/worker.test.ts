@@ -134,7 +134,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     expect(errors.map((e) => [e.code, e.message])).to.deep.equal([
       [
         'invalid-attribute',
-        'model="missing-model" is not a known model: expected a WebLLM model id or auto. Using auto.',
+        'model="missing-model" is not a known model: expected a WebLLM model id, a GGUF catalog id or auto. Using auto.',
       ],
     ]);
     expect(el.model).to.equal('auto');
@@ -152,7 +152,9 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');
     const failed = await el.send('crash').catch((e: unknown) => e);
     expect((failed as { code: string }).code).to.equal('engine');
-    expect(errors[0]!.message).to.match(/^The model could not run \(The model worker stopped unexpectedly/);
+    expect(errors[0]!.message).to.match(
+      /^The model runtime failed: WorkerDied: The model worker stopped unexpectedly/,
+    );
     expect(errors[0]!.message).not.to.match(/\n\s+at /);
     expect(el.status).to.equal('error');
     expect(liveWorkers()).to.equal(0);

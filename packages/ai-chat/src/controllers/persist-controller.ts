@@ -56,11 +56,6 @@ export class PersistController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Resolves when the conversation of the current key is restored and every save is written. */
-  get settled(): Promise<void> {
-    return (this.#restoring ?? Promise.resolve()).then(() => this.#writes).then(() => undefined);
-  }
-
   hostDisconnected(): void {
     if (this.#timer !== undefined) this.#flush();
   }

@@ -4,7 +4,7 @@
  * OpenAI-compatible endpoint, another runtime, or a scripted engine for stories and tests.
  * Types only: importing this module costs nothing at run time.
  */
-import type { ChatRole, ProgressReport } from '../types.js';
+import type { ChatRole } from '../types.js';
 
 export interface CompletionMessage {
   role: ChatRole;
@@ -57,13 +57,4 @@ export interface ChatEngine {
   unload?(): Promise<void>;
   interruptGenerate?(): void;
   setInitProgressCallback?(callback: (report: InitProgressReport) => void): void;
-}
-
-/**
- * What our own worker engine adds: byte-accurate progress, shared per model, preflight.
- * Custom engines need none of it.
- */
-export interface ManagedEngine extends ChatEngine {
-  /** Load the model, reporting progress; resolves when ready. */
-  load(onProgress: (report: ProgressReport) => void): Promise<void>;
 }

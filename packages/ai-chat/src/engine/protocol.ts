@@ -11,7 +11,7 @@ import type { RuntimeKind } from './runtime.js';
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
 export interface ModelSpec {
   model: string;
-  /** The worker runtimes allowed, in order of preference (default `['webgpu', 'wasm']`). */
+  /** The worker runtimes allowed, in order of preference (absent: `['webgpu', 'wasm']`). */
   runtimes?: Exclude<RuntimeKind, 'builtin'>[];
   modelUrl?: string;
   modelLibUrl?: string;
@@ -26,12 +26,6 @@ export interface ModelSpec {
 export interface PreflightResult {
   /** The resolved `model_id` (`auto` resolved). */
   id: string;
-  /** Which worker runtime runs it: WebLLM on WebGPU, or llama.cpp (wllama) on the CPU. */
-  runtime: 'webgpu' | 'wasm';
-  /** A friendly name for the visitor ("SmolLM2 · 360M"), when known. */
-  label?: string;
-  /** The predicted decode speed on this device, ms per token (CPU runtime). */
-  predictedMsPerToken?: number;
   downloadBytes: number;
   /** Memory the model needs, MB: GPU memory on WebGPU, RAM on the CPU. */
   vramMB: number;
@@ -39,6 +33,12 @@ export interface PreflightResult {
   /** The memory limit this device sets when the page sets none (bytes). */
   memoryLimitBytes: number;
   device: DeviceInfo;
+  /** Which worker runtime runs the model: WebLLM on WebGPU, or llama.cpp (wllama) on the CPU (absent: `webgpu`). */
+  runtime?: Exclude<RuntimeKind, 'builtin'>;
+  /** A friendly name for the visitor. */
+  label?: string;
+  /** Predicted decode speed on this device, ms per token (CPU runtime). */
+  predictedMsPerToken?: number;
 }
 
 export type WorkerRequest =
@@ -47,6 +47,8 @@ export type WorkerRequest =
   | { type: 'generate'; id: number; request: CompletionRequest }
   | { type: 'interrupt'; id: number; target: number }
   | { type: 'unload'; id: number }
+  /** Hold the Web Lock `name` for the worker's whole life: the page learns of any exit when it is freed. */
+  | { type: 'hold'; id: number; name: string }
   | { type: 'clear-cache'; id: number; spec: ModelSpec };
 
 /** An error as it crosses the worker boundary: WebLLM's class name and message. */

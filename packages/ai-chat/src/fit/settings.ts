@@ -25,7 +25,6 @@ export interface RawSettings {
 
 export interface AttributeProblem {
   attribute: string;
-  value: string;
   message: string;
 }
 
@@ -42,7 +41,6 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
   const problem = (attribute: string, value: unknown, expected: string, fallback: string) =>
     problems.push({
       attribute,
-      value: String(value),
       message: `${attribute}="${String(value)}" is not valid: expected ${expected}. Using ${fallback}.`,
     });
 

@@ -16,7 +16,8 @@ export interface ReplyTiming {
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : 0);
 
 /**
- * The figures of one reply. Taken from WebLLM's `usage.extra` when present, else from the
+ * The figures of one reply. A reply of fewer than two tokens has no decode to time: its per-token
+ * figures and rating are `null` (and no latency threshold can fire for it). Taken from WebLLM's `usage.extra` when present, else from the
  * element's own clock and the token counts in `usage` (or chunks counted, when the engine gives no usage).
  */
 export function computeStats(
@@ -27,16 +28,17 @@ export function computeStats(
   const extra = usage?.extra;
   const completionTokens = usage?.completion_tokens ?? timing.chunks;
   const promptTokens = usage?.prompt_tokens ?? Math.ceil(timing.promptChars / 4);
+  const perToken = completionTokens >= 2;
   if (extra?.time_per_output_token_s !== undefined && extra.time_to_first_token_s !== undefined) {
     const msPerToken = extra.time_per_output_token_s * 1000;
     return {
       ttftMs: round(extra.time_to_first_token_s * 1000),
-      msPerToken: round(msPerToken),
-      tokensPerSecond: round(extra.decode_tokens_per_s ?? 1000 / msPerToken),
+      msPerToken: perToken ? round(msPerToken) : null,
+      tokensPerSecond: perToken ? round(extra.decode_tokens_per_s ?? 1000 / msPerToken) : null,
       prefillTokensPerSecond: round(extra.prefill_tokens_per_s ?? promptTokens / extra.time_to_first_token_s),
       promptTokens,
       completionTokens,
-      rating: rateLatency(msPerToken, threshold),
+      rating: perToken ? rateLatency(msPerToken, threshold) : null,
       source: 'engine',
     };
   }
@@ -44,15 +46,15 @@ export function computeStats(
   const ttftMs = first - timing.start;
   // The first token's time belongs to prefill; the others share the decode time.
   const decodeTokens = Math.max(1, completionTokens - 1);
-  const msPerToken = completionTokens > 1 ? (timing.end - first) / decodeTokens : ttftMs;
+  const msPerToken = (timing.end - first) / decodeTokens;
   return {
     ttftMs: round(ttftMs),
-    msPerToken: round(msPerToken),
-    tokensPerSecond: round(msPerToken > 0 ? 1000 / msPerToken : 0),
+    msPerToken: perToken ? round(msPerToken) : null,
+    tokensPerSecond: perToken ? round(msPerToken > 0 ? 1000 / msPerToken : 0) : null,
     prefillTokensPerSecond: round(ttftMs > 0 ? (promptTokens * 1000) / ttftMs : 0),
     promptTokens,
     completionTokens,
-    rating: rateLatency(msPerToken, threshold),
+    rating: perToken ? rateLatency(msPerToken, threshold) : null,
     source: 'measured',
   };
 }

@@ -25,6 +25,10 @@ export interface ScriptedReply {
   error?: { name: string; message: string };
   /** Report these `usage.extra` figures instead of the ones measured while streaming. */
   extra?: UsageExtra;
+  /** Stop yielding after this many tokens and never end, ignoring `interruptGenerate` (a stalled engine). */
+  stallAfter?: number;
+  /** `create()` never resolves (an engine that hangs before its first chunk). */
+  createStalls?: boolean;
 }
 
 export interface ScriptedEngineOptions {
@@ -38,6 +42,11 @@ export interface ScriptedEngineOptions {
   loadStepMs?: number;
   /** Make `reload` fail with this error. */
   loadError?: { name: string; message: string };
+  /**
+   * Hold a lock from `create()` until the stream has been read to its end (or `return()`ed), as
+   * web-llm 0.2.79's `MLCEngine` does: a second `create()` waits for it.
+   */
+  holdsLock?: boolean;
 }
 
 /** Split text into word tokens that keep their leading space, as BPE tokenizers do. */
@@ -67,12 +76,39 @@ export class ScriptedEngine implements ChatEngine {
     this.#options = options;
   }
 
+  #lock: Promise<void> = Promise.resolve();
+
   readonly chat = {
     completions: {
-      create: (request: CompletionRequest): Promise<AsyncIterable<CompletionChunk>> =>
-        Promise.resolve(this.#stream(request)),
+      create: async (request: CompletionRequest): Promise<AsyncIterable<CompletionChunk>> => {
+        const reply = this.#reply(request);
+        this.#turn++;
+        if (reply.createStalls) await new Promise(() => undefined);
+        if (!this.#options.holdsLock) return this.#stream(request, reply);
+        const previous = this.#lock;
+        let release!: () => void;
+        this.#lock = new Promise((resolve) => (release = resolve));
+        await previous;
+        return this.#locked(this.#stream(request, reply), release);
+      },
     },
   };
+
+  /** True while a stream holds the lock (`holdsLock`). */
+  locked = false;
+
+  async *#locked(
+    stream: AsyncGenerator<CompletionChunk>,
+    release: () => void,
+  ): AsyncGenerator<CompletionChunk> {
+    this.locked = true;
+    try {
+      yield* stream;
+    } finally {
+      this.locked = false;
+      release();
+    }
+  }
 
   setInitProgressCallback(callback: (report: InitProgressReport) => void): void {
     this.#progress = callback;
@@ -109,10 +145,8 @@ export class ScriptedEngine implements ChatEngine {
     return { text: `You said: ${last?.content ?? ''}` };
   }
 
-  async *#stream(request: CompletionRequest): AsyncGenerator<CompletionChunk> {
+  async *#stream(request: CompletionRequest, reply: ScriptedReply): AsyncGenerator<CompletionChunk> {
     this.requests.push(request);
-    const reply = this.#reply(request);
-    this.#turn++;
     this.#interrupted = false;
     const tokens = Array.isArray(reply.text) ? reply.text : tokenize(reply.text);
     const delay = reply.tokenDelayMs ?? this.#options.tokenDelayMs ?? 2;
@@ -122,6 +156,7 @@ export class ScriptedEngine implements ChatEngine {
     for (const [i, token] of tokens.entries()) {
       if (reply.failAfter !== undefined && i >= reply.failAfter)
         throw named(reply.error ?? { name: 'Error', message: 'scripted failure' });
+      if (reply.stallAfter !== undefined && i >= reply.stallAfter) await new Promise(() => undefined);
       await sleep(i === 0 ? (reply.firstTokenDelayMs ?? delay) : delay);
       if (this.#interrupted) break;
       if (i === 0) first = performance.now();

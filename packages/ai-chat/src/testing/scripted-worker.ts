@@ -2,11 +2,13 @@
  * A model worker that serves a `ScriptedEngine` behind the real worker protocol, for tests and
  * stories: everything but the model arithmetic runs as in production. Model names steer it:
  * `…-cached` is reported as already downloaded; `crash-on-load` kills the worker during the load;
- * a prompt `crash` kills it mid-reply; `missing-…` is not found.
+ * a prompt `crash` kills it mid-reply, `exit` ends it quietly mid-reply (`self.close()`, no error
+ * event), and `which model` answers with the model and model URL it loaded; `missing-…` is not found.
  *
  * Its own URL's query steers it further, for stories (the model name stays a real one):
  * `downloadBytes` and `vramMB` set what the preflight reports; `stall=preflight` never answers
- * the preflight (the element stays `checking`), `stall=download` stops the download at 45 % and
+ * the preflight (the element stays `checking`), `preflightMs` delays it, `stepMs` slows each download
+ * and load step, `stall=download` stops the download at 45 % and
  * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
  * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
  */
@@ -22,6 +24,8 @@ const figure = (key: string, fallback: number) => {
 const DOWNLOAD_BYTES = figure('downloadBytes', 3_000_000);
 const VRAM_MB = figure('vramMB', 900);
 const STALL = query.get('stall');
+const PREFLIGHT_MS = figure('preflightMs', 0);
+const STEP_MS = figure('stepMs', 0);
 const LOAD_ERROR = query.get('loadError');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const crash = () =>
@@ -37,11 +41,17 @@ const engine = new ScriptedEngine({
       crash();
       return { text: 'this reply never ends', tokenDelayMs: 1000 };
     }
+    if (last === 'exit') {
+      setTimeout(() => self.close(), 100);
+      return { text: 'this reply is cut short by a quiet exit', tokenDelayMs: 20 };
+    }
+    if (last === 'which model') return { text: `model ${loaded?.model} at ${loaded?.modelUrl ?? 'none'}` };
     return { text: `Worker reply to: ${last}` };
   },
 });
 
 let loads = 0;
+let loaded: ModelSpec | undefined;
 const cancelled = () => Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
 /** Wait until `unload()` (or another load) ends the load `mine`, then fail as cancelled. */
 async function stall(mine: number): Promise<never> {
@@ -75,6 +85,7 @@ const backend: WorkerBackend = {
   engine,
   async preflight(spec) {
     if (STALL === 'preflight') await new Promise(() => undefined);
+    await sleep(PREFLIGHT_MS);
     return info(spec);
   },
   async load(spec, report) {
@@ -93,7 +104,7 @@ const backend: WorkerBackend = {
         await stall(mine);
       }
       for (let i = 1; i <= 4; i++) {
-        await sleep(15);
+        await sleep(STEP_MS || 15);
         if (mine !== loads) throw cancelled();
         const loadedBytes = (DOWNLOAD_BYTES * i) / 4;
         report({
@@ -107,7 +118,7 @@ const backend: WorkerBackend = {
     }
     for (let i = 1; i <= 2; i++) {
       if (STALL === 'load' && i === 2) await stall(mine);
-      await sleep(10);
+      await sleep(STEP_MS || 10);
       if (mine !== loads) throw cancelled();
       report({
         phase: 'load',
@@ -120,6 +131,7 @@ const backend: WorkerBackend = {
     if (LOAD_ERROR)
       throw Object.assign(new Error(query.get('loadErrorMessage') ?? LOAD_ERROR), { name: LOAD_ERROR });
     await engine.reload(result.id);
+    loaded = spec;
     return { ...result, cached: true };
   },
   async unload() {

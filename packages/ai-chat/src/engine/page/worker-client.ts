@@ -42,6 +42,29 @@ export class WorkerClient {
       });
     });
     worker.addEventListener('messageerror', () => this.#die(WORKER_DIED));
+    this.#watchLife();
+  }
+
+  /**
+   * A worker can end without an error event (`self.close()`, or killed by the browser). It holds a
+   * Web Lock for its whole life; the page asks for the same lock and is granted it when the worker
+   * is gone, whatever the way.
+   */
+  #watchLife() {
+    const locks = globalThis.navigator?.locks;
+    if (!locks) return;
+    const name = `ai-chat-worker-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+    const stop = new AbortController();
+    this.#exitListeners.add(() => stop.abort());
+    this.#request<undefined>({ type: 'hold', name }).done.then(
+      () =>
+        locks
+          .request(name, { signal: stop.signal }, () =>
+            this.#die({ ...WORKER_DIED, message: `${WORKER_DIED.message}: it exited` }),
+          )
+          .catch(() => undefined),
+      () => undefined,
+    );
   }
 
   /** Call `listener` once when the worker dies or is terminated; returns an unsubscribe function. */
@@ -52,10 +75,6 @@ export class WorkerClient {
 
   get alive(): boolean {
     return !this.#dead;
-  }
-
-  get loaded(): boolean {
-    return this.#load !== undefined;
   }
 
   #receive(message: WorkerResponse) {

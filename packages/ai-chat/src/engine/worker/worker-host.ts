@@ -25,6 +25,18 @@ interface Port {
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 }
 
+/** Take the Web Lock `name` and never give it back: it is freed when this worker ends, however it ends. */
+function holdForLife(name: string): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return Promise.resolve();
+  return new Promise<void>((held) => {
+    void locks.request(name, () => {
+      held();
+      return new Promise<never>(() => undefined);
+    });
+  });
+}
+
 export function serveBackend(port: Port, backend: WorkerBackend): void {
   const post = (message: WorkerResponse) => port.postMessage(message);
   /** The generation in progress (one at a time: the page side queues). */
@@ -67,6 +79,8 @@ export function serveBackend(port: Port, backend: WorkerBackend): void {
         return void answer(data.id, () => backend.unload());
       case 'clear-cache':
         return void answer(data.id, () => backend.clearCache(data.spec));
+      case 'hold':
+        return void answer(data.id, () => holdForLife(data.name));
     }
   });
 }

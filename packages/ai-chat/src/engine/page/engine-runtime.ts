@@ -1,0 +1,76 @@
+/**
+ * A page-supplied engine (`el.engine`) behind the runtime interface: any object with WebLLM's
+ * OpenAI-style `chat.completions.create`, and optionally `reload`, `unload`, `interruptGenerate`
+ * and `setInitProgressCallback`. Nothing is downloaded by us, so there is nothing to check first.
+ * Whatever the engine throws, synchronously or not, comes back as a rejection.
+ */
+import type { ChatEngine } from '../engine.js';
+import type { Runtime, RuntimeModel } from '../runtime.js';
+
+const aborted = () => Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
+
+/** Settle with `work`, or reject as cancelled as soon as `signal` aborts. */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function engineRuntime(engine: ChatEngine, model: string): Runtime {
+  const info: RuntimeModel = {
+    id: model,
+    runtime: 'custom',
+    downloadBytes: 0,
+    vramMB: 0,
+    cached: true,
+    memoryLimitBytes: 0,
+  };
+  return {
+    preflight: () => Promise.resolve(info),
+    async load(onProgress, signal) {
+      const work = (async () => {
+        engine.setInitProgressCallback?.((report) => {
+          if (signal.aborted) return;
+          onProgress({
+            phase: 'load',
+            progress: Math.min(1, Math.max(0, Number(report.progress) || 0)),
+            loadedBytes: 0,
+            totalBytes: 0,
+            text: String(report.text ?? ''),
+          });
+        });
+        await engine.reload?.(model);
+      })();
+      await untilAborted(work, signal);
+      return info;
+    },
+    async *generate(request, signal) {
+      const interrupt = () => {
+        try {
+          engine.interruptGenerate?.();
+        } catch {
+          // An engine that fails to interrupt is closed by the reader all the same.
+        }
+      };
+      signal.addEventListener('abort', interrupt, { once: true });
+      try {
+        const stream = await engine.chat.completions.create(request);
+        yield* stream;
+      } finally {
+        signal.removeEventListener('abort', interrupt);
+      }
+    },
+    async unload() {
+      try {
+        await engine.unload?.();
+      } catch {
+        // Unloading never fails for the caller: the engine is let go either way.
+      }
+    },
+    clearCache: () => Promise.resolve(),
+    onExit: () => () => undefined,
+  };
+}

@@ -129,6 +129,40 @@ function tensorData(type, count, seed, isNorm) {
 }
 
 /**
+ * Steer q8_0 models to printable text that never ends on its own before `max_tokens` (tests then
+ * stream a known number of tokens; a NUL byte in a reply also breaks wllama 3.13's messages):
+ * residual dimension 0 holds a constant 1 (every embedding has it, no layer writes it), and the
+ * output weights read it as +1 for printable ASCII bytes and newline, -1 for every other token
+ * (control tokens, other bytes).
+ */
+function steer(name, dims, data, avoid) {
+  const rowBytes = (dims[0] / 32) * 34;
+  const rows = dims[1];
+  const setRow = (r, value) => {
+    const at = r * rowBytes;
+    data.fill(0, at, at + 34);
+    if (value !== 0) {
+      data.writeUInt16LE(toHalf(1 / 127), at);
+      data.writeInt8(value > 0 ? 127 : -127, at + 2);
+    }
+  };
+  if (name === 'token_embd.weight') for (let r = 0; r < rows; r++) setRow(r, 1);
+  else if (name === 'output.weight') for (let r = 0; r < rows; r++) setRow(r, avoid.has(r) ? -1 : 1);
+  else if (/attn_output|ffn_down/.test(name)) data.fill(0, 0, rowBytes); // output row 0 writes nothing
+}
+
+/** Tokens a steered model avoids: control tokens, and bytes other than printable ASCII and newline. */
+function avoided(tokens) {
+  const ids = new Set();
+  tokens.forEach((token, id) => {
+    const byte = /^<0x([0-9A-F]{2})>$/.exec(token);
+    const code = byte ? parseInt(byte[1], 16) : -1;
+    if (!byte || !(code === 10 || (code >= 32 && code < 127))) ids.add(id);
+  });
+  return ids;
+}
+
+/**
  * A GGUF file as a Buffer. Options: `dim` (embedding, multiple of 32), `layers`, `heads`,
  * `kvHeads`, `ff` (feed-forward, multiple of 32), `context`, `type` of the matrices.
  */
@@ -205,7 +239,9 @@ export function makeGguf(options = {}) {
     for (const d of dims) w.u64(d);
     w.u32(t.id);
     w.u64(offset);
-    data.push(tensorData(tensorType, count, i + 1, tensorType === 'f32' && dims.length === 1));
+    const bytesOf = tensorData(tensorType, count, i + 1, tensorType === 'f32' && dims.length === 1);
+    if (tensorType === 'q8_0' && options.steer !== false) steer(tensorName, dims, bytesOf, avoided(tokens));
+    data.push(bytesOf);
     const padded = Math.ceil(bytes / ALIGN) * ALIGN;
     if (padded > bytes) data.push(Buffer.alloc(padded - bytes));
     offset += padded;

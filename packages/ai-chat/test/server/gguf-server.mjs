@@ -70,7 +70,8 @@ export async function ggufRoute(ctx, counts, dropped) {
   // `~cut`: the first full-file GET stops halfway and the connection is cut.
   if (label.includes('~cut') && !range && !dropped.has(key)) {
     dropped.add(key);
-    res.write(part.subarray(0, part.length >> 1), () => setTimeout(() => res.socket?.destroy(), 20));
+    // The first half reaches the browser before the cut.
+    res.write(part.subarray(0, part.length >> 1), () => setTimeout(() => res.socket?.destroy(), 300));
     return true;
   }
   if (label.includes('~slow')) {

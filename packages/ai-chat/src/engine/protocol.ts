@@ -18,6 +18,8 @@ export interface ModelSpec {
   /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */
   maxDownloadBytes?: number;
   maxMemoryBytes?: number;
+  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default 50). */
+  latencyThresholdMs?: number;
 }
 
 /** What the worker learned before the first byte of weights: see the `fit` modules. */
@@ -25,12 +27,13 @@ export interface PreflightResult {
   /** The resolved `model_id` (`auto` resolved). */
   id: string;
   downloadBytes: number;
+  /** Memory the model needs, MB: GPU memory on WebGPU, RAM on the CPU. */
   vramMB: number;
   cached: boolean;
   /** The memory limit this device sets when the page sets none (bytes). */
   memoryLimitBytes: number;
   device: DeviceInfo;
-  /** Which worker runtime runs the model (absent: `webgpu`). */
+  /** Which worker runtime runs the model: WebLLM on WebGPU, or llama.cpp (wllama) on the CPU (absent: `webgpu`). */
   runtime?: Exclude<RuntimeKind, 'builtin'>;
   /** A friendly name for the visitor. */
   label?: string;

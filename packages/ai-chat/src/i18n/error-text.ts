@@ -1,7 +1,8 @@
 /**
- * Errors in the element's language. An `AiChatError` carries English plain words (also in
- * `ai-chat-error`); the element shows the same words from its strings, by code, with the detail
- * the English message was built with. Messages of their own (bad attribute values) show as they are.
+ * Errors in the element's language, for the visitor. The element shows the visitor's words for
+ * the error's code from its strings; the page author's words (with the detail: limits, ids, the
+ * runtime's own message) stay in `ai-chat-error` and the console. A bad attribute value is the
+ * page author's to fix and shows its own message, as the contract says.
  */
 import { ERROR_MESSAGES, type AiChatError } from '../errors.js';
 import type { ErrorCode } from '../types.js';
@@ -22,10 +23,13 @@ export function errorDetail(code: ErrorCode, message: string): string | undefine
   return undefined;
 }
 
-/** The words to show for `error`, from `strings` when they have them. */
+/**
+ * The words to show for `error`: the visitor's words for its code from `strings`. A message of
+ * its own (a bad attribute, or one not made from the code's template, like a failed save) shows
+ * as it is.
+ */
 export function errorText(error: AiChatError, strings: Partial<Record<string, string>>): string {
-  const detail = error.code === 'invalid-attribute' ? undefined : errorDetail(error.code, error.message);
-  const template = detail === undefined ? undefined : strings[errorKey(error.code)];
-  if (template === undefined || detail === undefined) return error.message;
-  return detail ? template.replace('{detail}', detail) : template.replace(/ ?[(（]\{detail\}[)）]/, '');
+  if (error.code === 'invalid-attribute' || errorDetail(error.code, error.message) === undefined)
+    return error.message;
+  return strings[errorKey(error.code)] ?? error.message;
 }

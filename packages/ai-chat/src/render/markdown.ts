@@ -34,6 +34,8 @@ function parser(allowImages: boolean): Marked {
         const attr = language ? ` data-lang="${escapeHtml(language)}"` : '';
         return `<pre${attr}><code>${escapeHtml(text.replace(/\n$/, ''))}</code></pre>`;
       },
+      // A task's box is a private-use character here, made into a checkbox after sanitizing.
+      checkbox: ({ checked }: Tokens.Checkbox) => (checked ? TASK_DONE : TASK_OPEN),
       image: ({ href, title, text }: Tokens.Image) =>
         allowImages
           ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`
@@ -43,6 +45,8 @@ function parser(allowImages: boolean): Marked {
 }
 
 const parsers = new Map<boolean, Marked>();
+const TASK_OPEN = '\uE000';
+const TASK_DONE = '\uE001';
 
 /** Markdown source to a sanitized fragment (one block or a whole text). */
 export function renderMarkdown(source: string, options: MarkdownOptions): DocumentFragment {
@@ -50,23 +54,59 @@ export function renderMarkdown(source: string, options: MarkdownOptions): Docume
   if (!marked) parsers.set(options.allowImages, (marked = parser(options.allowImages)));
   const fragment = sanitize((marked.parse(source) as string).trim(), options.allowImages);
   for (const pre of fragment.querySelectorAll('pre')) {
-    const wrap = codeBlock(options);
+    const wrap = codeBlock(options, pre.dataset.lang ?? '');
     pre.replaceWith(wrap);
     wrap.append(pre);
   }
+  for (const li of fragment.querySelectorAll('li')) taskItem(li);
   return fragment;
 }
 
-/** The frame of a code block: a copy button, then the `pre` appended by the caller. */
-function codeBlock(options: MarkdownOptions): HTMLElement {
+/**
+ * A task list item (`- [x] done`): its text goes in a read-only checkbox (a span with the
+ * checkbox role, named by the text), up to the first nested block.
+ */
+function taskItem(li: HTMLLIElement) {
+  const host = li.firstElementChild?.localName === 'p' ? li.firstElementChild : li;
+  const first = host.firstChild;
+  if (!(first instanceof Text) || !(first.data.startsWith(TASK_OPEN) || first.data.startsWith(TASK_DONE)))
+    return;
+  const done = first.data.startsWith(TASK_DONE);
+  first.deleteData(0, 1);
+  const box = document.createElement('span');
+  box.className = 'task';
+  box.setAttribute('role', 'checkbox');
+  box.setAttribute('aria-checked', String(done));
+  box.setAttribute('aria-disabled', 'true');
+  const mark = document.createElement('span');
+  mark.className = 'box';
+  mark.setAttribute('aria-hidden', 'true');
+  box.append(mark);
+  while (
+    host.firstChild &&
+    !/^(?:ul|ol|p|div|pre|blockquote|table)$/.test((host.firstChild as Element).localName ?? '')
+  )
+    box.append(host.firstChild);
+  host.prepend(box);
+  li.classList.add('task-item');
+}
+
+/** The frame of a code block: a bar with the language and a copy button, then the `pre` appended by the caller. */
+function codeBlock(options: MarkdownOptions, language: string): HTMLElement {
   const wrap = document.createElement('div');
   wrap.className = 'code';
+  const bar = document.createElement('div');
+  bar.className = 'code-bar';
+  const lang = document.createElement('span');
+  lang.className = 'lang';
+  lang.textContent = language;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy';
   button.textContent = options.copyLabel;
   button.setAttribute('aria-label', options.copyName);
-  wrap.append(button);
+  bar.append(lang, button);
+  wrap.append(bar);
   return wrap;
 }
 
@@ -169,7 +209,7 @@ export class MarkdownView {
       const node = document.createTextNode('');
       code.append(node);
       pre.append(code);
-      const wrap = codeBlock(this.#options);
+      const wrap = codeBlock(this.#options, language);
       wrap.append(pre);
       this.#tail.replaceChildren(wrap);
       this.#tail.hidden = false;
@@ -213,7 +253,7 @@ export class MarkdownView {
 
   #copy(event: Event) {
     const button = (event.target as Element).closest?.('button.copy');
-    const code = button?.parentElement?.querySelector('pre code');
+    const code = button?.closest('.code')?.querySelector('pre code');
     if (!button || !code) return;
     const label = this.#options.copiedLabel;
     navigator.clipboard?.writeText(code.textContent ?? '').then(

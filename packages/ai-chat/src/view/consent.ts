@@ -1,0 +1,53 @@
+/** The consent card: what the model is, what it costs once, what it needs, and the privacy promise. */
+import { html, nothing } from 'lit';
+import { formatBytes } from '../fit/size.js';
+import { format } from '../strings.js';
+import { lockIcon } from './icons.js';
+import { friendlyModelName } from './model-name.js';
+import type { ViewState } from './state.js';
+
+export interface ConsentActions {
+  consent: () => void;
+}
+
+export function consentView(s: ViewState, on: ConsentActions) {
+  const t = s.strings;
+  const info = s.modelInfo;
+  const id = info?.id ?? s.model;
+  const name = friendlyModelName(id) || t.consentAutoModel;
+  const facts: string[] = [];
+  if (info?.cached) facts.push(t.consentCached);
+  else if (info) {
+    if (info.downloadBytes) {
+      const size = formatBytes(info.downloadBytes);
+      const left = info.downloadBytes - s.resumeBytes;
+      facts.push(
+        s.resumeBytes > 0 && left > 0
+          ? format(t.consentResume, { left: formatBytes(left), size })
+          : format(t.consentSize, { size }),
+      );
+      facts.push(t.consentStored);
+    }
+    facts.push(
+      info.vramMB ? format(t.consentMemory, { memory: formatBytes(info.vramMB * 2 ** 20) }) : t.consentNeeds,
+    );
+  }
+  return html`<section part="consent" class="card consent" aria-labelledby="consent-title">
+    <p class="eyebrow" id="consent-title">${t.consentTitle}</p>
+    <p class="model-name" title=${id}><bdi>${name}</bdi></p>
+    ${
+      facts.length
+        ? html`<ul class="facts">
+            ${facts.map((f) => html`<li>${f}</li>`)}
+          </ul>`
+        : nothing
+    }
+    <div class="privacy">
+      ${lockIcon}
+      <p><strong>${t.consentPrivacyTitle}.</strong> ${t.consentPrivacy}</p>
+    </div>
+    <button type="button" class="primary" data-focus="consent" @click=${on.consent}>
+      ${info?.cached ? t.consentButtonCached : t.consentButton}
+    </button>
+  </section>`;
+}

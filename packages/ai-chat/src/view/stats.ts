@@ -1,0 +1,27 @@
+/**
+ * The figures of the last reply, when the page asks for them (`show-stats`): a small muted line,
+ * the rating as a chip. Each figure is its own isolated span, so right-to-left text never
+ * reorders the numbers and units; the line is hidden while a reply streams.
+ */
+import { html, nothing } from 'lit';
+import { format, type Strings } from '../strings.js';
+import type { LatencyRating } from '../types.js';
+import type { ViewState } from './state.js';
+
+const RATING: Record<LatencyRating, keyof Strings> = {
+  excellent: 'ratingExcellent',
+  good: 'ratingGood',
+  acceptable: 'ratingAcceptable',
+  slow: 'ratingSlow',
+};
+
+export function statsView(s: ViewState) {
+  const stats = s.stats;
+  if (!s.showStats || !stats || s.status === 'generating') return nothing;
+  const t = s.strings;
+  return html`<p part="stats" class="stats" aria-label=${t.statsLabel}>
+    <span class="chip rating-${stats.rating}">${t[RATING[stats.rating]]}</span>
+    <span class="figure" dir="auto">${format(t.statsSpeed, { tps: stats.tokensPerSecond.toFixed(1) })}</span>
+    <span class="figure" dir="auto">${format(t.statsFirst, { ttft: Math.round(stats.ttftMs) })}</span>
+  </p>`;
+}

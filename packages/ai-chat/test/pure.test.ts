@@ -275,16 +275,22 @@ describe('pure: localized strings and errors', () => {
     ['model-not-found', 'Foo-1B', 'errorModelNotFound'],
   ];
   for (const [code, detail, key] of codes)
-    it(`${code} (detail ${JSON.stringify(detail)}) shows from strings.${key}`, () => {
+    it(`${code} (detail ${JSON.stringify(detail)}) shows the visitor's words from strings.${key}, the detail stays in the event`, () => {
       const error = chatError(code, detail);
       expect(errorKey(code)).to.equal(key);
       expect(errorDetail(code, error.message)).to.equal(detail);
-      expect(errorText(error, en)).to.equal(error.message);
-      const zh = errorText(error, zhHant);
-      expect(zh).to.not.equal(error.message);
-      if (detail) expect(zh).to.contain(detail);
-      else expect(zh).not.to.match(/[(（]\s*[)）]|\{detail\}/);
+      expect(errorText(error, en)).to.equal(en[key as keyof typeof en]);
+      expect(errorText(error, zhHant)).to.equal(zhHant[key as keyof typeof en]);
+      if (detail) expect(errorText(error, en)).not.to.contain(detail);
+      expect(errorText(error, en)).not.to.match(/\{detail\}/);
     });
+
+  it("the visitor's error words give no advice only the page author can follow", () => {
+    const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
+    expect(errors.length).to.equal(11);
+    for (const [key, text] of errors)
+      expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
+  });
 
   it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {
     const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');

@@ -28,9 +28,7 @@ export function consentView(s: ViewState, on: ConsentActions) {
       );
       facts.push(t.consentStored);
     }
-    facts.push(
-      info.vramMB ? format(t.consentMemory, { memory: formatBytes(info.vramMB * 2 ** 20) }) : t.consentNeeds,
-    );
+    if (info.vramMB) facts.push(format(t.consentMemory, { memory: formatBytes(info.vramMB * 2 ** 20) }));
   }
   return html`<section part="consent" class="card consent" aria-labelledby="consent-title">
     <p class="eyebrow" id="consent-title">${t.consentTitle}</p>

@@ -97,6 +97,7 @@ export const styles = css`
     border: 1px solid var(--ai-chat-border);
     border-radius: var(--ai-chat-radius);
     overflow: hidden;
+    text-align: start;
   }
   .header,
   .footer {

@@ -12,13 +12,11 @@ export function friendlyModelName(id: string): string {
     .trim()
     .replace(/^.*\//, '')
     .replace(/\.gguf$/i, '')
-    .replace(/-MLC(?:-\w+)?$/i, '');
+    .replace(/-MLC(?:-\w+)?$/i, '')
+    // A GGUF file name may carry the quantization after a dot: `model.Q4_K_M`.
+    .replace(/\.(?:i?q\d\w*|f16|f32|bf16)$/i, '');
   if (!bare || bare.toLowerCase() === 'auto') return '';
   const words = bare.split('-').filter((w) => w && !QUANT.test(w) && !TUNING.test(w));
-  // A GGUF file name may carry the quantization after a dot: `model.Q4_K_M`.
-  const last = words.at(-1);
-  if (last?.includes('.') && QUANT.test(last.slice(last.lastIndexOf('.') + 1)))
-    words[words.length - 1] = last.slice(0, last.lastIndexOf('.'));
   const sizeAt = words.findIndex((w) => SIZE.test(w));
   const name = words
     .filter((_, i) => i !== sizeAt)

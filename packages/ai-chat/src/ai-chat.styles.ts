@@ -124,6 +124,12 @@ export const styles = css`
   .card p {
     margin: 0;
   }
+  /* Before the chat starts, its one card sits in the middle of the space above the composer. */
+  .base[data-panel='consent'] > .consent,
+  .base[data-panel='progress'] > .progress,
+  .base[data-panel='error'] > .error {
+    margin-top: auto;
+  }
   .consent {
     display: flex;
     flex-direction: column;
@@ -279,7 +285,6 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
     scroll-behavior: smooth;
-    scrollbar-gutter: stable;
     padding-block: 2px;
   }
   .empty {
@@ -427,6 +432,7 @@ export const styles = css`
   /* The composer. */
   .composer {
     flex: none;
+    margin-top: auto;
     display: flex;
     gap: var(--ai-chat-spacing);
     align-items: flex-end;

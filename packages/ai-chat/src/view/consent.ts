@@ -42,7 +42,7 @@ export function consentView(s: ViewState, on: ConsentActions) {
     }
     <div class="privacy">
       ${lockIcon}
-      <p><strong>${t.consentPrivacyTitle}.</strong> ${t.consentPrivacy}</p>
+      <p><strong>${t.consentPrivacyTitle}</strong> ${t.consentPrivacy}</p>
     </div>
     <button type="button" class="primary" data-focus="consent" @click=${on.consent}>
       ${info?.cached ? t.consentButtonCached : t.consentButton}

@@ -1,7 +1,13 @@
-// The demo's own wiring: a live list of the element's events, a model picker, and a scripted
-// engine for visitors without WebGPU. The element itself needs none of this.
+// The demo's own wiring: a live list of the element's events, and controls for the engine, the
+// model, the language, the theme and the stats line. The element itself needs none of this.
+// This module runs before the element's script (see index.html), so the log sees every event,
+// the first `checking` included: the events bubble and are composed, so the document hears them.
+import { AR } from './ar.js';
+import { repliesFor } from './replies.js';
+
 const chat = document.getElementById('chat');
 const log = document.getElementById('log');
+const $ = (id) => document.getElementById(id);
 
 const FIELDS = {
   'ai-chat-status': ['status'],
@@ -23,7 +29,7 @@ const FIELDS = {
 
 let lastProgress = 0;
 for (const [type, fields] of Object.entries(FIELDS)) {
-  chat.addEventListener(type, (event) => {
+  document.addEventListener(type, (event) => {
     // Progress fires often: list at most one every 250 ms.
     if (type === 'ai-chat-progress') {
       if (performance.now() - lastProgress < 250 && event.progress < 1) return;
@@ -45,22 +51,45 @@ for (const [type, fields] of Object.entries(FIELDS)) {
   });
 }
 
-document.getElementById('model').addEventListener('change', async (event) => {
+let ScriptedEngine;
+async function scriptedEngine(lang) {
+  ScriptedEngine ??= (await import('./cdn/testing.js')).ScriptedEngine;
+  return new ScriptedEngine({ replies: repliesFor(lang) });
+}
+
+$('runtime').addEventListener('change', async (event) => {
+  const value = event.target.value;
+  await chat.unload();
+  if (value === 'scripted') {
+    chat.engine = await scriptedEngine($('lang').value);
+  } else {
+    chat.engine = undefined;
+    chat.setAttribute('runtime', value);
+  }
+  $('model').disabled = value === 'scripted' || value === 'builtin';
+});
+
+$('model').addEventListener('change', async (event) => {
   await chat.unload();
   chat.model = event.target.value;
 });
 
-document.getElementById('scripted').addEventListener('change', async (event) => {
-  await chat.unload();
-  if (event.target.checked) {
-    const { ScriptedEngine } = await import('./cdn/testing.js');
-    chat.engine = new ScriptedEngine({
-      tokenDelayMs: 25,
-      replies: (request) => ({
-        text: `This reply comes from a scripted engine, token by token, so you can see the element work without a GPU. You asked: "${request.messages.at(-1).content}".`,
-      }),
-    });
-  } else {
-    chat.engine = undefined;
-  }
+$('lang').addEventListener('change', async (event) => {
+  const lang = event.target.value;
+  const rtl = lang === 'ar';
+  document.documentElement.lang = lang;
+  $('frame').dir = rtl ? 'rtl' : 'ltr';
+  chat.lang = lang;
+  // Arabic is not built in: the page gives the element its words.
+  chat.strings = rtl ? AR : {};
+  if (chat.engine) chat.engine = await scriptedEngine(lang);
 });
+
+$('theme').addEventListener('change', (event) => {
+  const theme = event.target.value || undefined;
+  chat.theme = theme;
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+});
+
+$('stats').addEventListener('change', (event) => (chat.showStats = event.target.checked));

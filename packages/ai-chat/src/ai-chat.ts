@@ -48,7 +48,7 @@ import { statsView } from './view/stats.js';
  * @csspart progress - The download and load progress.
  * @csspart consent - The card that asks before downloading the model.
  * @csspart error - The error message.
- * @csspart stats - The figures of the last reply.
+ * @csspart stats - The figures of the last reply (with `show-stats`).
  *
  * @cssproperty --ai-chat-background - Background of the chat.
  * @cssproperty --ai-chat-color - Text color.
@@ -57,6 +57,7 @@ import { statsView } from './view/stats.js';
  * @cssproperty --ai-chat-accent-contrast - Text on the accent color.
  * @cssproperty --ai-chat-user-background - Background of user messages.
  * @cssproperty --ai-chat-assistant-background - Background of assistant messages.
+ * @cssproperty --ai-chat-surface - Background of the consent, progress and error cards.
  * @cssproperty --ai-chat-border - Border color.
  * @cssproperty --ai-chat-error - Error color.
  * @cssproperty --ai-chat-radius - Corner radius.

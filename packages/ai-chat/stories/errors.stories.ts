@@ -6,6 +6,8 @@
  */
 import { expect } from 'storybook/test';
 import { chatError } from '../src/errors.js';
+import { errorKey } from '../src/i18n/error-text.js';
+import { en } from '../src/strings.js';
 import type { ErrorCode } from '../src/types.js';
 import {
   chatIn,
@@ -30,15 +32,18 @@ const failingLoad = (name: string, message: string) => ({
   scriptedWorker: { loadError: name, loadErrorMessage: message },
 });
 
-/** The element shows `code`'s plain words (with `detail`) and, for load failures, Try again. */
+/**
+ * The element shows the visitor's words for `code` and the ways forward the visitor can take; the
+ * page author's words, with `detail`, are in the event.
+ */
 function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', 'Dismiss']): Story['play'] {
   return async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
-    const message = chatError(code, detail).message;
-    const box = await shows(el, '[part="error"]', message);
+    const box = await shows(el, '[part="error"]', en[errorKey(code) as keyof typeof en]);
     await expect(box).toHaveAttribute('role', 'alert');
     await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
-    await expect(firedBy(el, 'ai-chat-error').map((event) => event.code)).toContain(code);
+    const event = firedBy(el, 'ai-chat-error').find((e) => e.code === code);
+    await expect(event?.message).toBe(chatError(code, detail).message);
     const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await expect(labels).toEqual(buttons);
   };
@@ -50,8 +55,8 @@ export const WebgpuUnavailable: Story = {
     'WebGPUNotAvailableError',
     'WebGPU is not supported in your current environment, but it is necessary to run the WebLLM engine.',
   ),
-  // A retry cannot fix the device: no Try again.
-  play: shown('webgpu-unavailable', '', ['Dismiss']),
+  // Neither a retry nor a dismissal can fix the device: no button leads back to a download that cannot work.
+  play: shown('webgpu-unavailable', '', []),
 };
 
 export const ShaderF16Unsupported: Story = {
@@ -60,7 +65,7 @@ export const ShaderF16Unsupported: Story = {
     'ShaderF16SupportError',
     'This model requires WebGPU extension shader-f16, which is not enabled in this browser.',
   ),
-  play: shown('shader-f16-unsupported', '', ['Dismiss']),
+  play: shown('shader-f16-unsupported', '', []),
 };
 
 export const ModelNotFound: Story = {
@@ -117,7 +122,8 @@ export const DeviceLost: Story = {
   play: async (context) => {
     const el = chatIn(context.canvasElement);
     await sendMessage(el, 'Tell me something long.');
-    await shown('device-lost', '', ['Dismiss'])!(context);
+    // Try again asks for the reply again.
+    await shown('device-lost', '', ['Try again', 'Dismiss'])!(context);
     await expect(el.status).toBe('error');
     const reply = await shows(el, '[part~="message-assistant"]', 'The answer starts well');
     await expect(reply).toHaveTextContent('stopped');
@@ -144,7 +150,7 @@ export const ContextWindowExceeded: Story = {
   play: async (context) => {
     const el = chatIn(context.canvasElement);
     await sendMessage(el, 'A very long question…');
-    await shown('context-window-exceeded', '', ['Dismiss'])!(context);
+    await shown('context-window-exceeded', '', ['New conversation', 'Dismiss'])!(context);
   },
 };
 
@@ -163,6 +169,6 @@ export const Aborted: Story = {
 export const Engine: Story = {
   name: 'engine',
   args: failingLoad('Error', 'Failed to instantiate the model library: CompileError'),
-  // The worker's words are turned into plain ones.
+  // The worker's words are turned into plain ones for the page author; the visitor gets their own.
   play: shown('engine', 'its model library (.wasm) could not be started in this browser'),
 };

@@ -20,7 +20,10 @@ export function errorView(s: ViewState, error: AiChatError, on: ErrorActions) {
   // While a model is loaded, trying again means asking for the last reply again.
   const lastIsUser = s.messages.at(-1)?.role === 'user' || s.messages.at(-1)?.interrupted;
   const retry =
-    !fatal && !warning && error.code !== 'context-window-exceeded' && error.code !== 'aborted'
+    !fatal &&
+    !warning &&
+    error.code !== 'context-window-exceeded' &&
+    !(error.code === 'aborted' && s.hasEngine)
       ? s.hasEngine
         ? lastIsUser
           ? on.regenerate

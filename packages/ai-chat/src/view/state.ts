@@ -43,7 +43,6 @@ export const FATAL: ReadonlySet<ErrorCode> = new Set([
   'insufficient-memory',
   'shader-f16-unsupported',
   'webgpu-unavailable',
-  'model-not-found',
 ]);
 
 /** Which state to show: an error that stops the model wins, then preparing, then consent, else the chat. */

@@ -92,11 +92,12 @@ export const JumpToLatest: Story = {
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
     await sendMessage(el, 'Talk a lot.');
-    await statusOf(el, 'ready');
-    const log = await part(el, '[part="messages"]');
     await waitFor(() => {
-      if (log.scrollHeight <= log.clientHeight) throw new Error('not long yet');
+      if (el.messages.length !== 2 || el.status !== 'ready') throw new Error('the reply is not whole yet');
     });
+    const log = await part(el, '[part="messages"]');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await expect(log.scrollHeight).toBeGreaterThan(log.clientHeight);
     log.scrollTo({ top: 0, behavior: 'instant' });
     await userEvent.click(await part(el, '.jump'));
     await waitFor(() => {

@@ -166,7 +166,7 @@ describe('<ai-chat> accessibility', () => {
     el.before(before);
     before.focus();
     const reached: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await sendKeys({ press: 'Tab' });
       const active = el.shadowRoot!.activeElement as HTMLElement | null;
       if (!active) break;
@@ -179,6 +179,7 @@ describe('<ai-chat> accessibility', () => {
     expect(reached).to.deep.equal([
       'a:docs',
       'button:Copy code',
+      'pre:x',
       'button:Copy reply',
       'button:Regenerate the last reply',
       'textarea:Message',

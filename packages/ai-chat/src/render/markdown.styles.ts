@@ -37,6 +37,10 @@ const text = `
   .markdown a {
     color: var(--ai-chat-accent);
   }
+  .markdown :is(pre, table):focus-visible {
+    outline: 2px solid var(--ai-chat-accent);
+    outline-offset: -2px;
+  }
   .markdown a:focus-visible {
     outline: 2px solid var(--ai-chat-accent);
     outline-offset: 1px;

@@ -56,9 +56,11 @@ export function renderMarkdown(source: string, options: MarkdownOptions): Docume
   for (const pre of fragment.querySelectorAll('pre')) {
     const wrap = codeBlock(options, pre.dataset.lang ?? '');
     pre.replaceWith(wrap);
-    wrap.append(pre);
+    wrap.append(scrollable(pre));
   }
   for (const li of fragment.querySelectorAll('li')) taskItem(li);
+  // Wide tables scroll inside the message: reachable by keyboard, like the code.
+  for (const table of fragment.querySelectorAll('table')) table.tabIndex = 0;
   return fragment;
 }
 
@@ -108,6 +110,12 @@ function codeBlock(options: MarkdownOptions, language: string): HTMLElement {
   bar.append(lang, button);
   wrap.append(bar);
   return wrap;
+}
+
+/** A code block scrolls sideways inside its message: it takes focus, so the keyboard can scroll it. */
+function scrollable(pre: HTMLElement): HTMLElement {
+  pre.tabIndex = 0;
+  return pre;
 }
 
 const FENCE_OPENER = /^(`{3,}|~{3,})([^\n]*)$/;
@@ -202,7 +210,7 @@ export class MarkdownView {
       const newline = text.indexOf('\n', start);
       const opener = newline === -1 ? null : FENCE_OPENER.exec(text.slice(start, newline));
       if (!opener || (opener[1]![0] === '`' && opener[2]!.includes('`'))) return false;
-      const pre = document.createElement('pre');
+      const pre = scrollable(document.createElement('pre'));
       const language = opener[2]!.trim().match(/^[\w+#-]*/)![0];
       if (language) pre.dataset.lang = language;
       const code = document.createElement('code');

@@ -49,6 +49,7 @@ const OURS = {
     worker: `${WORKER}&stall=load`,
     setup: `await until(() => el.status === 'idle' && el.modelInfo); el.load().catch(() => {}); await until(() => el.status === 'loading'); await sleep(300);`,
   },
+  ready: { engine: true, setup: `await el.load(); await sleep(100);` },
   chat: {
     engine: true,
     setup: `el.showStats = true; await el.send(q[0]); await until(() => el.shadowRoot.querySelector('code[data-highlighted]')); await sleep(200);`,

@@ -344,7 +344,10 @@ export const styles = css`
     display: inline-flex;
     gap: 5px;
     align-items: center;
-    height: 1.55em;
+    height: 2.2em;
+    padding-inline: 14px;
+    border-radius: 999px;
+    background: var(--ai-chat-surface);
   }
   .typing .dot {
     width: 7px;

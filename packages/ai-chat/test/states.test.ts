@@ -65,16 +65,31 @@ describe('<ai-chat> states and focus (worker protocol)', () => {
       expect($(el, '[part="consent"]')!.textContent).to.match(/left to download \(of 3 MB\)/);
     });
 
-  it('worker protocol: checking this device offers no Cancel', async () => {
-    const el = await fixture<AiChat>(
-      html`<ai-chat model=${MODEL} worker-url=${`${SCRIPTED_WORKER}?stall=preflight`}></ai-chat>`,
-    );
-    await waitForStatus(el, 'checking');
-    await el.updateComplete;
-    expect(panels(el)).to.deep.equal(['progress']);
-    expect($(el, '[part="progress"] button')).to.equal(null);
-    await el.unload();
-  });
+  for (const theme of ['light', 'dark'] as const)
+    it(`worker protocol: checking this device offers no Cancel; checking and starting pass axe (${theme})`, async () => {
+      const el = await fixture<AiChat>(
+        html`<ai-chat
+          model=${MODEL}
+          theme=${theme}
+          worker-url=${`${SCRIPTED_WORKER}?stall=preflight`}
+        ></ai-chat>`,
+      );
+      await waitForStatus(el, 'checking');
+      await el.updateComplete;
+      expect(panels(el)).to.deep.equal(['progress']);
+      expect($(el, '[part="progress"] button')).to.equal(null);
+      await expect(el).to.be.accessible();
+      await el.unload();
+      const loading = await chat('?stall=load', theme);
+      loading.load().catch(() => undefined);
+      await waitForStatus(loading, 'loading');
+      await loading.updateComplete;
+      expect(panels(loading)).to.deep.equal(['progress']);
+      // After a download, the start fills the last tenth of the bar: it never goes back.
+      expect($<HTMLProgressElement>(loading, 'progress')!.value).to.be.at.least(0.9);
+      await expect(loading).to.be.accessible();
+      await loading.unload();
+    });
 
   for (const theme of ['light', 'dark'] as const)
     it(`worker protocol: a failed load shows the error card alone; Try again moves focus on, Dismiss goes back to the consent button (${theme})`, async () => {

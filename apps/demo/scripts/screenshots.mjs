@@ -127,7 +127,13 @@ for (const state of ['consent', 'chat', 'generating', 'error'])
   pages[`/deep-${state}.html`] = deepPage(state);
 
 const server = await serveStatic({
-  mounts: { '/build/': build, '/deep-chat/': deepDir, '/replies.js': join(here, 'replies.js') },
+  mounts: {
+    '/build/': build,
+    '/deep-chat/': deepDir,
+    '/replies.js': join(here, 'replies.js'),
+    // The demo page itself, as `pnpm start` serves it (run `pnpm --filter demo build` first).
+    '/demo/': join(here, 'dist'),
+  },
   pages,
 });
 
@@ -166,6 +172,31 @@ try {
       shots.push(file);
       await page.close();
     }
+  // The shop window: the demo page on a phone and on a desktop, scripted engine, one reply, then in Arabic.
+  for (const [name, width, lang] of [
+    ['demo-360', 360, 'en'],
+    ['demo-1280', 1280, 'en'],
+    ['demo-ar-360', 360, 'ar'],
+  ]) {
+    const page = await browser.newPage();
+    await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+    await page.goto(`${server.origin}/demo/index.html`);
+    await page.waitForFunction(() => customElements.get('ai-chat'));
+    await page.select('#runtime', 'scripted');
+    if (lang !== 'en') await page.select('#lang', lang);
+    await page.waitForFunction(() => document.querySelector('ai-chat').engine);
+    await page.evaluate(async () => {
+      const el = document.querySelector('ai-chat');
+      await el.send(
+        document.documentElement.lang === 'ar' ? 'قارن بين طريقتي الترتيب' : 'How do I sort an array?',
+      );
+      await new Promise((r) => setTimeout(r, 600));
+    });
+    const file = join(out, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -8,6 +8,7 @@ export const AR = {
   consentStored: 'يُحفظ في هذا المتصفح للمرة القادمة',
   consentMemory: 'يستخدم نحو {memory} من الذاكرة',
   consentCached: 'تم تنزيله مسبقًا: يبدأ خلال ثوانٍ',
+  consentSpeed: 'نحو {tps} رمز/ث على هذا الجهاز',
   consentPrivacyTitle: 'الخصوصية أولًا.',
   consentPrivacy: 'يعمل بالكامل داخل متصفحك. لا يغادر ما تكتبه هذا الجهاز.',
   consentButton: 'نزّل وابدأ',

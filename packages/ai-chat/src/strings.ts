@@ -12,6 +12,7 @@ export const en = {
   consentStored: 'Stored in this browser for next time',
   consentMemory: 'Uses about {memory} of memory',
   consentCached: 'Already downloaded: starts in seconds',
+  consentSpeed: 'About {tps} tokens/s on this device',
   consentPrivacyTitle: 'Private by design.',
   consentPrivacy: 'It runs entirely in your browser. Nothing you type leaves this device.',
   consentButton: 'Download and start',

@@ -9,6 +9,7 @@ export const zhHant: Strings = {
   consentStored: '會存放在這個瀏覽器中，下次直接使用',
   consentMemory: '執行時約使用 {memory} 記憶體',
   consentCached: '已下載：幾秒內即可開始',
+  consentSpeed: '在這台裝置上約每秒 {tps} 個詞元',
   consentPrivacyTitle: '隱私優先。',
   consentPrivacy: '完全在您的瀏覽器中執行，您輸入的內容不會離開這台裝置。',
   consentButton: '下載並開始',

@@ -30,6 +30,12 @@ export function consentView(s: ViewState, on: ConsentActions) {
     }
     if (info.vramMB) facts.push(format(t.consentMemory, { memory: formatBytes(info.vramMB * 2 ** 20) }));
   }
+  // The CPU runtime predicts its speed before the first byte (`modelInfo.predictedMsPerToken`).
+  const predicted = (info as { predictedMsPerToken?: number } | undefined)?.predictedMsPerToken;
+  if (predicted && predicted > 0 && Number.isFinite(predicted)) {
+    const tps = 1000 / predicted;
+    facts.push(format(t.consentSpeed, { tps: tps >= 10 ? Math.round(tps) : tps.toFixed(1) }));
+  }
   return html`<section part="consent" class="card consent" aria-labelledby="consent-title">
     <p class="eyebrow" id="consent-title">${t.consentTitle}</p>
     <p class="model-name" title=${id}><bdi>${name}</bdi></p>

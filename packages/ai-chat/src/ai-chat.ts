@@ -186,13 +186,13 @@ export class AiChat extends LitElement {
 
   /** Load the model; resolves when ready. */
   load(): Promise<void> {
-    this.#consented = true;
+    this.#consent();
     return this.#chat.load();
   }
 
   /** Send a user message; resolves with the assistant's reply. */
   send(text: string): Promise<ChatMessage | undefined> {
-    if (String(text ?? '').trim()) this.#consented = true;
+    if (String(text ?? '').trim()) this.#consent();
     return this.#chat.send(text);
   }
 
@@ -291,6 +291,13 @@ export class AiChat extends LitElement {
     return strings;
   }
 
+  /** The model was asked for: a check in flight now shows as progress. */
+  #consent() {
+    if (this.#consented) return;
+    this.#consented = true;
+    this.requestUpdate();
+  }
+
   /** A plain snapshot of the element for the views (they never see a controller). */
   #view(): ViewState {
     const chat = this.#chat;
@@ -312,6 +319,7 @@ export class AiChat extends LitElement {
       placeholder: this.placeholder,
       resumeBytes: this.#resumeBytes,
       awayFromLatest: this.#scroll.away,
+      consented: this.#consented || this.autoload,
     };
   }
 
@@ -346,11 +354,11 @@ export class AiChat extends LitElement {
 
   #actions = {
     consent: () => {
-      this.#consented = true;
       this.load().catch(() => undefined);
       this.#focusAfter();
     },
     cancel: () => {
+      this.#consented = false;
       void this.unload();
       this.#focusAfter('[data-focus="consent"]');
     },

@@ -23,6 +23,7 @@ const state = (modelInfo: ViewState['modelInfo'], resumeBytes = 0): ViewState =>
   placeholder: undefined,
   resumeBytes,
   awayFromLatest: false,
+  consented: false,
 });
 
 function shown(s: ViewState): string[] {

@@ -66,7 +66,7 @@ describe('<ai-chat> states and focus (worker protocol)', () => {
     });
 
   for (const theme of ['light', 'dark'] as const)
-    it(`worker protocol: checking this device offers no Cancel; checking and starting pass axe (${theme})`, async () => {
+    it(`worker protocol: the check before consent keeps the consent card; checking after consent offers no Cancel; checking and starting pass axe (${theme})`, async () => {
       const el = await fixture<AiChat>(
         html`<ai-chat
           model=${MODEL}
@@ -75,6 +75,10 @@ describe('<ai-chat> states and focus (worker protocol)', () => {
         ></ai-chat>`,
       );
       await waitForStatus(el, 'checking');
+      await el.updateComplete;
+      // Before consent, the check only fills in the consent card: no progress card flashes by.
+      expect(panels(el)).to.deep.equal(['consent']);
+      el.load().catch(() => undefined);
       await el.updateComplete;
       expect(panels(el)).to.deep.equal(['progress']);
       expect($(el, '[part="progress"] button')).to.equal(null);

@@ -110,6 +110,11 @@ describe('pure: panelFor (one state at a time) and canSend', () => {
     ['ready', undefined, true, false, 'chat', true],
     ['generating', undefined, true, false, 'chat', false],
   ];
+  it('checking before consent keeps the consent card; after consent it is progress', () => {
+    const s = { status: 'checking' as const, error: undefined, hasEngine: false, customEngine: false };
+    expect(panelFor({ ...s, consented: false })).to.equal('consent');
+    expect(panelFor({ ...s, consented: true })).to.equal('progress');
+  });
   for (const [status, error, hasEngine, customEngine, panel, send] of table)
     it(`${status}${error ? ` with ${error.code}` : ''}${hasEngine ? ', model loaded' : ''}${customEngine ? ', page engine' : ''} → ${panel}`, () => {
       expect(panelFor({ status, error, hasEngine, customEngine })).to.equal(panel);

@@ -32,6 +32,8 @@ export interface ViewState {
   resumeBytes: number;
   /** The reader scrolled up: offer to jump to the latest message. */
   awayFromLatest: boolean;
+  /** The visitor or the page asked for the model (consent, `load()`, `send()` or `autoload`). */
+  consented: boolean;
 }
 
 /** The one main state on screen. */
@@ -46,8 +48,12 @@ export const FATAL: ReadonlySet<ErrorCode> = new Set([
 ]);
 
 /** Which state to show: an error that stops the model wins, then preparing, then consent, else the chat. */
-export function panelFor(s: Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'>): Panel {
+export function panelFor(
+  s: Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'> & { consented?: boolean },
+): Panel {
   if (s.error && s.error.code !== 'invalid-attribute' && s.status === 'error' && !s.hasEngine) return 'error';
+  // The check before consent only fills in the consent card: no progress card flashes in between.
+  if (s.status === 'checking' && s.consented === false && !s.customEngine) return 'consent';
   if (s.status === 'checking' || s.status === 'downloading' || s.status === 'loading') return 'progress';
   if (s.status === 'idle' && !s.customEngine) return 'consent';
   return 'chat';

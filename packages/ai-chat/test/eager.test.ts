@@ -16,8 +16,9 @@ describe('<ai-chat> base look without the Markdown chunk (scripted engine)', () 
     ];
     await el.updateComplete;
     const root = el.shadowRoot!;
-    // Only the element's own sheet so far: the chunk's sheet is adopted when it arrives.
-    expect(root.adoptedStyleSheets.length).to.equal(1);
+    // Only the element's own sheets so far: the chunk's sheet is adopted when it arrives.
+    const own = (customElements.get('ai-chat') as unknown as { elementStyles: unknown[] }).elementStyles;
+    expect(root.adoptedStyleSheets.length).to.equal(own.length);
     expect(root.querySelector('.markdown')).to.equal(null);
     const user = root.querySelector<HTMLElement>('[part~="message-user"]')!;
     const assistant = root.querySelector<HTMLElement>('[part~="message-assistant"]')!;

@@ -6,6 +6,7 @@
  */
 import { Marked, type Tokens } from 'marked';
 import { findBlockEnds, startScan, type BlockScan } from './blocks.js';
+import { codeBlock, scrollable, TASK_DONE, TASK_OPEN, taskItem } from './frames.js';
 import { sanitize } from './sanitize.js';
 
 export { markdownStyles } from './markdown.styles.js';
@@ -45,8 +46,6 @@ function parser(allowImages: boolean): Marked {
 }
 
 const parsers = new Map<boolean, Marked>();
-const TASK_OPEN = '\uE000';
-const TASK_DONE = '\uE001';
 
 /** Markdown source to a sanitized fragment (one block or a whole text). */
 export function renderMarkdown(source: string, options: MarkdownOptions): DocumentFragment {
@@ -62,60 +61,6 @@ export function renderMarkdown(source: string, options: MarkdownOptions): Docume
   // Wide tables scroll inside the message: reachable by keyboard, like the code.
   for (const table of fragment.querySelectorAll('table')) table.tabIndex = 0;
   return fragment;
-}
-
-/**
- * A task list item (`- [x] done`): its text goes in a read-only checkbox (a span with the
- * checkbox role, named by the text), up to the first nested block.
- */
-function taskItem(li: HTMLLIElement) {
-  const host = li.firstElementChild?.localName === 'p' ? li.firstElementChild : li;
-  const first = host.firstChild;
-  if (!(first instanceof Text) || !(first.data.startsWith(TASK_OPEN) || first.data.startsWith(TASK_DONE)))
-    return;
-  const done = first.data.startsWith(TASK_DONE);
-  first.deleteData(0, 1);
-  const box = document.createElement('span');
-  box.className = 'task';
-  box.setAttribute('role', 'checkbox');
-  box.setAttribute('aria-checked', String(done));
-  box.setAttribute('aria-disabled', 'true');
-  const mark = document.createElement('span');
-  mark.className = 'box';
-  mark.setAttribute('aria-hidden', 'true');
-  box.append(mark);
-  while (
-    host.firstChild &&
-    !/^(?:ul|ol|p|div|pre|blockquote|table)$/.test((host.firstChild as Element).localName ?? '')
-  )
-    box.append(host.firstChild);
-  host.prepend(box);
-  li.classList.add('task-item');
-}
-
-/** The frame of a code block: a bar with the language and a copy button, then the `pre` appended by the caller. */
-function codeBlock(options: MarkdownOptions, language: string): HTMLElement {
-  const wrap = document.createElement('div');
-  wrap.className = 'code';
-  const bar = document.createElement('div');
-  bar.className = 'code-bar';
-  const lang = document.createElement('span');
-  lang.className = 'lang';
-  lang.textContent = language;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'copy';
-  button.textContent = options.copyLabel;
-  button.setAttribute('aria-label', options.copyName);
-  bar.append(lang, button);
-  wrap.append(bar);
-  return wrap;
-}
-
-/** A code block scrolls sideways inside its message: it takes focus, so the keyboard can scroll it. */
-function scrollable(pre: HTMLElement): HTMLElement {
-  pre.tabIndex = 0;
-  return pre;
 }
 
 const FENCE_OPENER = /^(`{3,}|~{3,})([^\n]*)$/;

@@ -4,6 +4,7 @@ import {
   chatIn,
   chatMeta,
   part,
+  renderChat,
   sendMessage,
   shows,
   statusOf,
@@ -161,8 +162,8 @@ export const StatsRightToLeft: Story = {
 /** A height given to the element is honoured: the log scrolls, the composer stays. */
 export const FixedHeight: Story = {
   args: { width: 360, scriptedEngine: { replies: [{ text: RICH }] } },
-  render: (args, context) => {
-    const frame = chatMeta.render(args, context) as HTMLElement;
+  render: (args) => {
+    const frame = renderChat(args);
     frame.querySelector('ai-chat')!.setAttribute('style', 'height: 320px; --ai-chat-max-height: none');
     return frame;
   },

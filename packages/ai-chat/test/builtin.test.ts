@@ -179,7 +179,8 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(el.status).to.equal('idle');
     expect(el.modelInfo?.runtime).to.not.equal('builtin');
     const consent = $(el, '[part="consent"]')!.textContent!;
-    expect(consent).to.contain('Scripted-1B-Instruct-q4f32_1-MLC');
+    expect(el.modelInfo?.id).to.equal('Scripted-1B-Instruct-q4f32_1-MLC');
+    expect(consent).to.contain('Scripted · 1B');
     expect(consent).to.not.contain('built-in');
   });
 
@@ -194,7 +195,7 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     await waitUntil(() => $(el, '[part="error"]'), 'the error');
     expect($(el, '[part="consent"]')).to.equal(null);
     const shown = $(el, '[part="error"]')!.textContent!;
-    expect(shown).to.contain("The AI model couldn't run in this browser.");
+    expect(shown).to.contain('The chat could not run in this browser.');
     expect(shown).to.not.match(/RuntimeUnavailableError|LanguageModel|Try again/);
     await expect(el).shadowDom.to.be.accessible();
   });

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { modelServer } from './test/server/model-server.mjs';
+import { faultRoutes } from './test/server/fault-routes.mjs';
+import { wllamaAssets } from './test/server/wllama-assets.mjs';
+import { cspHeaders } from './test/server/csp.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -15,7 +18,10 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   middleware: [
+    cspHeaders,
     modelServer,
+    faultRoutes,
+    wllamaAssets,
     // Serve worker.ts when the page asks for worker.js through new URL(...): that is a plain
     // request, not an import, so the esbuild plugin does not map it.
     function tsForJs(ctx, next) {

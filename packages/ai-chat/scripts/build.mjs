@@ -1,8 +1,12 @@
 // Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
 // (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm), and
-// custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs).
+// custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs). wllama's WebAssembly
+// (the fast build and the compat build) is copied beside both worker entries (dist/engine/wllama/
+// and dist/cdn/wllama/): the worker loads it from there, never from a third-party host.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -43,4 +47,13 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   metafile: false,
 });
+const require = createRequire(import.meta.url);
+const wllama = dirname(require.resolve('@wllama/wllama/package.json'));
+const compat = dirname(require.resolve('@wllama/wllama-compat/package.json'));
+for (const dir of ['dist/engine/wllama', 'dist/cdn/wllama']) {
+  mkdirSync(`${root}${dir}/compat`, { recursive: true });
+  copyFileSync(`${wllama}/esm/wasm/wllama.wasm`, `${root}${dir}/wllama.wasm`);
+  copyFileSync(`${compat}/wasm/wllama.js`, `${root}${dir}/compat/wllama.js`);
+  copyFileSync(`${compat}/wasm/wllama.wasm`, `${root}${dir}/compat/wllama.wasm`);
+}
 console.log('built dist/ and dist/cdn/');

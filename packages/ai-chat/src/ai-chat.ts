@@ -6,13 +6,15 @@ import { PersistController } from './controllers/persist-controller.js';
 import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import type { RuntimeInputs } from './engine/page/registry.js';
+import { resolveSpecUrls } from './engine/page/urls.js';
 import { chatError, toChatError, type AiChatError } from './errors.js';
 import { AiChatErrorEvent, AiChatStatusEvent } from './events.js';
 import { parseRuntimes } from './fit/runtimes.js';
-import { readSettings, type Settings } from './fit/settings.js';
+import { checkUrls, readSettings, type Settings } from './fit/settings.js';
 import { formatBytes } from './fit/size.js';
 import { canTransition, deriveStatus, isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
+import { checkLocale } from './i18n/check.js';
 import { errorText } from './i18n/error-text.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
 import { markdown } from './render/markdown-directive.js';
@@ -137,7 +139,8 @@ export class AiChat extends LitElement {
     new PersistController(this, {
       messages: () => this.#conversation.messages,
       draft: () => this.#conversation.draft,
-      restore: (messages) => (this.messages = messages),
+      restore: (messages, keepReply) =>
+        keepReply ? this.#conversation.restore(messages) : (this.messages = messages),
       fail: (error) => this.#warn(error),
       text: (key) => this.#t(key),
     });
@@ -221,18 +224,22 @@ export class AiChat extends LitElement {
   /** Read from the properties as they are now (also before the next update, for `load()` right after a set). */
   #runtimeInputs(): RuntimeInputs {
     const { maxModelSize, maxMemory } = readSettings(this).settings;
-    const lang = this.lang || langOf(this);
+    const lang = this.#lang();
+    const badUrls = new Set(checkUrls(this, document.baseURI).map((problem) => problem.key));
     return {
       engine: this.engine,
       runtimes: parseRuntimes(this.runtime).runtimes,
-      spec: {
-        model: this.#effectiveModel(),
-        ...(this.modelUrl ? { modelUrl: this.modelUrl } : {}),
-        ...(this.modelLibUrl ? { modelLibUrl: this.modelLibUrl } : {}),
-        ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
-        ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
-      },
-      workerUrl: this.workerUrl,
+      spec: resolveSpecUrls(
+        {
+          model: this.#effectiveModel(),
+          ...(this.modelUrl && !badUrls.has('modelUrl') ? { modelUrl: this.modelUrl } : {}),
+          ...(this.modelLibUrl && !badUrls.has('modelLibUrl') ? { modelLibUrl: this.modelLibUrl } : {}),
+          ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
+          ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
+        },
+        document.baseURI, // relative URLs: against the page, not the worker
+      ),
+      workerUrl: badUrls.has('workerUrl') ? undefined : this.workerUrl,
       languages: lang ? [lang] : ['en'],
     };
   }
@@ -361,6 +368,10 @@ export class AiChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('strings')) {
+      const locale = checkLocale(this.lang, this.strings);
+      for (const problem of locale.problems) this.#warn(chatError('invalid-attribute', problem));
+    }
     const keys = ['latencyThreshold', 'temperature', 'maxTokens', 'maxModelSize', 'maxMemory'] as const;
     if (keys.some((key) => changed.has(key))) {
       const { settings, problems } = readSettings(this);
@@ -369,6 +380,9 @@ export class AiChat extends LitElement {
         const key = keys.find((k) => changed.has(k) && toAttribute(k) === problem.attribute);
         if (key) this.#warn(chatError('invalid-attribute', problem.message));
       }
+    }
+    for (const { message } of checkUrls(this, document.baseURI).filter((p) => changed.has(p.key))) {
+      this.#warn(chatError('invalid-attribute', message)); // the value stays; it is not used
     }
     if (changed.has('runtime')) {
       const { problem } = parseRuntimes(this.runtime);
@@ -406,9 +420,14 @@ export class AiChat extends LitElement {
 
   protected override async scheduleUpdate(): Promise<unknown> {
     // A language other than English is a chunk: render once it is here, never English first.
-    const pending = loadStrings(this.lang || langOf(this));
+    const pending = loadStrings(this.#lang());
     if (pending) await pending;
     return super.scheduleUpdate();
+  }
+
+  /** The language in force: `lang` when it is text, else the nearest ancestor's or the page's. */
+  #lang(): string {
+    return typeof this.lang === 'string' && this.lang ? this.lang : langOf(this);
   }
 
   #t(key: keyof Strings): string {
@@ -419,10 +438,11 @@ export class AiChat extends LitElement {
   /** The strings in force: the page's overrides over the table for the language. */
   get #strings(): Strings {
     // The property first: an attribute set from `lang` is reflected only after render.
-    const table = stringsFor(this.lang || langOf(this));
+    const table = stringsFor(this.#lang());
     const cached = this.#stringsFor;
     if (cached && cached[0] === table && cached[1] === this.strings) return cached[2];
-    const strings = { ...table, ...this.strings };
+    const own = checkLocale(undefined, this.strings).replace.strings ?? this.strings; // text values only
+    const strings = { ...table, ...own };
     this.#stringsFor = [table, this.strings, strings];
     return strings;
   }
@@ -627,7 +647,7 @@ export class AiChat extends LitElement {
       <p>${errorText(error, this.#strings)}</p>
       <div class="actions">
         ${canRetry ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}
-        ${error.code === 'quota-exceeded' ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}
+        ${error.code === 'quota-exceeded' || (error.code === 'engine' && !this.engine && this.modelInfo?.cached) ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}
         <button type="button" class="link" @click=${() => this.#dismiss()}>${this.#t('dismiss')}</button>
       </div>
     </div>`;

@@ -41,6 +41,8 @@ export const en = {
     'The conversation could not be saved in this browser ({detail}). It stays on screen, but will not be there after a reload.',
   restoreFailed:
     'The conversation could not be restored in this browser ({detail}). A new conversation starts instead.',
+  storageUnreadable:
+    'The saved conversation cannot be read by this version of the chat ({detail}). It is kept as it is; this conversation starts new and is not saved.',
   // Errors, by code (`error` + the code in camel case); `{detail}` is filled where there is one.
   errorWebgpuUnavailable:
     "This browser can't run the AI model. Try a recent Chrome or Edge on a computer with a graphics card.",

@@ -77,6 +77,7 @@ export type ErrorCode =
   | 'device-lost'
   | 'context-window-exceeded'
   | 'aborted'
+  | 'storage'
   | 'engine';
 
 export type ThresholdKind = 'latency' | 'model-size' | 'memory';

@@ -206,14 +206,14 @@ describe('fit to the device and our downloader, with real web-llm in the worker'
     await el.unload();
   });
 
-  it('real web-llm: a nearly full disk gives quota-exceeded naming the size, before any shard request', async () => {
+  it('real web-llm: a nearly full disk gives quota-exceeded naming the size (free space rounded down), before any shard request', async () => {
     const name = fresh('-s4x512');
     const el = await realChat(name, {}, QUOTA_WORKER);
     await waitUntil(() => el.status === 'idle' && el.modelInfo, 'preflight', { timeout: 30000 });
     const failed = (await el.load().catch((e: unknown) => e)) as { code: string; message: string };
     expect(failed.code).to.equal('quota-exceeded');
     expect(failed.message).to.match(
-      /^Not enough storage in this browser for the model \(needs 3 MB of storage, 1 MB available\)/,
+      /^Not enough storage in this browser for the model \(needs 2\.1 MB of storage, 0\.1 MB available\)/,
     );
     expect(await shardRequests(name)).to.deep.equal({});
     await el.updateComplete;

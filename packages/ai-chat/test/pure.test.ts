@@ -49,6 +49,9 @@ describe('pure: parseByteSize and formatBytes', () => {
     ['-5MB', undefined],
     ['5 parsecs', undefined],
     [Number.NaN, undefined],
+    ['1e400', undefined],
+    [Number.POSITIVE_INFINITY, undefined],
+    ['1e30GB', undefined],
   ];
   for (const [input, bytes] of table)
     it(`${JSON.stringify(input)} → ${bytes}`, () => expect(parseByteSize(input)).to.equal(bytes));
@@ -138,6 +141,10 @@ describe('pure: readSettings', () => {
     [{ latencyThreshold: '-3' }, 'latency-threshold', { latencyThreshold: 50 }],
     [{ latencyThreshold: 'fast' }, 'latency-threshold', { latencyThreshold: 50 }],
     [{ latencyThreshold: '80' }, undefined, { latencyThreshold: 80 }],
+    [{ latencyThreshold: '0x10' }, 'latency-threshold', { latencyThreshold: 50 }],
+    [{ latencyThreshold: '1e1' }, undefined, { latencyThreshold: 10 }],
+    [{ maxTokens: '0b11' }, 'max-tokens', { maxTokens: undefined }],
+    [{ maxModelSize: '1e400' }, 'max-model-size', { maxModelSize: undefined }],
     [{ temperature: 'hot' }, 'temperature', { temperature: undefined }],
     [{ temperature: '0.2' }, undefined, { temperature: 0.2 }],
     [{ temperature: 5 }, 'temperature', { temperature: undefined }],
@@ -309,6 +316,7 @@ describe('pure: localized strings and errors', () => {
       'device-lost': true,
       'context-window-exceeded': false,
       aborted: true,
+      storage: false,
       engine: true,
     };
     for (const [code, recoverable] of Object.entries(expected))

@@ -222,6 +222,8 @@ export class ModelController implements ReactiveController {
       this.#host.dispatchEvent(new AiChatReadyEvent(info.id, info.downloadBytes, info.vramMB));
     } catch (error) {
       if (signal.aborted) throw chatError('aborted');
+      // Past the download every file is cached: a failure now may come from them (offer to clear).
+      if (this.phase === 'loading' && this.modelInfo) this.modelInfo = { ...this.modelInfo, cached: true };
       this.progress = undefined;
       this.phase = 'idle';
       throw this.#host.fail(error);

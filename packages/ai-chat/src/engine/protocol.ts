@@ -18,6 +18,8 @@ export interface ModelSpec {
   /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */
   maxDownloadBytes?: number;
   maxMemoryBytes?: number;
+  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default 50). */
+  latencyThresholdMs?: number;
 }
 
 /** What the worker learned before the first byte of weights: see the `fit` modules. */
@@ -25,12 +27,13 @@ export interface PreflightResult {
   /** The resolved `model_id` (`auto` resolved). */
   id: string;
   downloadBytes: number;
+  /** Memory the model needs, MB: GPU memory on WebGPU, RAM on the CPU. */
   vramMB: number;
   cached: boolean;
   /** The memory limit this device sets when the page sets none (bytes). */
   memoryLimitBytes: number;
   device: DeviceInfo;
-  /** Which worker runtime runs the model (absent: `webgpu`). */
+  /** Which worker runtime runs the model: WebLLM on WebGPU, or llama.cpp (wllama) on the CPU (absent: `webgpu`). */
   runtime?: Exclude<RuntimeKind, 'builtin'>;
   /** A friendly name for the visitor. */
   label?: string;
@@ -52,6 +55,8 @@ export type WorkerRequest =
 export interface WireError {
   name: string;
   message: string;
+  /** Plain words for the visitor, set only by our own code where the error is thrown. */
+  detail?: string;
 }
 
 export type WorkerResponse =
@@ -61,7 +66,9 @@ export type WorkerResponse =
   | { type: 'error'; id: number; error: WireError };
 
 export function toWireError(error: unknown): WireError {
-  if (error instanceof Error) return { name: error.name, message: error.message };
+  const detail = (error as { detail?: unknown } | null)?.detail;
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, ...(typeof detail === 'string' ? { detail } : {}) };
   if (typeof error === 'object' && error && 'message' in error)
     return { name: String((error as { name?: unknown }).name ?? 'Error'), message: String(error.message) };
   return { name: 'Error', message: String(error) };

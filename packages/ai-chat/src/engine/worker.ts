@@ -1,8 +1,20 @@
 /**
- * The model worker entry: WebLLM behind our message protocol. The only module that imports
- * `@mlc-ai/web-llm`, so the page never downloads or parses it.
+ * The model worker entry: our message protocol, served by the router backend that picks WebLLM
+ * (WebGPU) or llama.cpp (wllama, on the CPU) per model. The runtimes themselves are imported only
+ * when a model of theirs loads, so the page never downloads or parses them. wllama's wasm builds
+ * sit beside this script (`wllama/`), and load from there: never from a third-party host.
  */
-import { createWebLLMBackend } from './worker/webllm-backend.js';
+import { GGUF_CATALOG } from './worker/gguf-catalog.js';
+import { createRouterBackend } from './worker/router-backend.js';
 import { serveBackend } from './worker/worker-host.js';
 
-serveBackend(self as unknown as Parameters<typeof serveBackend>[0], createWebLLMBackend());
+const assets = {
+  wasm: new URL('./wllama/wllama.wasm', import.meta.url).href,
+  compatJs: new URL('./wllama/compat/wllama.js', import.meta.url).href,
+  compatWasm: new URL('./wllama/compat/wllama.wasm', import.meta.url).href,
+};
+
+serveBackend(
+  self as unknown as Parameters<typeof serveBackend>[0],
+  createRouterBackend({ assets, catalog: GGUF_CATALOG }),
+);

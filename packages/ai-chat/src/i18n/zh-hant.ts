@@ -37,6 +37,8 @@ export const zhHant: Strings = {
   copied: '已複製',
   saveFailed: '無法在這個瀏覽器中儲存對話（{detail}）。對話仍留在畫面上，但重新載入後就不會出現。',
   restoreFailed: '無法在這個瀏覽器中還原對話（{detail}）。改為開始新的對話。',
+  storageUnreadable:
+    '這個版本的聊天無法讀取已儲存的對話（{detail}）。已儲存的對話保持原樣；這次的對話重新開始，且不會被儲存。',
   errorWebgpuUnavailable: '這個瀏覽器無法執行 AI 模型。請在有顯示卡的電腦上使用新版 Chrome 或 Edge。',
   errorShaderF16Unsupported: '這台裝置的顯示晶片無法執行這個 AI 模型。',
   errorModelTooLarge: '這個 AI 模型太大，無法在這裡下載（{detail}）。',

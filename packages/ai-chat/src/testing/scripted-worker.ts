@@ -66,6 +66,7 @@ const info = (spec: ModelSpec) => {
   }
   return {
     id: spec.model === 'auto' ? 'Scripted-1B-Instruct-q4f32_1-MLC' : spec.model,
+    runtime: 'webgpu' as const,
     downloadBytes: DOWNLOAD_BYTES,
     vramMB: VRAM_MB,
     cached: spec.model.endsWith('-cached'),

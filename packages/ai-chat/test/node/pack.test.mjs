@@ -38,6 +38,13 @@ describe('the packed tarball', () => {
       'package/dist/engine/worker.js',
       'package/dist/cdn/ai-chat.js',
       'package/dist/cdn/worker.js',
+      // wllama's WebAssembly beside both worker entries (never fetched from a third-party host)
+      'package/dist/cdn/wllama/wllama.wasm',
+      'package/dist/cdn/wllama/compat/wllama.js',
+      'package/dist/cdn/wllama/compat/wllama.wasm',
+      'package/dist/engine/wllama/wllama.wasm',
+      'package/dist/engine/wllama/compat/wllama.js',
+      'package/dist/engine/wllama/compat/wllama.wasm',
     ]) {
       assert.ok(files.includes(file), `${file} in the tarball`);
     }

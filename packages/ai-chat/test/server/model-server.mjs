@@ -10,6 +10,8 @@
 // (GET /__models/requests, POST /__models/reset) so tests can prove what was (not) fetched.
 // `~drop<i>` in the model name (`/models/<name>~drop2/...`) cuts shard i halfway, once; `~slow` delays shards.
 
+import { ggufRoute } from './gguf-server.mjs';
+
 const counts = new Map();
 const dropped = new Set();
 
@@ -159,6 +161,7 @@ export async function modelServer(ctx, next) {
     ctx.body = 'ok';
     return;
   }
+  if (await ggufRoute(ctx, counts, dropped)) return;
   const m = /^\/models\/([^/]+)\/(?:resolve\/main\/)?(.+)$/.exec(ctx.path);
   if (!m) return next();
   const [, name, file] = m;

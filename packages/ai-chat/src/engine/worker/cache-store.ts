@@ -3,7 +3,9 @@
  * for `mlc-chat-config.json`, `webllm/wasm` for the model library, `webllm/model` for
  * `tensor-cache.json`, the weight shards and the tokenizer, each keyed by its URL.
  */
-export type CacheScope = 'webllm/model' | 'webllm/wasm' | 'webllm/config';
+export type CacheScope = 'webllm/model' | 'webllm/wasm' | 'webllm/config' | typeof GGUF_SCOPE;
+/** The CPU runtime's GGUF files, in pieces (see `gguf-download.ts`). */
+export const GGUF_SCOPE = 'ai-chat/gguf';
 
 export const SCOPES: readonly CacheScope[] = ['webllm/config', 'webllm/wasm', 'webllm/model'];
 

@@ -47,6 +47,7 @@ export async function runPreflight(spec: ModelSpec, signal?: AbortSignal): Promi
     plan,
     result: {
       id: record.model_id,
+      runtime: 'webgpu',
       downloadBytes: plan.totalBytes,
       vramMB: Math.round(vramMB * 100) / 100,
       cached: plan.cached,

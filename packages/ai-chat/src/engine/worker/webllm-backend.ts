@@ -10,6 +10,7 @@ import { deleteModelEntries } from './cache-store.js';
 import { downloadModel } from './downloader.js';
 import { named } from './http.js';
 import { checkPlanLibrary } from './library-check.js';
+import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
 import type { ChatEngine } from '../engine.js';
 import { runPreflight, type Preflight } from './preflight.js';
 import type { PreflightResult } from '../protocol.js';
@@ -99,8 +100,9 @@ export function createWebLLMBackend(): WorkerBackend {
       await engine?.unload();
     },
     async clearCache(spec) {
-      const { plan, record } = await runPreflight(spec);
-      await deleteModelEntries(plan.base, record.model_lib);
+      // A self-hosted model's folder is known without reading its index (which may be what is broken).
+      const record = isCustom(spec) ? modelListFor(spec, [])[0]! : (await runPreflight(spec)).record;
+      await deleteModelEntries(cleanModelUrl(record.model), record.model_lib);
     },
   };
   return backend;

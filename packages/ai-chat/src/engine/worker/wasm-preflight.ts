@@ -1,0 +1,178 @@
+/**
+ * The CPU runtime's preflight, in the worker, before the first byte of weights: which GGUF model
+ * (a catalog id, a `.gguf` URL, or `auto` within the limits), its size to the byte (HEAD, or the
+ * cache), the memory its header implies for the context used, the wasm build this browser needs,
+ * and the speed predicted from a short probe of this device. Needs no wllama.
+ */
+import { probeDevice, type DeviceInfo } from '../../fit/device.js';
+import {
+  contextToUse,
+  cpuMemoryBytes,
+  predictMsPerToken,
+  wasmBuildFor,
+  type CpuModelShape,
+  type WasmBuild,
+} from '../../fit/cpu.js';
+import { defaultMemoryLimitMB } from '../../fit/select.js';
+import { cachedGguf, cachedGgufBlob } from './gguf-download.js';
+import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
+import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
+import { fetchOk, fileName, named } from './http.js';
+import { notFound } from './model-records.js';
+import { probeSpeed } from './speed-probe.js';
+import type { ModelSpec, PreflightResult } from '../protocol.js';
+
+export interface WasmPlan {
+  url: string;
+  totalBytes: number;
+  shape: CpuModelShape;
+  context: number;
+  threads: number;
+  build: WasmBuild;
+}
+
+export interface WasmPreflight {
+  result: PreflightResult;
+  plan: WasmPlan;
+}
+
+let device: Promise<DeviceInfo> | undefined;
+
+/** Threads: more than one only where the page is cross-origin isolated (SharedArrayBuffer). */
+export function threadsToUse(): number {
+  if (!globalThis.crossOriginIsolated) return 1;
+  return Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+}
+
+export function buildHere(): WasmBuild {
+  const wasm = WebAssembly as unknown as { Suspending?: unknown };
+  let memory64 = false;
+  try {
+    new WebAssembly.Memory({ initial: 1, maximum: 1, address: 'i64' } as WebAssembly.MemoryDescriptor);
+    memory64 = true;
+  } catch {
+    memory64 = false;
+  }
+  return wasmBuildFor({ jspi: typeof wasm.Suspending === 'function', memory64 });
+}
+
+/** The header's first bytes: from the cache when kept, else a Range request (growing when needed). */
+async function readShape(
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ shape: CpuModelShape; fileBytes: number }> {
+  for (let want = 1 << 20; ;) {
+    const kept = await cachedGgufBlob(url, want);
+    let bytes: Uint8Array;
+    if (kept) bytes = new Uint8Array(await kept.slice(0, want).arrayBuffer());
+    else {
+      const response = await fetchOk(url, {
+        headers: { Range: `bytes=0-${want - 1}` },
+        ...(signal ? { signal } : {}),
+      });
+      bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, want);
+    }
+    try {
+      const header = parseGgufHeader(bytes);
+      return { shape: shapeFromHeader(header), fileBytes: header.fileBytes };
+    } catch (error) {
+      if (error instanceof GgufTruncatedError && bytes.byteLength >= want && want < 256 * 2 ** 20) {
+        want = Math.max(error.needed, want * 4);
+        continue;
+      }
+      if (error instanceof GgufTruncatedError)
+        throw named('ModelFilesNotFoundError', `${fileName(url)} is cut short`);
+      throw named(
+        'ModelFilesNotFoundError',
+        `${fileName(url)} is not a GGUF model (${(error as Error).message})`,
+      );
+    }
+  }
+}
+
+/** The file's length to the byte: the cache's record, else a HEAD request. */
+async function sizeOf(url: string, signal?: AbortSignal): Promise<{ bytes: number; cached: boolean }> {
+  const kept = await cachedGguf(url);
+  if (kept.totalBytes) return { bytes: kept.totalBytes, cached: kept.complete };
+  const response = await fetchOk(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
+  return { bytes: Number(response.headers.get('content-length') ?? 0), cached: false };
+}
+
+const idFromUrl = (url: string) => fileName(url).replace(/\.gguf$/i, '');
+
+/** The catalog model `auto` picks: the largest predicted under the latency threshold, within the limits. */
+export function pickFromCatalog(
+  catalog: readonly CatalogModel[],
+  limits: { maxDownloadBytes?: number | undefined; maxMemoryBytes: number; latencyMs: number },
+  predict: (weightBytes: number, quantization: string) => number,
+): CatalogModel | undefined {
+  const bySize = [...catalog].sort((a, b) => a.bytes - b.bytes);
+  const fits = bySize.filter(
+    (m) =>
+      (limits.maxDownloadBytes === undefined || m.bytes <= limits.maxDownloadBytes) &&
+      cpuMemoryBytes({ ...m, weightBytes: m.bytes }) <= limits.maxMemoryBytes,
+  );
+  const fast = fits.filter((m) => predict(m.bytes, m.quantization) <= limits.latencyMs);
+  return fast.at(-1) ?? fits[0] ?? bySize[0];
+}
+
+export async function runWasmPreflight(
+  spec: ModelSpec,
+  catalog: readonly CatalogModel[],
+  signal?: AbortSignal,
+): Promise<WasmPreflight> {
+  device ??= probeDevice();
+  const info = await device;
+  const memoryLimitBytes = Math.round(defaultMemoryLimitMB(info) * 2 ** 20);
+  const threads = threadsToUse();
+  const build = buildHere();
+  const probe = probeSpeed();
+  const predict = (weightBytes: number, quantization?: string) =>
+    predictMsPerToken(weightBytes, probe, { threads, build, ...(quantization ? { quantization } : {}) });
+  let entry: CatalogModel | undefined;
+  let url: string;
+  if (isGgufUrl(spec.modelUrl)) url = new URL(spec.modelUrl!, globalThis.location?.href).href;
+  else {
+    entry =
+      spec.model === 'auto'
+        ? pickFromCatalog(
+            catalog,
+            {
+              maxDownloadBytes: spec.maxDownloadBytes,
+              maxMemoryBytes: spec.maxMemoryBytes ?? memoryLimitBytes,
+              latencyMs: spec.latencyThresholdMs ?? 50,
+            },
+            predict,
+          )
+        : catalog.find((m) => m.id === spec.model);
+    if (!entry) throw notFound(spec.model);
+    url = entry.url;
+  }
+  const size = await sizeOf(url, signal);
+  let shape: CpuModelShape;
+  if (entry) shape = { ...entry, weightBytes: size.bytes };
+  else {
+    const read = await readShape(url, signal);
+    if (size.bytes < read.fileBytes)
+      throw named(
+        'ModelFilesNotFoundError',
+        `${fileName(url)} is cut short (${size.bytes} of ${read.fileBytes} bytes)`,
+      );
+    shape = read.shape;
+  }
+  const context = contextToUse(shape);
+  return {
+    plan: { url, totalBytes: size.bytes, shape, context, threads, build },
+    result: {
+      id: entry?.id ?? (spec.model !== 'auto' ? spec.model : idFromUrl(url)),
+      runtime: 'wasm',
+      label: entry?.label ?? `${idFromUrl(url)} · ${shape.quantization}`,
+      downloadBytes: size.bytes,
+      vramMB: Math.round((cpuMemoryBytes(shape, context) / 2 ** 20) * 100) / 100,
+      cached: size.cached,
+      memoryLimitBytes,
+      device: info,
+      predictedMsPerToken: predict(shape.weightBytes, shape.quantization),
+    },
+  };
+}

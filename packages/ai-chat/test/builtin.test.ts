@@ -83,6 +83,13 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(downloads).to.deep.equal([0, 0.25, 0.5, 0.75, 1]);
   });
 
+  it('Prompt API stand-in: downloading (another page started it) → the same card: the browser downloads first', async () => {
+    const { el } = await builtinChat({ availability: 'downloading' });
+    const consent = $(el, '[part="consent"]')!;
+    expect(consent.textContent).to.contain('your browser will download its built-in model first');
+    expect(el.modelInfo).to.deep.include({ cached: false, browserDownload: true, downloadBytes: 0 });
+  });
+
   it('Prompt API stand-in: downloadable and load() without a click → an error telling the visitor to click', async () => {
     // A click of an earlier test keeps the page activated for a few seconds.
     await waitUntil(() => !navigator.userActivation.isActive, 'no user activation', { timeout: 10000 });

@@ -44,7 +44,8 @@ function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', '
     await expect(box).toHaveAttribute('role', 'alert');
     await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
     const event = firedBy(el, 'ai-chat-error').find((e) => e.code === code);
-    await expect(event?.message).toContain(ERROR_MESSAGES[code].split('{detail}')[0]);
+    // The page author's words for the code, before any detail.
+    await expect(event?.message).toContain(ERROR_MESSAGES[code].split(' (')[0]!.split('{detail}')[0]);
     const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await expect(labels).toEqual(buttons);
   };

@@ -3,7 +3,7 @@ import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent, AiChatStatsEvent } from '../src/events.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
 import type { RuntimeModel } from '../src/engine/runtime.js';
-import { $, modelRequests, record, REAL_WORKER, visibleMessages, waitForStatus } from './helpers.js';
+import { $, modelRequests, record, REAL_WORKER, waitForStatus } from './helpers.js';
 
 // <ai-chat> on the CPU runtime for real, through its public API: the real worker, our preflight
 // and ranged downloader, and llama.cpp in WebAssembly (wllama) running GGUF models the test server
@@ -29,7 +29,9 @@ async function cpuChat(url: string, attrs: Record<string, string> = {}, workerUr
   await el.updateComplete;
   return el;
 }
-const assistantText = (el: AiChat) => visibleMessages(el).at(-1) ?? '';
+/** The text of the last assistant message on screen (the typing dots before its first token are none). */
+const assistantText = (el: AiChat) =>
+  el.shadowRoot!.querySelector('[part~="message-assistant"]:last-of-type .content')?.textContent ?? '';
 /** `modelInfo` carries the runtime's figures: which runtime, its label, the predicted speed. */
 const info = (el: AiChat) => el.modelInfo as RuntimeModel | undefined;
 

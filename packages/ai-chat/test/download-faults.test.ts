@@ -174,6 +174,25 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     await reference.unload();
   });
 
+  it('real wllama: a GGUF host that refuses HEAD gives the size from a ranged GET and serves the model', async () => {
+    const label = `nh${Date.now() % 100000}x${++counter}`;
+    const size = (await (await fetch(`/gguf/${label}.gguf`)).arrayBuffer()).byteLength;
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        model-url=${`${origin}/faults/nohead/gguf/${label}.gguf`}
+        worker-url=${REAL_WORKER}
+        max-tokens="4"
+      ></ai-chat>`,
+    );
+    await preflighted(el);
+    expect(el.status).not.to.equal('error');
+    expect(el.modelInfo!.downloadBytes).to.equal(size);
+    expect((await requests())[`nohead/gguf/${label}.gguf HEAD`]).to.be.above(0);
+    await el.load();
+    expect(el.status).to.equal('ready');
+    await el.unload();
+  });
+
   it('real worker: an index with the right md5sums downloads and checks every shard', async () => {
     const name = fresh();
     const el = await faultChat('md5', name);

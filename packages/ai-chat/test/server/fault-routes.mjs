@@ -11,11 +11,13 @@
 //   nohead     HEAD answers 405 for every file (GET works, ranges too)
 //   md5        the index carries the right md5sum of every shard
 //   badmd5     the index carries a wrong md5sum for shard 0
+//   /faults/nohead/gguf/<label>.gguf   a generated GGUF (as /gguf/…) whose host answers HEAD with 405
 //   neg, abc, null, dotdot, otherhost   a hostile tensor-cache.json (record 1 has nbytes -5e9,
 //              "abc" or null; record 1's dataPath is ../../escape.bin or on another host)
 // Requests are counted per `<fault>/<name>/<file>` (GET /__faults/requests, cleared by /__faults/reset).
 // Requests that reach this server as `localhost` (the "other origin" of the tests) get CORS headers.
 import { createHash } from 'node:crypto';
+import { ggufRoute } from './gguf-server.mjs';
 import { LIB_BYTES, modelFiles, shardBytes } from './model-server.mjs';
 
 const counts = new Map();
@@ -51,6 +53,16 @@ export async function faultRoutes(ctx, next) {
     counts.clear();
     ctx.body = 'ok';
     return;
+  }
+  const gguf = /^\/faults\/nohead(\/gguf\/[^/]+\.gguf)$/.exec(ctx.path);
+  if (gguf) {
+    counts.set(`nohead${gguf[1]} ${ctx.method}`, (counts.get(`nohead${gguf[1]} ${ctx.method}`) ?? 0) + 1);
+    if (ctx.method === 'HEAD') {
+      ctx.status = 405;
+      return;
+    }
+    ctx.path = gguf[1];
+    if (await ggufRoute(ctx, new Map(), new Set())) return;
   }
   const m = /^\/faults\/([\w-]+)\/([^/]+)\/(?:resolve\/main\/)?(.+)$/.exec(ctx.path);
   if (!m) return next();

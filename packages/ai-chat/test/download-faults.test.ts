@@ -193,6 +193,19 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     await el.unload();
   });
 
+  it('real worker: a hostile mlc-chat-config.json never makes a figure NaN: sizes and memory stay numbers', async () => {
+    const name = fresh();
+    const el = await faultChat('badconfig', name);
+    await preflighted(el);
+    expect(el.status).not.to.equal('error');
+    const info = el.modelInfo!;
+    expect(Number.isFinite(info.downloadBytes) && info.downloadBytes > 2 * SHARD).to.equal(true);
+    expect(Number.isFinite(info.vramMB) && info.vramMB > 0, `vramMB ${info.vramMB}`).to.equal(true);
+    await el.updateComplete;
+    expect($(el, '[part="consent"]')!.textContent).not.to.match(/NaN|undefined/);
+    await el.unload();
+  });
+
   it('real worker: an index with the right md5sums downloads and checks every shard', async () => {
     const name = fresh();
     const el = await faultChat('md5', name);

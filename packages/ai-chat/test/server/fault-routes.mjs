@@ -12,6 +12,7 @@
 //   md5        the index carries the right md5sum of every shard
 //   badmd5     the index carries a wrong md5sum for shard 0
 //   /faults/nohead/gguf/<label>.gguf   a generated GGUF (as /gguf/…) whose host answers HEAD with 405
+//   badconfig  an mlc-chat-config.json whose figures are strings, null or lists
 //   neg, abc, null, dotdot, otherhost   a hostile tensor-cache.json (record 1 has nbytes -5e9,
 //              "abc" or null; record 1's dataPath is ../../escape.bin or on another host)
 // Requests are counted per `<fault>/<name>/<file>` (GET /__faults/requests, cleared by /__faults/reset).
@@ -82,7 +83,16 @@ export async function faultRoutes(ctx, next) {
   let body;
   if (file === 'lib.wasm') body = LIB_BYTES;
   else if (file === 'tensor-cache.json') body = index(fault, name);
-  else if (file in files && typeof files[file] !== 'number') body = files[file];
+  else if (file === 'mlc-chat-config.json' && fault === 'badconfig') {
+    const config = JSON.parse(files[file].toString());
+    Object.assign(config, {
+      context_window_size: 'abc',
+      sliding_window_size: null,
+      model_config: { num_hidden_layers: 'x', num_attention_heads: 8, hidden_size: null, head_dim: [] },
+      tokenizer_files: [5, 'tokenizer.json'],
+    });
+    body = Buffer.from(JSON.stringify(config));
+  } else if (file in files && typeof files[file] !== 'number') body = files[file];
   else if (shard && Number(shard[1]) < files.shards) body = shardBytes(name, Number(shard[1]));
   if (!body) {
     ctx.status = 404;

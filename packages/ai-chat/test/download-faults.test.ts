@@ -101,6 +101,21 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     });
   }
 
+  it('real worker: a host answering every file with an HTML page (status 200) is refused before any shard, in plain words', async () => {
+    const name = fresh();
+    const errors: AiChatErrorEvent[] = [];
+    document.body.addEventListener('ai-chat-error', (e) => errors.push(e as AiChatErrorEvent));
+    const el = await faultChat('htmlall', name);
+    await preflighted(el);
+    await waitUntil(() => errors.length > 0, 'reported');
+    expect(el.modelInfo).to.equal(undefined);
+    expect(errors[0]!.message).to.contain('the host answered with a web page');
+    await expectPlain(el);
+    expect(await shardGets('htmlall', name, 0)).to.equal(0);
+    expect(await cachedShards('htmlall', name)).to.deep.equal({});
+    await el.unload();
+  });
+
   it('real worker: a shard short only the first time is fetched again and the download completes', async () => {
     const name = fresh();
     const el = await faultChat('short1', name);

@@ -1,7 +1,13 @@
-// The demo's own wiring: a live list of the element's events, a model picker, and a scripted
-// engine for visitors without WebGPU. The element itself needs none of this.
+// The demo's own wiring: a live list of the element's events, and controls for the engine, the
+// model, the language, the theme and the stats line. The element itself needs none of this.
+// This module runs before the element's script (see index.html), so the log sees every event,
+// the first `checking` included: the events bubble and are composed, so the document hears them.
+import { AR } from './ar.js';
+import { repliesFor } from './replies.js';
+
 const chat = document.getElementById('chat');
 const log = document.getElementById('log');
+const $ = (id) => document.getElementById(id);
 
 const FIELDS = {
   'ai-chat-status': ['status'],
@@ -23,7 +29,7 @@ const FIELDS = {
 
 let lastProgress = 0;
 for (const [type, fields] of Object.entries(FIELDS)) {
-  chat.addEventListener(type, (event) => {
+  document.addEventListener(type, (event) => {
     // Progress fires often: list at most one every 250 ms.
     if (type === 'ai-chat-progress') {
       if (performance.now() - lastProgress < 250 && event.progress < 1) return;
@@ -45,32 +51,54 @@ for (const [type, fields] of Object.entries(FIELDS)) {
   });
 }
 
-// The element follows its properties: a new model or engine frees the old one and prepares the new.
-document.getElementById('model').addEventListener('change', (event) => {
+let ScriptedEngine;
+async function scriptedEngine(lang) {
+  ScriptedEngine ??= (await import('./cdn/testing.js')).ScriptedEngine;
+  return new ScriptedEngine({ replies: repliesFor(lang) });
+}
+
+// The element follows its properties: a new runtime, model or engine frees the old one and
+// prepares the new one, with no unload() first.
+$('runtime').addEventListener('change', async (event) => {
+  const value = event.target.value;
+  if (value === 'scripted') {
+    chat.engine = await scriptedEngine($('lang').value);
+  } else {
+    chat.engine = undefined;
+    chat.setAttribute('runtime', value);
+  }
+  $('model').disabled = value === 'scripted';
+});
+
+$('model').addEventListener('change', (event) => {
   chat.model = event.target.value;
 });
 
-document.getElementById('scripted').addEventListener('change', async (event) => {
-  if (event.target.checked) {
-    const { ScriptedEngine } = await import('./cdn/testing.js');
-    chat.engine = new ScriptedEngine({
-      tokenDelayMs: 25,
-      replies: (request) => ({
-        text: `This reply comes from a scripted engine, token by token, so you can see the element work without a GPU. You asked: "${request.messages.at(-1).content}".`,
-      }),
-    });
-  } else {
-    chat.engine = undefined;
-  }
-});
-
-// The browser's own model (Prompt API), offered only where the browser says it has or can get one.
-// The element tries it first and falls back to WebLLM, then the CPU, where it cannot run.
-const builtin = document.getElementById('builtin');
+// The browser's own model (Prompt API) is offered only where the browser says it has or can get
+// one; the element then tries it first and falls back to WebGPU, then the CPU.
+const builtinChoice = document.querySelector('#runtime option[value="builtin webgpu wasm"]');
+builtinChoice.hidden = true;
 globalThis.LanguageModel?.availability?.().then(
-  (availability) => (document.getElementById('builtin-choice').hidden = availability === 'unavailable'),
+  (availability) => (builtinChoice.hidden = availability === 'unavailable'),
   () => undefined,
 );
-builtin.addEventListener('change', () => {
-  chat.runtime = builtin.checked ? 'builtin webgpu wasm' : 'webgpu wasm';
+
+$('lang').addEventListener('change', async (event) => {
+  const lang = event.target.value;
+  const rtl = lang === 'ar';
+  document.documentElement.lang = lang;
+  $('frame').dir = rtl ? 'rtl' : 'ltr';
+  chat.lang = lang;
+  // Arabic is not built in: the page gives the element its words.
+  chat.strings = rtl ? AR : {};
+  if (chat.engine) chat.engine = await scriptedEngine(lang);
 });
+
+$('theme').addEventListener('change', (event) => {
+  const theme = event.target.value || undefined;
+  chat.theme = theme;
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+});
+
+$('stats').addEventListener('change', (event) => (chat.showStats = event.target.checked));

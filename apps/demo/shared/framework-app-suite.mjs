@@ -38,8 +38,8 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
     await page.waitForFunction(() =>
       document.querySelector('ai-chat')?.shadowRoot?.querySelector('[part="base"]'),
     );
-    // The consent card's preflight runs at once (offline here: it ends in a network error, and
-    // the card stays so the visitor can still start).
+    // The consent card's preflight runs at once (offline here: it ends in a network error, shown
+    // alone with Try again: one state at a time).
     await page.waitForFunction(
       () => {
         const el = document.querySelector('ai-chat');
@@ -77,13 +77,15 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
           model: el.model,
           maxModelSize: el.maxModelSize,
           consent: el.shadowRoot.querySelector('[part="consent"]')?.textContent.replace(/\s+/g, ' ').trim(),
+          error: el.shadowRoot.querySelector('[part="error"]')?.textContent.replace(/\s+/g, ' ').trim(),
         };
       });
       assert.equal(state.defined, true);
       assert.ok(['idle', 'error'].includes(state.status), state.status);
       assert.equal(state.model, 'auto');
       assert.equal(state.maxModelSize, '2GB', `max-model-size from ${framework}`);
-      assert.match(state.consent, /Download and start/);
+      if (state.status === 'error') assert.match(state.error, /Try again/);
+      else assert.match(state.consent, /Download and start/);
     });
 
     it(`the model picker (${framework} state) sets el.model`, async () => {
@@ -91,14 +93,19 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
       for (const model of ['SmolLM2-360M-Instruct-q4f32_1-MLC', 'auto']) {
         await page.select('#model', model);
         await page.waitForFunction((m) => document.querySelector('ai-chat').model === m, {}, model);
+        // The element checks the new model: its consent card (the id in the name's title), or
+        // offline its error card alone.
         await page.waitForFunction(
-          (m) =>
-            document
-              .querySelector('ai-chat')
-              .shadowRoot.querySelector('[part="consent"]')
-              ?.textContent.includes(m),
+          (m) => {
+            const el = document.querySelector('ai-chat');
+            const name = el.shadowRoot.querySelector('[part="consent"] .model-name');
+            return (
+              (el.status === 'idle' && name?.getAttribute('title') === (el.modelInfo?.id ?? m)) ||
+              (el.status === 'error' && el.shadowRoot.querySelector('[part="error"]'))
+            );
+          },
           {},
-          model === 'auto' ? 'auto' : model,
+          model,
         );
       }
     });

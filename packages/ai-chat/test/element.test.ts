@@ -32,7 +32,7 @@ describe('<ai-chat> with a scripted engine', () => {
   });
 
   it('scripted engine: fires ai-chat-message for both messages and ai-chat-stats with the figures', async () => {
-    const { el } = await scriptedChat({ replies: [{ text: 'a b c d e', tokenDelayMs: 10 }] });
+    const { el } = await scriptedChat({ replies: [{ text: 'a b c d e', tokenDelayMs: 10 }] }, 'show-stats');
     const messages = record<AiChatMessageEvent>(el, 'ai-chat-message');
     const statsSeen = oneEvent(el, 'ai-chat-stats') as Promise<AiChatStatsEvent>;
     await el.send('hi');

@@ -40,6 +40,7 @@ describe('custom-elements.json', () => {
       'max-tokens': 'maxTokens',
       placeholder: 'placeholder',
       autoload: 'autoload',
+      'show-stats': 'showStats',
       persist: 'persist',
     });
   });

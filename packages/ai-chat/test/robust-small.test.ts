@@ -38,7 +38,7 @@ describe('small ones of issue 14 (scripted engine)', () => {
         },
       } as unknown as CompletionChunk,
     ]);
-    const el = await fixture<AiChat>(html`<ai-chat .engine=${engine}></ai-chat>`);
+    const el = await fixture<AiChat>(html`<ai-chat show-stats .engine=${engine}></ai-chat>`);
     const stats = record<AiChatStatsEvent>(el, 'ai-chat-stats');
     await el.send('count please');
     expect(stats.length).to.equal(1);

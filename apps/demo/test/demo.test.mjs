@@ -254,9 +254,11 @@ describe('demo page (built, served like pnpm start)', () => {
     // This Chromium's own LanguageModel answers "unavailable": no such choice.
     const plain = await openDemo();
     assert.equal(await plain.page.$eval(choice, (option) => option.hidden), true);
+    // The built-in runtime's code is a chunk of its own: a page that does not list it never fetches it.
+    assert.ok(!plain.requests.some((p) => p.includes('builtin-runtime')), plain.requests.join(' '));
     await plain.page.close();
     // A page whose browser has the model: the stand-in from the demo's testing build.
-    const { page, errors } = await openDemo(() => {
+    const { page, errors, requests } = await openDemo(() => {
       let api;
       const standIn = () =>
         (api ??= import('/cdn/testing.js').then(
@@ -282,6 +284,10 @@ describe('demo page (built, served like pnpm start)', () => {
       { timeout: 30000 },
     );
     assert.match(await consent.jsonValue(), /your browser's built-in model/);
+    assert.ok(
+      requests.some((p) => /\/cdn\/chunks\/builtin-runtime-.*\.js$/.test(p)),
+      requests.join(' '),
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

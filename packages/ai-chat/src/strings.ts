@@ -83,7 +83,7 @@ export const en = {
   errorContextWindowExceeded:
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
-  errorEngine: 'The chat could not run in this browser. Try again, or try another browser.',
+  errorEngine: 'The chat could not run in this browser.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

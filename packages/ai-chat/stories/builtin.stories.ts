@@ -76,7 +76,7 @@ export const FallsBack: Story = {
   beforeEach: withStandIn({ availability: 'unavailable' }),
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
-    await shows(el, '[part="consent"]', 'Llama-3.2-1B-Instruct-q4f16_1-MLC');
+    await shows(el, '[part="consent"]', 'Llama 3.2 · 1B');
     await expect(el.modelInfo?.runtime).not.toBe('builtin');
   },
 };

@@ -144,7 +144,8 @@ export const StatsRightToLeft: Story = {
     scriptedEngine: {
       replies: [
         {
-          text: 'مرحبا!',
+          // Two tokens: a reply of one has no per-token figure and no rating.
+          text: ['مرحبا', '!'],
           extra: { time_to_first_token_s: 0.2, time_per_output_token_s: 0.025, decode_tokens_per_s: 40 },
         },
       ],

@@ -5,7 +5,7 @@
  * are in Thresholds.
  */
 import { expect } from 'storybook/test';
-import { chatError } from '../src/errors.js';
+import { chatError, ERROR_MESSAGES } from '../src/errors.js';
 import { errorText } from '../src/i18n/error-text.js';
 import { en } from '../src/strings.js';
 import type { ErrorCode } from '../src/types.js';
@@ -44,7 +44,7 @@ function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', '
     await expect(box).toHaveAttribute('role', 'alert');
     await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
     const event = firedBy(el, 'ai-chat-error').find((e) => e.code === code);
-    await expect(event?.message).toContain(chatError(code).message.split(' (')[0]);
+    await expect(event?.message).toContain(ERROR_MESSAGES[code].split('{detail}')[0]);
     const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await expect(labels).toEqual(buttons);
   };
@@ -170,7 +170,7 @@ export const Aborted: Story = {
 export const Engine: Story = {
   name: 'engine',
   args: failingLoad('Error', 'Failed to instantiate the model library: CompileError'),
-  // The visitor gets plain words; the page author the runtime's own. A library that cannot start
-  // is as final as a device without WebGPU: no button would help.
-  play: shown('engine', '', []),
+  // The visitor gets plain words; the page author the runtime's own (a plain Error, so a retry may
+  // help; the files the load left in the cache may be the cause, so they can be cleared).
+  play: shown('engine', '', ['Try again', 'Clear downloaded files', 'Dismiss']),
 };

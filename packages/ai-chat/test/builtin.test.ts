@@ -83,6 +83,13 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(downloads).to.deep.equal([0, 0.25, 0.5, 0.75, 1]);
   });
 
+  it('Prompt API stand-in: downloading (another page started it) → the same card: the browser downloads first', async () => {
+    const { el } = await builtinChat({ availability: 'downloading' });
+    const consent = $(el, '[part="consent"]')!;
+    expect(consent.textContent).to.contain('your browser will download its built-in model first');
+    expect(el.modelInfo).to.deep.include({ cached: false, browserDownload: true, downloadBytes: 0 });
+  });
+
   it('Prompt API stand-in: downloadable and load() without a click → an error telling the visitor to click', async () => {
     // A click of an earlier test keeps the page activated for a few seconds.
     await waitUntil(() => !navigator.userActivation.isActive, 'no user activation', { timeout: 10000 });
@@ -179,7 +186,8 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(el.status).to.equal('idle');
     expect(el.modelInfo?.runtime).to.not.equal('builtin');
     const consent = $(el, '[part="consent"]')!.textContent!;
-    expect(consent).to.contain('Scripted-1B-Instruct-q4f32_1-MLC');
+    expect(el.modelInfo?.id).to.equal('Scripted-1B-Instruct-q4f32_1-MLC');
+    expect(consent).to.contain('Scripted · 1B');
     expect(consent).to.not.contain('built-in');
   });
 
@@ -194,7 +202,7 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     await waitUntil(() => $(el, '[part="error"]'), 'the error');
     expect($(el, '[part="consent"]')).to.equal(null);
     const shown = $(el, '[part="error"]')!.textContent!;
-    expect(shown).to.contain("The AI model couldn't run in this browser.");
+    expect(shown).to.contain('The chat could not run in this browser.');
     expect(shown).to.not.match(/RuntimeUnavailableError|LanguageModel|Try again/);
     await expect(el).shadowDom.to.be.accessible();
   });

@@ -196,7 +196,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect((rejected as { code: string }).code).to.equal('context-window-exceeded');
     expect(errors.map((e) => e.code)).to.deep.equal(['context-window-exceeded']);
     await el.updateComplete;
-    expect($(el, '[part="error"]')!.textContent).to.contain('too long for the AI model');
+    expect($(el, '[part="error"]')!.textContent).to.contain('too long for this model');
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect(el.messages.at(-1)).to.deep.equal({
       role: 'assistant',

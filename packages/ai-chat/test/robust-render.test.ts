@@ -70,10 +70,11 @@ describe('nothing a model writes or a page sets stops rendering (scripted engine
     const el = await chat([]);
     el.showStats = true;
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');
-    el.strings = { statsLine: 9, send: 'Envoyer' } as unknown as AiChat['strings'];
+    el.showStats = true;
+    el.strings = { statsSpeed: 9, send: 'Envoyer' } as unknown as AiChat['strings'];
     await el.updateComplete;
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-attribute']);
-    expect(errors[0]!.message).to.contain('strings.statsLine');
+    expect(errors[0]!.message).to.contain('strings.statsSpeed');
     await el.send('hello');
     await el.updateComplete;
     expect($(el, '[part="stats"]')!.textContent).to.match(/tokens\/s/);

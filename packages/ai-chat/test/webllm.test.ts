@@ -137,7 +137,9 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     expect(event.message).to.contain('mlc-chat-config.json answered HTTP 404');
     expect(event.recoverable).to.equal(false);
     await el.updateComplete;
-    expect($(el, '[part="error"] p')!.textContent).to.equal('The AI model for this chat could not be found.');
+    expect($(el, '[part="error"] p')!.textContent).to.equal(
+      'The chat is not available right now. Try again later.',
+    );
     await el.unload();
   });
 

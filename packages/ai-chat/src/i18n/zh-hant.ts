@@ -73,5 +73,5 @@ export const zhHant: Strings = {
   errorDeviceLost: '顯示晶片停止運作了。請再試一次；關閉其他分頁可能有幫助。',
   errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話以繼續。',
   errorAborted: '已停止。',
-  errorEngine: '對話無法在這個瀏覽器中執行。請再試一次，或改用其他瀏覽器。',
+  errorEngine: '對話無法在這個瀏覽器中執行。',
 };

@@ -7,8 +7,8 @@
 import type { ChatEngine } from '../engine.js';
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeKind, RuntimeModel } from '../runtime.js';
-import { createBuiltinRuntime } from './builtin-runtime.js';
 import { engineRuntime } from './engine-runtime.js';
+import { lazyRuntime } from './lazy-runtime.js';
 import { workerRuntime } from './worker-runtime.js';
 
 /** What an element's runtime is made from. */
@@ -25,7 +25,9 @@ type PageRuntimeFactory = (inputs: RuntimeInputs) => Runtime;
 
 /** Runtimes that run on the page, by kind. The worker runtimes (`webgpu`, `wasm`) need no row. */
 export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {
-  builtin: ({ languages }) => createBuiltinRuntime({ languages }),
+  // Opt-in: its code is a chunk fetched only by pages that list it.
+  builtin: ({ languages }) =>
+    lazyRuntime(() => import('./builtin-runtime.js').then((m) => m.createBuiltinRuntime({ languages }))),
 };
 
 type WorkerKind = Exclude<RuntimeKind, 'builtin'>;

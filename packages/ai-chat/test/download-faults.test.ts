@@ -101,6 +101,21 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     });
   }
 
+  it('real worker: a host answering every file with an HTML page (status 200) is refused before any shard, in plain words', async () => {
+    const name = fresh();
+    const errors: AiChatErrorEvent[] = [];
+    document.body.addEventListener('ai-chat-error', (e) => errors.push(e as AiChatErrorEvent));
+    const el = await faultChat('htmlall', name);
+    await preflighted(el);
+    await waitUntil(() => errors.length > 0, 'reported');
+    expect(el.modelInfo).to.equal(undefined);
+    expect(errors[0]!.message).to.contain('the host answered with a web page');
+    await expectPlain(el);
+    expect(await shardGets('htmlall', name, 0)).to.equal(0);
+    expect(await cachedShards('htmlall', name)).to.deep.equal({});
+    await el.unload();
+  });
+
   it('real worker: a shard short only the first time is fetched again and the download completes', async () => {
     const name = fresh();
     const el = await faultChat('short1', name);
@@ -172,6 +187,38 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     expect(statuses.map((s) => s.status)).to.include('loading');
     await el.unload();
     await reference.unload();
+  });
+
+  it('real wllama: a GGUF host that refuses HEAD gives the size from a ranged GET and serves the model', async () => {
+    const label = `nh${Date.now() % 100000}x${++counter}`;
+    const size = (await (await fetch(`/gguf/${label}.gguf`)).arrayBuffer()).byteLength;
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        model-url=${`${origin}/faults/nohead/gguf/${label}.gguf`}
+        worker-url=${REAL_WORKER}
+        max-tokens="4"
+      ></ai-chat>`,
+    );
+    await preflighted(el);
+    expect(el.status).not.to.equal('error');
+    expect(el.modelInfo!.downloadBytes).to.equal(size);
+    expect((await requests())[`nohead/gguf/${label}.gguf HEAD`]).to.be.above(0);
+    await el.load();
+    expect(el.status).to.equal('ready');
+    await el.unload();
+  });
+
+  it('real worker: a hostile mlc-chat-config.json never makes a figure NaN: sizes and memory stay numbers', async () => {
+    const name = fresh();
+    const el = await faultChat('badconfig', name);
+    await preflighted(el);
+    expect(el.status).not.to.equal('error');
+    const info = el.modelInfo!;
+    expect(Number.isFinite(info.downloadBytes) && info.downloadBytes > 2 * SHARD).to.equal(true);
+    expect(Number.isFinite(info.vramMB) && info.vramMB > 0, `vramMB ${info.vramMB}`).to.equal(true);
+    await el.updateComplete;
+    expect($(el, '[part="consent"]')!.textContent).not.to.match(/NaN|undefined/);
+    await el.unload();
   });
 
   it('real worker: an index with the right md5sums downloads and checks every shard', async () => {

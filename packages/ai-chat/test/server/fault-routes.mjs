@@ -11,11 +11,14 @@
 //   nohead     HEAD answers 405 for every file (GET works, ranges too)
 //   md5        the index carries the right md5sum of every shard
 //   badmd5     the index carries a wrong md5sum for shard 0
+//   /faults/nohead/gguf/<label>.gguf   a generated GGUF (as /gguf/…) whose host answers HEAD with 405
+//   badconfig  an mlc-chat-config.json whose figures are strings, null or lists
 //   neg, abc, null, dotdot, otherhost   a hostile tensor-cache.json (record 1 has nbytes -5e9,
 //              "abc" or null; record 1's dataPath is ../../escape.bin or on another host)
 // Requests are counted per `<fault>/<name>/<file>` (GET /__faults/requests, cleared by /__faults/reset).
 // Requests that reach this server as `localhost` (the "other origin" of the tests) get CORS headers.
 import { createHash } from 'node:crypto';
+import { ggufRoute } from './gguf-server.mjs';
 import { LIB_BYTES, modelFiles, shardBytes } from './model-server.mjs';
 
 const counts = new Map();
@@ -52,6 +55,16 @@ export async function faultRoutes(ctx, next) {
     ctx.body = 'ok';
     return;
   }
+  const gguf = /^\/faults\/nohead(\/gguf\/[^/]+\.gguf)$/.exec(ctx.path);
+  if (gguf) {
+    counts.set(`nohead${gguf[1]} ${ctx.method}`, (counts.get(`nohead${gguf[1]} ${ctx.method}`) ?? 0) + 1);
+    if (ctx.method === 'HEAD') {
+      ctx.status = 405;
+      return;
+    }
+    ctx.path = gguf[1];
+    if (await ggufRoute(ctx, new Map(), new Set())) return;
+  }
   const m = /^\/faults\/([\w-]+)\/([^/]+)\/(?:resolve\/main\/)?(.+)$/.exec(ctx.path);
   if (!m) return next();
   const [, fault, name, file] = m;
@@ -70,7 +83,16 @@ export async function faultRoutes(ctx, next) {
   let body;
   if (file === 'lib.wasm') body = LIB_BYTES;
   else if (file === 'tensor-cache.json') body = index(fault, name);
-  else if (file in files && typeof files[file] !== 'number') body = files[file];
+  else if (file === 'mlc-chat-config.json' && fault === 'badconfig') {
+    const config = JSON.parse(files[file].toString());
+    Object.assign(config, {
+      context_window_size: 'abc',
+      sliding_window_size: null,
+      model_config: { num_hidden_layers: 'x', num_attention_heads: 8, hidden_size: null, head_dim: [] },
+      tokenizer_files: [5, 'tokenizer.json'],
+    });
+    body = Buffer.from(JSON.stringify(config));
+  } else if (file in files && typeof files[file] !== 'number') body = files[file];
   else if (shard && Number(shard[1]) < files.shards) body = shardBytes(name, Number(shard[1]));
   if (!body) {
     ctx.status = 404;

@@ -48,11 +48,47 @@ export function parseJson(url: string, text: string): unknown {
   }
 }
 
-/** The config must be an object (its fields are read where they are used). */
-function readConfig(value: unknown): ChatConfigLike & { tokenizer_files?: unknown } {
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** Keep the numbers of `value` at `keys` that are finite numbers (a hostile config's others are dropped). */
+function numbers<K extends string>(
+  value: Record<string, unknown>,
+  keys: readonly K[],
+): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const key of keys) if (finite(value[key])) out[key] = value[key];
+  return out;
+}
+
+/**
+ * Our view of `mlc-chat-config.json` (WebLLM reads the file itself): an object, with only the
+ * fields the estimate and the tokenizer choice read, each of its type, so a hostile config cannot
+ * make a figure `NaN` or a string.
+ */
+export function readConfig(value: unknown): ChatConfigLike & { tokenizer_files?: string[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw invalidFile('mlc-chat-config.json', 'it is not an object');
-  return value as ChatConfigLike & { tokenizer_files?: unknown };
+  const raw = value as Record<string, unknown>;
+  const model = raw.model_config;
+  const config: ChatConfigLike & { tokenizer_files?: string[] } = {
+    ...numbers(raw, ['context_window_size', 'sliding_window_size', 'prefill_chunk_size'] as const),
+  };
+  if (typeof raw.quantization === 'string') config.quantization = raw.quantization;
+  if (typeof model === 'object' && model !== null && !Array.isArray(model))
+    config.model_config = numbers(
+      model as Record<string, unknown>,
+      [
+        'num_hidden_layers',
+        'num_attention_heads',
+        'num_key_value_heads',
+        'hidden_size',
+        'head_dim',
+        'context_window_size',
+      ] as const,
+    );
+  if (Array.isArray(raw.tokenizer_files))
+    config.tokenizer_files = raw.tokenizer_files.filter((f): f is string => typeof f === 'string');
+  return config;
 }
 
 /** A cached entry that is usable: not an HTML page, and of the expected length when one is known. */

@@ -17,7 +17,7 @@ import { defaultMemoryLimitMB } from '../../fit/select.js';
 import { cachedGguf, cachedGgufBlob } from './gguf-download.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
 import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
-import { fetchOk, fileName, named } from './http.js';
+import { fetchOk, fileName, named, remoteSize } from './http.js';
 import { notFound } from './model-records.js';
 import { probeSpeed } from './speed-probe.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
@@ -90,12 +90,11 @@ async function readShape(
   }
 }
 
-/** The file's length to the byte: the cache's record, else a HEAD request. */
+/** The file's length to the byte: the cache's record, else HEAD (a ranged GET where HEAD is refused). */
 async function sizeOf(url: string, signal?: AbortSignal): Promise<{ bytes: number; cached: boolean }> {
   const kept = await cachedGguf(url);
   if (kept.totalBytes) return { bytes: kept.totalBytes, cached: kept.complete };
-  const response = await fetchOk(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
-  return { bytes: Number(response.headers.get('content-length') ?? 0), cached: false };
+  return { bytes: await remoteSize(url, signal), cached: false };
 }
 
 const idFromUrl = (url: string) => fileName(url).replace(/\.gguf$/i, '');

@@ -46,8 +46,24 @@ for (const [type, fields] of Object.entries(FIELDS)) {
 }
 
 // The element follows its properties: a new model or engine frees the old one and prepares the new.
+// A `.gguf` choice is a model file this demo's server generates (`pnpm start`): the CPU runtime.
 document.getElementById('model').addEventListener('change', (event) => {
-  chat.model = event.target.value;
+  const value = event.target.value;
+  chat.modelUrl = value.endsWith('.gguf') ? new URL(`models/${value}`, location.href).href : undefined;
+  chat.model = value.endsWith('.gguf') ? 'auto' : value;
+});
+
+// Which runtime and model the element chose (WebGPU, or the CPU where there is none).
+const chosen = document.getElementById('chosen');
+chat.addEventListener('ai-chat-status', () => {
+  const info = chat.modelInfo;
+  if (!info) return void (chosen.textContent = '');
+  const runtime =
+    info.runtime === 'wasm' ? 'CPU (WebAssembly)' : info.runtime === 'webgpu' ? 'WebGPU' : info.runtime;
+  const speed = info.predictedMsPerToken
+    ? ` · about ${Math.round(info.predictedMsPerToken)} ms per token`
+    : '';
+  chosen.textContent = `Runtime: ${runtime ?? 'custom'} · ${info.label ?? info.id}${speed}`;
 });
 
 document.getElementById('scripted').addEventListener('change', async (event) => {

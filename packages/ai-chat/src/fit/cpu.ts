@@ -71,7 +71,8 @@ export function predictMsPerToken(
 
 /**
  * llama.cpp's speed over the probe's, per byte of 8-bit weights: about 4, measured here on generated
- * q8_0 models of 3.5, 27 and 91 MB (one thread, wllama 3.13; see packages/ai-chat/README.md).
+ * q8_0 models of 3.6 to 91 MB (one thread, wllama 3.13; `pnpm bench` prints predicted against
+ * measured). On this oversubscribed machine single runs scattered by up to 2× either way.
  */
 export const CALIBRATION = 4;
 /** The same for 4-bit weights, per byte: about 2.5 times slower (a generated q4_0 model of 14 MB). */

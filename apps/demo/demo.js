@@ -1,7 +1,13 @@
-// The demo's own wiring: a live list of the element's events, a model picker, and a scripted
-// engine for visitors without WebGPU. The element itself needs none of this.
+// The demo's own wiring: a live list of the element's events, and controls for the engine, the
+// model, the language, the theme and the stats line. The element itself needs none of this.
+// This module runs before the element's script (see index.html), so the log sees every event,
+// the first `checking` included: the events bubble and are composed, so the document hears them.
+import { AR } from './ar.js';
+import { repliesFor } from './replies.js';
+
 const chat = document.getElementById('chat');
 const log = document.getElementById('log');
+const $ = (id) => document.getElementById(id);
 
 const FIELDS = {
   'ai-chat-status': ['status'],
@@ -23,7 +29,7 @@ const FIELDS = {
 
 let lastProgress = 0;
 for (const [type, fields] of Object.entries(FIELDS)) {
-  chat.addEventListener(type, (event) => {
+  document.addEventListener(type, (event) => {
     // Progress fires often: list at most one every 250 ms.
     if (type === 'ai-chat-progress') {
       if (performance.now() - lastProgress < 250 && event.progress < 1) return;
@@ -45,37 +51,69 @@ for (const [type, fields] of Object.entries(FIELDS)) {
   });
 }
 
-// The element follows its properties: a new model or engine frees the old one and prepares the new.
+let ScriptedEngine;
+async function scriptedEngine(lang) {
+  ScriptedEngine ??= (await import('./cdn/testing.js')).ScriptedEngine;
+  return new ScriptedEngine({ replies: repliesFor(lang) });
+}
+
+// The element follows its properties: a new runtime, model or engine frees the old one and
+// prepares the new one, with no unload() first.
+$('runtime').addEventListener('change', async (event) => {
+  const value = event.target.value;
+  if (value === 'scripted') {
+    chat.engine = await scriptedEngine($('lang').value);
+  } else {
+    chat.engine = undefined;
+    chat.setAttribute('runtime', value);
+  }
+  $('model').disabled = value === 'scripted';
+});
+
 // A `.gguf` choice is a model file this demo's server generates (`pnpm start`): the CPU runtime.
-document.getElementById('model').addEventListener('change', (event) => {
+$('model').addEventListener('change', (event) => {
   const value = event.target.value;
   chat.modelUrl = value.endsWith('.gguf') ? new URL(`models/${value}`, location.href).href : undefined;
   chat.model = value.endsWith('.gguf') ? 'auto' : value;
 });
 
 // Which runtime and model the element chose (WebGPU, or the CPU where there is none).
-const chosen = document.getElementById('chosen');
 chat.addEventListener('ai-chat-status', () => {
   const info = chat.modelInfo;
-  if (!info) return void (chosen.textContent = '');
-  const runtime =
-    info.runtime === 'wasm' ? 'CPU (WebAssembly)' : info.runtime === 'webgpu' ? 'WebGPU' : info.runtime;
-  const speed = info.predictedMsPerToken
+  const runtime = { wasm: 'CPU (WebAssembly)', webgpu: 'WebGPU', builtin: "the browser's own model" }[
+    info?.runtime
+  ];
+  const speed = info?.predictedMsPerToken
     ? ` · about ${Math.round(info.predictedMsPerToken)} ms per token`
     : '';
-  chosen.textContent = `Runtime: ${runtime ?? 'custom'} · ${info.label ?? info.id}${speed}`;
+  $('chosen').textContent = info ? `Runtime: ${runtime ?? 'custom'} · ${info.label ?? info.id}${speed}` : '';
 });
 
-document.getElementById('scripted').addEventListener('change', async (event) => {
-  if (event.target.checked) {
-    const { ScriptedEngine } = await import('./cdn/testing.js');
-    chat.engine = new ScriptedEngine({
-      tokenDelayMs: 25,
-      replies: (request) => ({
-        text: `This reply comes from a scripted engine, token by token, so you can see the element work without a GPU. You asked: "${request.messages.at(-1).content}".`,
-      }),
-    });
-  } else {
-    chat.engine = undefined;
-  }
+// The browser's own model (Prompt API) is offered only where the browser says it has or can get
+// one; the element then tries it first and falls back to WebGPU, then the CPU.
+const builtinChoice = document.querySelector('#runtime option[value="builtin webgpu wasm"]');
+builtinChoice.hidden = true;
+globalThis.LanguageModel?.availability?.().then(
+  (availability) => (builtinChoice.hidden = availability === 'unavailable'),
+  () => undefined,
+);
+
+$('lang').addEventListener('change', async (event) => {
+  const lang = event.target.value;
+  const rtl = lang === 'ar';
+  document.documentElement.lang = lang;
+  $('frame').dir = rtl ? 'rtl' : 'ltr';
+  chat.lang = lang;
+  // Arabic is not built in: the page gives the element its words.
+  chat.strings = rtl ? AR : {};
+  if (chat.engine) chat.engine = await scriptedEngine(lang);
 });
+
+$('theme').addEventListener('change', (event) => {
+  const theme = event.target.value || undefined;
+  chat.theme = theme;
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+});
+
+$('stats').addEventListener('change', (event) => (chat.showStats = event.target.checked));

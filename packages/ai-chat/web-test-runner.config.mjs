@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { modelServer } from './test/server/model-server.mjs';
+import { faultRoutes } from './test/server/fault-routes.mjs';
 import { wllamaAssets } from './test/server/wllama-assets.mjs';
 import { cspHeaders } from './test/server/csp.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
@@ -19,6 +20,7 @@ export default {
   middleware: [
     cspHeaders,
     modelServer,
+    faultRoutes,
     wllamaAssets,
     // Serve worker.ts when the page asks for worker.js through new URL(...): that is a plain
     // request, not an import, so the esbuild plugin does not map it.

@@ -9,6 +9,7 @@ const pkg = dirname(createRequire(import.meta.url).resolve('ai-chat/package.json
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 mkdirSync(join(here, 'dist'), { recursive: true });
 cpSync(join(here, 'index.html'), join(here, 'dist/index.html'));
-cpSync(join(here, 'demo.js'), join(here, 'dist/demo.js'));
+for (const file of ['demo.js', 'replies.js', 'ar.js', 'favicon.svg'])
+  cpSync(join(here, file), join(here, `dist/${file}`));
 cpSync(join(pkg, 'dist/cdn'), join(here, 'dist/cdn'), { recursive: true });
 console.log('demo built in apps/demo/dist');

@@ -1,5 +1,6 @@
 // A small static server for the demo (no dependencies). `pnpm start` at the repo root builds,
-// then runs this: http://localhost:4173. PORT and HOST override; --port=0 picks a free port.
+// then runs this: http://localhost:4173. Environment: PORT (default 4173; 0 picks a free port)
+// and HOST (default 127.0.0.1; 0.0.0.0 to open it to a phone on the same network).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -30,6 +31,7 @@ const TYPES = {
   '.json': 'application/json',
   '.css': 'text/css',
   '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
 };
 
 export function serve({
@@ -52,13 +54,29 @@ export function serve({
     });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 4173);
   const host = process.env.HOST ?? '127.0.0.1';
-  const server = await serve({ port, host });
+  const server = await serve({ port, host }).catch((error) => {
+    if (error.code === 'EADDRINUSE')
+      console.error(
+        `Port ${port} on ${host} is already in use. Stop what runs there, or pick another: PORT=4174 pnpm start`,
+      );
+    else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+      console.error(`HOST=${host} is not an address of this machine. Try HOST=127.0.0.1 or HOST=0.0.0.0.`);
+    else console.error(`The demo server could not start: ${error.message}`);
+    process.exit(1);
+  });
   const { port: bound } = server.address();
-  console.log(`<ai-chat> demo: http://localhost:${bound}`);
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  console.log(`<ai-chat> demo: http://${shown}:${bound}`);
 }

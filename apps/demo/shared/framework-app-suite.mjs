@@ -38,8 +38,8 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
     await page.waitForFunction(() =>
       document.querySelector('ai-chat')?.shadowRoot?.querySelector('[part="base"]'),
     );
-    // The consent card's preflight runs at once (offline here: it ends in a network error, and
-    // the card stays so the visitor can still start).
+    // The consent card's preflight runs at once (offline here: it ends in a network error, shown
+    // alone with Try again: one state at a time).
     await page.waitForFunction(
       () => {
         const el = document.querySelector('ai-chat');
@@ -77,13 +77,15 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
           model: el.model,
           maxModelSize: el.maxModelSize,
           consent: el.shadowRoot.querySelector('[part="consent"]')?.textContent.replace(/\s+/g, ' ').trim(),
+          error: el.shadowRoot.querySelector('[part="error"]')?.textContent.replace(/\s+/g, ' ').trim(),
         };
       });
       assert.equal(state.defined, true);
       assert.ok(['idle', 'error'].includes(state.status), state.status);
       assert.equal(state.model, 'auto');
       assert.equal(state.maxModelSize, '2GB', `max-model-size from ${framework}`);
-      assert.match(state.consent, /Download and start/);
+      if (state.status === 'error') assert.match(state.error, /Try again/);
+      else assert.match(state.consent, /Download and start/);
     });
 
     it(`the model picker (${framework} state) sets el.model`, async () => {
@@ -91,14 +93,19 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
       for (const model of ['SmolLM2-360M-Instruct-q4f32_1-MLC', 'auto']) {
         await page.select('#model', model);
         await page.waitForFunction((m) => document.querySelector('ai-chat').model === m, {}, model);
+        // The element checks the new model: its consent card (the id in the name's title), or
+        // offline its error card alone.
         await page.waitForFunction(
-          (m) =>
-            document
-              .querySelector('ai-chat')
-              .shadowRoot.querySelector('[part="consent"]')
-              ?.textContent.includes(m),
+          (m) => {
+            const el = document.querySelector('ai-chat');
+            const name = el.shadowRoot.querySelector('[part="consent"] .model-name');
+            return (
+              (el.status === 'idle' && name?.getAttribute('title') === (el.modelInfo?.id ?? m)) ||
+              (el.status === 'error' && el.shadowRoot.querySelector('[part="error"]'))
+            );
+          },
           {},
-          model === 'auto' ? 'auto' : model,
+          model,
         );
       }
     });
@@ -151,16 +158,18 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
         await devPage.waitForFunction(() => document.querySelector('ai-chat')?.shadowRoot, {
           timeout: 60000,
         });
-        // An id that is not in WebLLM's list: the worker's preflight says so, without any
-        // download, and the element reports the attribute as invalid.
+        // An id that is not in WebLLM's list, picked through the app's own model picker (the
+        // framework owns the property): the worker's preflight says so, without any download,
+        // and the element reports the attribute as invalid.
         const code = await devPage.evaluate(async () => {
           const el = document.querySelector('ai-chat');
-          el.model = 'no-such-model-MLC';
-          await el.updateComplete;
           const error = new Promise((resolve) =>
-            el.addEventListener('ai-chat-error', (e) => resolve(e.code), { once: true }),
+            el.addEventListener('ai-chat-error', (e) => e.code !== 'network' && resolve(e.code)),
           );
-          el.load().catch(() => undefined);
+          const picker = document.querySelector('#model');
+          picker.append(new Option('missing', 'no-such-model-MLC'));
+          picker.value = 'no-such-model-MLC';
+          picker.dispatchEvent(new Event('change', { bubbles: true }));
           return error;
         });
         assert.equal(code, 'invalid-attribute');

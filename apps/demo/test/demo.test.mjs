@@ -21,11 +21,14 @@ after(async () => {
   server?.close();
 });
 
-async function openDemo() {
+async function openDemo(init) {
   const page = await browser.newPage();
+  if (init) await page.evaluateOnNewDocument(init);
   const requests = [];
   const errors = [];
+  const missing = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('response', (r) => r.status() === 404 && missing.push(new URL(r.url()).pathname));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${origin}/`);
   await page.waitForFunction(
@@ -39,10 +42,68 @@ async function openDemo() {
     },
     { timeout: 30000 },
   );
-  return { page, requests, errors };
+  return { page, requests, errors, missing };
 }
 
 describe('demo page (built, served like pnpm start)', () => {
+  it('the event log lists the very first status, checking, and the page has no missing file (favicon)', async () => {
+    const { page, errors, missing } = await openDemo();
+    const first = await page.evaluate(() => document.querySelector('#log li:last-child')?.textContent);
+    assert.equal(first, 'status status=checking');
+    assert.deepEqual(missing, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('scripted engine from the Engine control: the replies show a table, code and a task list; language and theme controls apply', async () => {
+    const { page, errors } = await openDemo();
+    await page.select('#runtime', 'scripted');
+    await page.waitForFunction(() => document.querySelector('ai-chat').engine);
+    const shown = await page.evaluate(async () => {
+      const el = document.querySelector('ai-chat');
+      await el.send('compare');
+      await el.send('plan');
+      const root = el.shadowRoot;
+      return {
+        table: !!root.querySelector('.markdown table'),
+        code: root.querySelector('.markdown .code .lang')?.textContent,
+        tasks: root.querySelectorAll('[role="checkbox"]').length,
+      };
+    });
+    assert.deepEqual(shown, { table: true, code: 'js', tasks: 4 });
+    await page.select('#lang', 'ar');
+    await page.select('#theme', 'dark');
+    const after = await page.evaluate(async () => {
+      const el = document.querySelector('ai-chat');
+      await el.updateComplete;
+      return {
+        dir: getComputedStyle(el).direction,
+        send: el.shadowRoot.querySelector('[part="send-button"]').textContent.trim(),
+        theme: el.getAttribute('theme'),
+      };
+    });
+    assert.deepEqual(after, { dir: 'rtl', send: 'إرسال', theme: 'dark' });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a busy port ends with a clear message, not a stack', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const port = server.address().port;
+    const run = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('../scripts/serve.mjs', import.meta.url))],
+      {
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+        encoding: 'utf8',
+        timeout: 10000,
+      },
+    );
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, new RegExp(`Port ${port} on 127.0.0.1 is already in use.*PORT=4174 pnpm start`));
+    assert.doesNotMatch(run.stderr, /at Server|EADDRINUSE/);
+  });
+
   it('contains <ai-chat>, defined by one script tag, asking for consent before any download', async () => {
     const { page, errors } = await openDemo();
     const state = await page.evaluate(() => {
@@ -56,11 +117,14 @@ describe('demo page (built, served like pnpm start)', () => {
       };
     });
     assert.equal(state.tag, 'ai-chat');
-    // Offline here: the consent card's preflight cannot reach the model host, and says so; the
-    // card stays, so the visitor can still start (which tries again).
+    // Offline here: the consent card's preflight cannot reach the model host. One state at a time:
+    // the card, or (offline) the error alone, with a way to try again.
     assert.ok(['idle', 'checking', 'error'].includes(state.status), state.status);
     assert.equal(state.model, 'auto');
-    assert.match(state.consent ?? '', /Download and start/, JSON.stringify(state));
+    if (state.status === 'error') {
+      assert.match(state.error ?? '', /Try again/, JSON.stringify(state));
+      assert.equal(state.consent, undefined);
+    } else assert.match(state.consent ?? '', /Download and start/, JSON.stringify(state));
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -181,6 +245,49 @@ describe('demo page (built, served like pnpm start)', () => {
     assert.deepEqual(outcome.thrown, []);
     assert.equal(outcome.last, 'assistant');
     assert.equal(outcome.status, 'ready');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('Prompt API stand-in on the demo build: the built-in choice shows only where the browser has a model, and turns it on', async () => {
+    const choice = '#runtime option[value="builtin webgpu wasm"]';
+    // This Chromium's own LanguageModel answers "unavailable": no such choice.
+    const plain = await openDemo();
+    assert.equal(await plain.page.$eval(choice, (option) => option.hidden), true);
+    // The built-in runtime's code is a chunk of its own: a page that does not list it never fetches it.
+    assert.ok(!plain.requests.some((p) => p.includes('builtin-runtime')), plain.requests.join(' '));
+    await plain.page.close();
+    // A page whose browser has the model: the stand-in from the demo's testing build.
+    const { page, errors, requests } = await openDemo(() => {
+      let api;
+      const standIn = () =>
+        (api ??= import('/cdn/testing.js').then(
+          (m) => new m.PromptApiStandIn({ availability: 'available' }),
+        ));
+      Object.defineProperty(window, 'LanguageModel', {
+        configurable: true,
+        value: {
+          availability: (options) => standIn().then((a) => a.availability(options)),
+          create: (options) => standIn().then((a) => a.create(options)),
+        },
+      });
+    });
+    await page.waitForSelector(`${choice}:not([hidden])`);
+    await page.select('#runtime', 'builtin webgpu wasm');
+    const consent = await page.waitForFunction(
+      () => {
+        const text = document
+          .querySelector('ai-chat')
+          .shadowRoot.querySelector('[part="consent"]')?.textContent;
+        return text?.includes('nothing to download') && text.replace(/\s+/g, ' ').trim();
+      },
+      { timeout: 30000 },
+    );
+    assert.match(await consent.jsonValue(), /your browser's built-in model/);
+    assert.ok(
+      requests.some((p) => /\/cdn\/chunks\/builtin-runtime-.*\.js$/.test(p)),
+      requests.join(' '),
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

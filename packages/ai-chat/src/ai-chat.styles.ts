@@ -1,63 +1,79 @@
 import { css } from 'lit';
+import { cards } from './styles/cards.js';
+import { controls } from './styles/controls.js';
+import { log } from './styles/log.js';
 
-export const styles = css`
+/**
+ * The element's whole base look, eager: the frame, the cards, the bubbles, the composer. The
+ * Markdown chunk adds only what Markdown needs (render/markdown.styles.ts), so the first exchange is
+ * styled before that chunk is even requested. Here: the theme (every `--ai-chat-*` property) and
+ * the frame; the rest in `styles/`.
+ */
+const theme = css`
   :host {
     --ai-chat-background: #ffffff;
-    --ai-chat-color: #1a1a1a;
-    --ai-chat-muted: #5c5c66;
-    --ai-chat-accent: #2f5bea;
+    --ai-chat-color: #1d1f24;
+    --ai-chat-muted: #5d616b;
+    --ai-chat-accent: #4a4fd8;
     --ai-chat-accent-contrast: #ffffff;
-    --ai-chat-user-background: #e8eefc;
-    --ai-chat-assistant-background: #f4f4f6;
-    --ai-chat-border: #d6d6dc;
+    --ai-chat-user-background: #eef0fb;
+    --ai-chat-assistant-background: transparent;
+    --ai-chat-surface: #f6f7f9;
+    --ai-chat-border: #dcdee4;
     --ai-chat-error: #b42318;
-    --ai-chat-radius: 12px;
-    --ai-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --ai-chat-radius: 16px;
+    --ai-chat-font:
+      system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang TC', 'Microsoft JhengHei',
+      sans-serif;
     --ai-chat-font-size: 15px;
     --ai-chat-spacing: 8px;
     --ai-chat-max-height: 480px;
-    --ai-chat-code-background: rgba(127, 127, 140, 0.14);
+    --ai-chat-code-background: #f3f4f7;
     display: block;
     box-sizing: border-box;
+    min-width: 0;
+    max-width: 100%;
     color-scheme: light dark;
     color: var(--ai-chat-color);
-    font: var(--ai-chat-font-size) / 1.5 var(--ai-chat-font);
+    font: var(--ai-chat-font-size) / 1.55 var(--ai-chat-font);
+    text-align: start;
+    -webkit-text-size-adjust: 100%;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       --ai-chat-background: #17181c;
-      --ai-chat-color: #ececf1;
-      --ai-chat-muted: #a8a8b3;
-      --ai-chat-accent: #7c9cff;
-      --ai-chat-accent-contrast: #0b0c10;
-      --ai-chat-user-background: #26304d;
-      --ai-chat-assistant-background: #23242a;
-      --ai-chat-border: #3a3b44;
-      --ai-chat-error: #ff8a80;
-      --ai-chat-code-keyword: #d59df0;
-      --ai-chat-code-string: #98c379;
-      --ai-chat-code-number: #f0b070;
+      --ai-chat-color: #e9e9ee;
+      --ai-chat-muted: #a3a5b0;
+      --ai-chat-accent: #9aa0ff;
+      --ai-chat-accent-contrast: #111218;
+      --ai-chat-user-background: #2a2c3b;
+      --ai-chat-surface: #1f2025;
+      --ai-chat-border: #363842;
+      --ai-chat-error: #ff9b8f;
+      --ai-chat-code-background: #1f2026;
+      --ai-chat-code-keyword: #d3a1f5;
+      --ai-chat-code-string: #a5d68a;
+      --ai-chat-code-number: #f5b97a;
     }
   }
   :host([theme='dark']) {
     --ai-chat-background: #17181c;
-    --ai-chat-color: #ececf1;
-    --ai-chat-muted: #a8a8b3;
-    --ai-chat-accent: #7c9cff;
-    --ai-chat-accent-contrast: #0b0c10;
-    --ai-chat-user-background: #26304d;
-    --ai-chat-assistant-background: #23242a;
-    --ai-chat-border: #3a3b44;
-    --ai-chat-error: #ff8a80;
-    --ai-chat-code-keyword: #d59df0;
-    --ai-chat-code-string: #98c379;
-    --ai-chat-code-number: #f0b070;
+    --ai-chat-color: #e9e9ee;
+    --ai-chat-muted: #a3a5b0;
+    --ai-chat-accent: #9aa0ff;
+    --ai-chat-accent-contrast: #111218;
+    --ai-chat-user-background: #2a2c3b;
+    --ai-chat-surface: #1f2025;
+    --ai-chat-border: #363842;
+    --ai-chat-error: #ff9b8f;
+    --ai-chat-code-background: #1f2026;
+    --ai-chat-code-keyword: #d3a1f5;
+    --ai-chat-code-string: #a5d68a;
+    --ai-chat-code-number: #f5b97a;
+    color-scheme: dark;
   }
   :host([theme='light']) {
     color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
@@ -67,164 +83,38 @@ export const styles = css`
   *::after {
     box-sizing: inherit;
   }
+  [hidden] {
+    display: none !important;
+  }
+
+  /* The frame: a column that fills a height given to the element; only the log scrolls. */
   .base {
     display: flex;
     flex-direction: column;
-    gap: var(--ai-chat-spacing);
-    padding: calc(var(--ai-chat-spacing) * 1.5);
+    gap: calc(var(--ai-chat-spacing) * 1.5);
+    height: 100%;
+    min-height: inherit;
+    max-height: inherit;
+    min-width: 0;
+    padding: calc(var(--ai-chat-spacing) * 2);
     background: var(--ai-chat-background);
     border: 1px solid var(--ai-chat-border);
     border-radius: var(--ai-chat-radius);
+    overflow: hidden;
+    text-align: start;
+  }
+  .header,
+  .footer {
+    flex: none;
     min-width: 0;
   }
-  .header:not(:has(::slotted(*))) {
-    display: none;
-  }
-  .consent,
-  .progress,
-  .error {
-    border: 1px solid var(--ai-chat-border);
-    border-radius: calc(var(--ai-chat-radius) * 0.75);
-    padding: calc(var(--ai-chat-spacing) * 1.5);
-  }
-  .consent p {
-    margin: 0 0 var(--ai-chat-spacing);
-  }
-  .consent .title {
+  .header {
     font-weight: 600;
   }
-  .consent .privacy,
-  .stats,
-  .notice,
-  .bytes,
-  .interrupted {
+  .footer {
     color: var(--ai-chat-muted);
     font-size: 0.85em;
   }
-  .progress-row {
-    display: flex;
-    gap: var(--ai-chat-spacing);
-    align-items: baseline;
-    flex-wrap: wrap;
-  }
-  .progress-row .label {
-    flex: 1;
-  }
-  progress {
-    width: 100%;
-    accent-color: var(--ai-chat-accent);
-  }
-  .error {
-    border-color: var(--ai-chat-error);
-    color: var(--ai-chat-error);
-  }
-  .error p {
-    margin: 0 0 var(--ai-chat-spacing);
-  }
-  .actions {
-    display: flex;
-    gap: var(--ai-chat-spacing);
-    flex-wrap: wrap;
-  }
-  .messages {
-    display: flex;
-    flex-direction: column;
-    gap: var(--ai-chat-spacing);
-    max-height: var(--ai-chat-max-height);
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    scroll-behavior: smooth;
-    min-height: 3em;
-  }
-  .empty {
-    color: var(--ai-chat-muted);
-    text-align: center;
-    padding: var(--ai-chat-spacing);
-  }
-  .message {
-    padding: var(--ai-chat-spacing) calc(var(--ai-chat-spacing) * 1.5);
-    border-radius: var(--ai-chat-radius);
-    max-width: 85%;
-    overflow-wrap: anywhere;
-  }
-  .message .content {
-    white-space: pre-wrap;
-    unicode-bidi: plaintext;
-    text-align: start;
-  }
-  .message .content.markdown {
-    white-space: normal;
-    min-width: 0;
-  }
-  .stats {
-    margin: 0;
-  }
-  .stats.rating-slow {
-    color: var(--ai-chat-error);
-  }
-  .composer {
-    display: flex;
-    gap: var(--ai-chat-spacing);
-    align-items: flex-end;
-  }
-  textarea {
-    flex: 1;
-    min-width: 0;
-    resize: vertical;
-    min-height: 2.5em;
-    max-height: 12em;
-    font: inherit;
-    color: inherit;
-    background: var(--ai-chat-background);
-    border: 1px solid var(--ai-chat-border);
-    border-radius: calc(var(--ai-chat-radius) * 0.75);
-    padding: var(--ai-chat-spacing);
-    unicode-bidi: plaintext;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: calc(var(--ai-chat-radius) * 0.75);
-    border: 1px solid var(--ai-chat-border);
-    background: var(--ai-chat-background);
-    color: inherit;
-    padding: calc(var(--ai-chat-spacing) * 0.75) calc(var(--ai-chat-spacing) * 1.5);
-  }
-  button.primary,
-  button.send {
-    background: var(--ai-chat-accent);
-    color: var(--ai-chat-accent-contrast);
-    border-color: var(--ai-chat-accent);
-  }
-  button.link {
-    border: none;
-    background: none;
-    text-decoration: underline;
-    padding: 0 2px;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: not-allowed;
-  }
-  button:focus-visible,
-  textarea:focus-visible,
-  a:focus-visible {
-    outline: 2px solid var(--ai-chat-accent);
-    outline-offset: 2px;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-      scroll-behavior: auto !important;
-    }
-  }
 `;
+
+export const styles = [theme, cards, log, controls];

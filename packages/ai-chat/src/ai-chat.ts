@@ -6,18 +6,24 @@ import { PersistController } from './controllers/persist-controller.js';
 import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import type { RuntimeInputs } from './engine/page/registry.js';
+import { resolveSpecUrls } from './engine/page/urls.js';
 import { chatError, toChatError, type AiChatError } from './errors.js';
 import { AiChatErrorEvent, AiChatStatusEvent } from './events.js';
 import { parseRuntimes } from './fit/runtimes.js';
-import { readSettings, type Settings } from './fit/settings.js';
-import { formatBytes } from './fit/size.js';
-import { canTransition, deriveStatus, isPreparing } from './fit/status.js';
+import { checkUrls, readSettings, type Settings } from './fit/settings.js';
+import { canTransition, deriveStatus } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
-import { errorText } from './i18n/error-text.js';
+import { checkLocale } from './i18n/check.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
-import { markdown } from './render/markdown-directive.js';
-import { format, type Strings } from './strings.js';
+import type { Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
+import { composerView, fitTextarea } from './view/composer.js';
+import { consentView } from './view/consent.js';
+import { errorView } from './view/error.js';
+import { logView } from './view/log.js';
+import { progressView } from './view/progress.js';
+import { panelFor, whyNotSend, type ViewState } from './view/state.js';
+import { statsView } from './view/stats.js';
 
 /**
  * A private LLM chat that runs in the visitor's browser: WebLLM on WebGPU, in a Web Worker.
@@ -49,9 +55,10 @@ import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
  * @csspart progress - The download and load progress.
  * @csspart consent - The card that asks before downloading the model.
  * @csspart error - The error message.
- * @csspart stats - The figures of the last reply.
+ * @csspart stats - The figures of the last reply (with `show-stats`).
  *
  * @cssproperty --ai-chat-background - Background of the chat.
+ * @cssproperty --ai-chat-surface - Background of the consent, progress and error cards.
  * @cssproperty --ai-chat-color - Text color.
  * @cssproperty --ai-chat-muted - Secondary text: hints, stats, labels.
  * @cssproperty --ai-chat-accent - Buttons, progress and focus ring.
@@ -99,6 +106,8 @@ export class AiChat extends LitElement {
   @property() placeholder: string | undefined;
   /** Load the model at once, without asking. */
   @property({ type: Boolean }) autoload = false;
+  /** Show the last reply's figures under the log (the `ai-chat-stats` event fires either way). */
+  @property({ type: Boolean, attribute: 'show-stats' }) showStats = false;
   /** Key under which the conversation is saved (IndexedDB) and restored on reload. */
   @property() persist: string | undefined;
   /** `light` or `dark` forces a color scheme; otherwise it follows `prefers-color-scheme`. */
@@ -119,6 +128,8 @@ export class AiChat extends LitElement {
   #error: AiChatError | undefined;
   /** A failure is shown: the status is `error` until it is dismissed, retried or replaced. */
   #failed = false;
+  /** A `model` the runtimes do not know: `auto` is used instead while the property says so. */
+  #unknownModel: string | undefined;
   #settings: Settings = readSettings({
     latencyThreshold: undefined,
     temperature: undefined,
@@ -129,21 +140,31 @@ export class AiChat extends LitElement {
   #notice = '';
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
+  #scroll: ScrollController;
+  /** The visitor (or the page, through `load()`/`send()`) has agreed to load the model. */
+  #consented = false;
+  /** Bytes a cancelled download had fetched (kept in the cache): the consent card says what is left. */
+  #resumeBytes = 0;
 
   constructor() {
     super();
     new PersistController(this, {
       messages: () => this.#conversation.messages,
       draft: () => this.#conversation.draft,
-      restore: (messages) => (this.messages = messages),
+      restore: (messages, keepReply) =>
+        keepReply ? this.#conversation.restore(messages) : (this.messages = messages),
       fail: (error) => this.#warn(error),
       text: (key) => this.#t(key),
     });
-    new ScrollController(
+    this.#scroll = new ScrollController(
       this,
       () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null,
       () => this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
     );
+    this.addEventListener('ai-chat-progress', (event) => {
+      if (event.phase === 'download') this.#resumeBytes = Math.max(this.#resumeBytes, event.loadedBytes);
+    });
+    this.addEventListener('ai-chat-ready', () => (this.#resumeBytes = 0));
   }
 
   /** What the model controller reads from the element (kept off the public API). */
@@ -161,11 +182,10 @@ export class AiChat extends LitElement {
       get isConnected() {
         return element.isConnected;
       },
-      get model() {
-        return element.model;
-      },
-      set model(value: string) {
-        element.model = value;
+      useAuto: () => {
+        // The page's value stays (a framework would only set it again): the element uses auto.
+        this.#unknownModel = this.model;
+        queueMicrotask(() => this.isConnected && this.#model.follow());
       },
       get replying() {
         return element.#conversation.generating;
@@ -220,20 +240,31 @@ export class AiChat extends LitElement {
   /** Read from the properties as they are now (also before the next update, for `load()` right after a set). */
   #runtimeInputs(): RuntimeInputs {
     const { maxModelSize, maxMemory } = readSettings(this).settings;
-    const lang = this.lang || langOf(this);
+    const lang = this.#lang();
+    const badUrls = new Set(checkUrls(this, document.baseURI).map((problem) => problem.key));
     return {
       engine: this.engine,
       runtimes: parseRuntimes(this.runtime).runtimes,
-      spec: {
-        model: this.model,
-        ...(this.modelUrl ? { modelUrl: this.modelUrl } : {}),
-        ...(this.modelLibUrl ? { modelLibUrl: this.modelLibUrl } : {}),
-        ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
-        ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
-      },
-      workerUrl: this.workerUrl,
+      spec: resolveSpecUrls(
+        {
+          model: this.#effectiveModel(),
+          ...(this.modelUrl && !badUrls.has('modelUrl') ? { modelUrl: this.modelUrl } : {}),
+          ...(this.modelLibUrl && !badUrls.has('modelLibUrl') ? { modelLibUrl: this.modelLibUrl } : {}),
+          ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
+          ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
+        },
+        document.baseURI, // relative URLs: against the page, not the worker
+      ),
+      workerUrl: badUrls.has('workerUrl') ? undefined : this.workerUrl,
       languages: lang ? [lang] : ['en'],
     };
+  }
+
+  /** The model in force: `auto` for a value that is not a string, empty, or not a known model. */
+  #effectiveModel(): string {
+    const model = this.model;
+    if (typeof model !== 'string' || !model.trim() || model === this.#unknownModel) return 'auto';
+    return model;
   }
 
   /** The status, derived in one place; its event fires from here only. */
@@ -243,7 +274,7 @@ export class AiChat extends LitElement {
     if (next === previous) return this.requestUpdate();
     this.#status = next;
     this.requestUpdate();
-    this.dispatchEvent(new AiChatStatusEvent(next));
+    fire(this, new AiChatStatusEvent(next));
     if (!canTransition(previous, next) && DEV_MODE()) {
       // Lit's dev mode: an illegal transition is a bug, raised where a test sees it.
       queueMicrotask(() => {
@@ -268,7 +299,7 @@ export class AiChat extends LitElement {
   #report(error: unknown): AiChatError {
     const chat = toChatError(error, this.model);
     this.#error = chat;
-    this.dispatchEvent(new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
+    fire(this, new AiChatErrorEvent(chat.code, chat.message, chat.recoverable));
     this.requestUpdate();
     return chat;
   }
@@ -324,11 +355,13 @@ export class AiChat extends LitElement {
 
   /** Load the model; resolves when ready. */
   load(): Promise<void> {
+    this.#consent();
     return this.#model.load();
   }
 
   /** Send a user message; resolves with the assistant's reply. */
   send(text: string): Promise<ChatMessage | undefined> {
+    if (String(text ?? '').trim()) this.#consent();
     return this.#conversation.send(text);
   }
 
@@ -353,6 +386,10 @@ export class AiChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('strings')) {
+      const locale = checkLocale(this.lang, this.strings);
+      for (const problem of locale.problems) this.#warn(chatError('invalid-attribute', problem));
+    }
     const keys = ['latencyThreshold', 'temperature', 'maxTokens', 'maxModelSize', 'maxMemory'] as const;
     if (keys.some((key) => changed.has(key))) {
       const { settings, problems } = readSettings(this);
@@ -362,18 +399,21 @@ export class AiChat extends LitElement {
         if (key) this.#warn(chatError('invalid-attribute', problem.message));
       }
     }
+    for (const { message } of checkUrls(this, document.baseURI).filter((p) => changed.has(p.key))) {
+      this.#warn(chatError('invalid-attribute', message)); // the value stays; it is not used
+    }
     if (changed.has('runtime')) {
       const { problem } = parseRuntimes(this.runtime);
       if (problem) this.#warn(chatError('invalid-attribute', problem));
     }
     if (changed.has('theme') && this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
+      // The page's value stays (a framework would set it again); the styles follow the system.
       this.#warn(
         chatError(
           'invalid-attribute',
           `theme="${String(this.theme)}" is not valid: expected light or dark. Following the system.`,
         ),
       );
-      this.theme = undefined;
     }
     if (changed.has('model') && (typeof this.model !== 'string' || !this.model.trim())) {
       this.#warn(
@@ -382,7 +422,6 @@ export class AiChat extends LitElement {
           `model="${String(this.model)}" is not valid: expected a model id or auto. Using auto.`,
         ),
       );
-      this.model = 'auto';
     }
   }
 
@@ -399,9 +438,14 @@ export class AiChat extends LitElement {
 
   protected override async scheduleUpdate(): Promise<unknown> {
     // A language other than English is a chunk: render once it is here, never English first.
-    const pending = loadStrings(this.lang || langOf(this));
+    const pending = loadStrings(this.#lang());
     if (pending) await pending;
     return super.scheduleUpdate();
+  }
+
+  /** The language in force: `lang` when it is text, else the nearest ancestor's or the page's. */
+  #lang(): string {
+    return typeof this.lang === 'string' && this.lang ? this.lang : langOf(this);
   }
 
   #t(key: keyof Strings): string {
@@ -412,21 +456,45 @@ export class AiChat extends LitElement {
   /** The strings in force: the page's overrides over the table for the language. */
   get #strings(): Strings {
     // The property first: an attribute set from `lang` is reflected only after render.
-    const table = stringsFor(this.lang || langOf(this));
+    const table = stringsFor(this.#lang());
     const cached = this.#stringsFor;
     if (cached && cached[0] === table && cached[1] === this.strings) return cached[2];
-    const strings = { ...table, ...this.strings };
+    const own = checkLocale(undefined, this.strings).replace.strings ?? this.strings; // text values only
+    const strings = { ...table, ...own };
     this.#stringsFor = [table, this.strings, strings];
     return strings;
   }
 
-  get #canSend(): boolean {
-    const status = this.status;
-    return (
-      status === 'ready' ||
-      (status === 'error' && this.#model.ready !== undefined) ||
-      (status === 'idle' && !!this.engine)
-    );
+  /** The model was asked for: a check in flight now shows as progress. */
+  #consent() {
+    if (this.#consented) return;
+    this.#consented = true;
+    this.requestUpdate();
+  }
+
+  /** A plain snapshot of the element for the views (they never see a controller). */
+  #view(): ViewState {
+    const conversation = this.#conversation;
+    return {
+      status: this.status,
+      strings: this.#strings,
+      messages: conversation.messages.filter((m) => m.role !== 'system'),
+      draft: conversation.draft,
+      progress: this.#model.progress,
+      error: this.#error,
+      modelInfo: this.#model.modelInfo,
+      model: this.model,
+      hasEngine: this.#model.ready !== undefined,
+      customEngine: !!this.engine,
+      stats: conversation.stats,
+      showStats: this.showStats,
+      notice: this.#notice,
+      allowImages: this.allowImages,
+      placeholder: this.placeholder,
+      resumeBytes: this.#resumeBytes,
+      awayFromLatest: this.#scroll.away,
+      consented: this.#consented || this.autoload,
+    };
   }
 
   #submit() {
@@ -434,14 +502,15 @@ export class AiChat extends LitElement {
     if (!input) return;
     const text = input.value;
     if (!text.trim()) return;
-    if (this.status === 'generating') {
-      this.#notice = this.#t('busy');
+    const why = whyNotSend(this.#view());
+    if (why) {
+      this.#notice = why;
       this.requestUpdate();
       return;
     }
-    if (!this.#canSend) return;
     this.#notice = '';
     input.value = '';
+    fitTextarea(input);
     this.send(text).catch(() => {
       // The failure is shown by the element; give the text back if nothing else was typed.
       if (this.input && !this.input.value) this.input.value = text;
@@ -449,194 +518,112 @@ export class AiChat extends LitElement {
     input.focus();
   }
 
-  #onKeydown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      this.#submit();
-    }
+  /** After an action, move focus to `selector` once rendered (the input when it is not there). */
+  #focusAfter(selector = 'textarea') {
+    void this.updateComplete.then(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector) ?? this.input;
+      target?.focus();
+    });
   }
 
-  #consent() {
-    this.load().catch(() => undefined);
-    this.#focusInput();
-  }
+  #actions = {
+    consent: () => {
+      this.load().catch(() => undefined);
+      this.#focusAfter();
+    },
+    cancel: () => {
+      this.#consented = false;
+      void this.unload();
+      this.#focusAfter('[data-focus="consent"]');
+    },
+    retry: () => {
+      this.#dismiss();
+      // Before consent, trying again checks the device again; after it, it loads.
+      if (this.#consented || this.autoload) this.load().catch(() => undefined);
+      else void this.#model.check();
+      this.#focusAfter('[data-focus="consent"]');
+    },
+    regenerate: () => {
+      void this.#regenerate();
+      this.#focusAfter();
+    },
+    clearCache: () => void this.clearCache(),
+    reset: () => {
+      this.reset();
+      this.#focusAfter();
+    },
+    dismiss: () => {
+      this.#dismiss();
+      this.#focusAfter('[data-focus="consent"]');
+    },
+    submit: () => this.#submit(),
+    stop: () => {
+      this.stop();
+      this.#focusAfter();
+    },
+    input: () => {
+      if (this.#notice) {
+        this.#notice = '';
+        this.requestUpdate();
+      }
+    },
+    copy: (message: ChatMessage, button: HTMLElement) => {
+      void navigator.clipboard?.writeText(message.content).then(
+        () => {
+          button.dataset.copied = '';
+          setTimeout(() => delete button.dataset.copied, 1500);
+        },
+        () => undefined,
+      );
+    },
+    jumpToLatest: () => {
+      this.#scroll.toLatest();
+      this.#focusAfter();
+    },
+  };
 
-  /** Put focus back in the input once the control that had it is gone. */
-  #focusInput() {
-    void this.updateComplete.then(() => this.input?.focus());
-  }
-
-  #retry() {
+  /**
+   * Ask for the last reply again: the last assistant reply is removed and the last user message is
+   * sent again. No-op while a reply streams or when there is no user message.
+   */
+  async #regenerate(): Promise<void> {
+    if (this.status === 'generating') return;
+    const messages = this.messages;
+    let user = messages.length - 1;
+    while (user >= 0 && messages[user]!.role !== 'user') user--;
+    if (user < 0) return;
+    const text = messages[user]!.content;
     this.#dismiss();
-    this.load().catch(() => undefined);
+    this.messages = messages.slice(0, user);
+    await this.send(text).catch(() => undefined);
   }
 
   protected override render() {
-    const status = this.status;
-    const chat = this.#conversation;
-    return html`<div part="base" class="base">
-      <div part="header" class="header"><slot name="header"></slot></div>
-      ${this.#renderConsent()} ${isPreparing(status) ? this.#renderProgress() : nothing}
-      ${this.#renderError()}
-      <div
-        part="messages"
-        class="messages"
-        role="log"
-        aria-live="polite"
-        aria-label=${this.#t('logLabel')}
-        aria-busy=${status === 'generating' ? 'true' : 'false'}
-      >
-        ${
-          chat.messages.length === 0 && !chat.draft
-            ? html`<div class="empty"><slot name="empty">${this.#t('empty')}</slot></div>`
-            : nothing
-        }
-        ${[...chat.messages.filter((m) => m.role !== 'system'), ...(chat.draft ? [chat.draft] : [])].map(
-          (m) => this.#renderMessage(m, m === chat.draft),
-        )}
+    const s = this.#view();
+    const panel = panelFor(s);
+    const a = this.#actions;
+    const error = s.error;
+    const slotted = (name: string) => !!this.querySelector(`:scope > [slot="${name}"]`);
+    const onSlot = () => this.requestUpdate();
+    return html`<div part="base" class="base" data-panel=${panel}>
+      <div part="header" class="header" ?hidden=${!slotted('header')}>
+        <slot name="header" @slotchange=${onSlot}></slot>
       </div>
-      ${this.#renderStats()}
-      <form class="composer" @submit=${(e: Event) => (e.preventDefault(), this.#submit())}>
-        <textarea
-          part="input"
-          rows="1"
-          dir="auto"
-          aria-label=${this.#t('inputLabel')}
-          placeholder=${this.placeholder ?? this.#t('placeholder')}
-          @keydown=${this.#onKeydown}
-          @input=${() => this.#notice && ((this.#notice = ''), this.requestUpdate())}
-        ></textarea>
-        ${
-          status === 'generating'
-            ? html`<button
-                part="stop-button"
-                type="button"
-                class="stop"
-                @click=${() => (this.stop(), this.#focusInput())}
-              >
-                ${this.#t('stop')}
-              </button>`
-            : html`<button part="send-button" type="submit" class="send" ?disabled=${!this.#canSend}>
-                ${this.#t('send')}
-              </button>`
-        }
-      </form>
-      ${this.#notice ? html`<p class="notice" role="status">${this.#notice}</p>` : nothing}
-      <div class="footer"><slot name="footer"></slot></div>
-    </div>`;
-  }
-
-  #renderMessage(message: ChatMessage, streaming = false) {
-    const who = message.role === 'user' ? 'user' : 'assistant';
-    return html`<div
-      part="message message-${who}"
-      class="message ${who}"
-      data-role=${who}
-      ?data-streaming=${streaming}
-    >
-      <span class="visually-hidden">${this.#t(who === 'user' ? 'you' : 'assistant')}:</span>
+      ${panel === 'consent' ? consentView(s, a) : nothing}
+      ${panel === 'progress' ? progressView(s, a) : nothing}
       ${
-        who === 'user'
-          ? html`<div class="content" dir="auto">${message.content}</div>`
-          : html`<div
-              class="content"
-              dir="auto"
-              ${markdown(message.content, streaming, {
-                allowImages: this.allowImages,
-                copyLabel: this.#t('copyCode'),
-                copyName: this.#t('copyCodeLabel'),
-                copiedLabel: this.#t('copied'),
-              })}
-            ></div>`
+        error &&
+        (panel === 'error' ||
+          error.code === 'invalid-attribute' ||
+          (panel !== 'progress' && error.code !== 'aborted'))
+          ? errorView(s, error, a)
+          : nothing
       }
-      ${message.interrupted ? html`<span class="interrupted">${this.#t('interrupted')}</span>` : nothing}
-    </div>`;
-  }
-
-  #renderConsent() {
-    // Shown while waiting for consent; also after a preflight that could not reach the model host,
-    // so the visitor can still start (which tries again).
-    const waiting =
-      this.status === 'idle' ||
-      (this.status === 'error' && this.#error?.code === 'network' && !this.#model.ready);
-    if (!waiting || this.engine || this.autoload) return nothing;
-    const info = this.modelInfo;
-    const facts = info
-      ? info.cached
-        ? [this.#t('consentCached')]
-        : [
-            info.downloadBytes
-              ? format(this.#t('consentSize'), { size: formatBytes(info.downloadBytes) })
-              : '',
-            info.vramMB
-              ? format(this.#t('consentMemory'), { memory: formatBytes(info.vramMB * 2 ** 20) })
-              : '',
-          ].filter(Boolean)
-      : [];
-    return html`<section part="consent" class="consent" aria-label=${this.#t('consentTitle')}>
-      <p class="title">${this.#t('consentTitle')}</p>
-      <p class="model">
-        ${format(this.#t('consentModel'), { model: info?.id ?? this.model })}${facts.length ? html` · ${facts.join(' · ')}` : nothing}
-      </p>
-      <p class="privacy">${this.#t('consentPrivacy')}</p>
-      <button type="button" class="primary" @click=${this.#consent}>
-        ${info?.cached ? this.#t('consentButtonCached') : this.#t('consentButton')}
-      </button>
-    </section>`;
-  }
-
-  #renderProgress() {
-    const p = this.#model.progress;
-    const label =
-      this.status === 'checking'
-        ? this.#t('checking')
-        : this.status === 'downloading'
-          ? this.#t('downloading')
-          : this.#t('loading');
-    const bytes =
-      p && p.totalBytes
-        ? `${formatBytes(p.loadedBytes)} / ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`
-        : '';
-    return html`<div part="progress" class="progress" role="group" aria-label=${label}>
-      <div class="progress-row">
-        <span class="label">${label}</span><span class="bytes">${bytes}</span>
-        <button type="button" class="link" @click=${() => this.unload()}>${this.#t('cancel')}</button>
-      </div>
-      <progress max="1" .value=${p ? p.progress : 0} aria-label=${label}></progress>
-    </div>`;
-  }
-
-  #renderError() {
-    const error = this.#error;
-    if (!error) return nothing;
-    // Freeing space is the visitor's way forward for a full disk: then they try again.
-    const canRetry = (error.recoverable || error.code === 'quota-exceeded') && !this.#model.ready;
-    return html`<div part="error" class="error" role="alert">
-      <p>${errorText(error, this.#strings)}</p>
-      <div class="actions">
-        ${canRetry ? html`<button type="button" @click=${this.#retry}>${this.#t('retry')}</button>` : nothing}
-        ${error.code === 'quota-exceeded' ? html`<button type="button" @click=${() => this.clearCache()}>${this.#t('clearCache')}</button>` : nothing}
-        <button type="button" class="link" @click=${() => this.#dismiss()}>${this.#t('dismiss')}</button>
+      ${logView(s, a)} ${statsView(s)} ${composerView(s, a)}
+      <div class="footer" ?hidden=${!slotted('footer')}>
+        <slot name="footer" @slotchange=${onSlot}></slot>
       </div>
     </div>`;
-  }
-
-  #renderStats() {
-    const s = this.stats;
-    if (!s) return nothing;
-    const ttft = Math.round(s.ttftMs);
-    return html`<p part="stats" class="stats rating-${s.rating ?? 'none'}">
-      ${
-        s.msPerToken === null || s.tokensPerSecond === null || s.rating === null
-          ? format(this.#t('statsLineShort'), { ttft })
-          : format(this.#t('statsLine'), {
-              tps: s.tokensPerSecond.toFixed(1),
-              ms: s.msPerToken.toFixed(1),
-              ttft,
-              rating: s.rating,
-            })
-      }
-    </p>`;
   }
 }
 
@@ -651,6 +638,9 @@ const FOLLOWED = [
   'maxMemory',
   'engine',
 ] as const;
+
+/** Dispatch `event` (outside the class body: the manifest lists the events from `@fires`). */
+const fire = (target: EventTarget, event: Event) => target.dispatchEvent(event);
 
 /** Lit's dev mode (its development build), where an illegal status transition is raised. */
 const DEV_MODE = () => (globalThis as { litIssuedWarnings?: unknown }).litIssuedWarnings !== undefined;

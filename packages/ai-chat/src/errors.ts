@@ -18,6 +18,7 @@ export const RECOVERABLE: Record<ErrorCode, boolean> = {
   'device-lost': true,
   'context-window-exceeded': false,
   aborted: true,
+  storage: false,
   engine: true,
 };
 
@@ -36,6 +37,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   'device-lost': 'The GPU device was lost',
   'context-window-exceeded': "The conversation is longer than the model's context window",
   aborted: 'Stopped',
+  storage: 'The saved conversation could not be read or written ({detail})',
   engine: 'The model runtime failed ({detail})',
 };
 
@@ -96,19 +98,41 @@ function shortDetail(text: string): string {
     .slice(0, 200);
 }
 
-const BY_NAME: Array<[RegExp, ErrorCode]> = [
-  [
-    /WebGPUNotAvailableError|WebGPUNotFoundError|WebGPU is not supported|Cannot find WebGPU|navigator\.gpu/i,
-    'webgpu-unavailable',
-  ],
-  [/ShaderF16SupportError|shader-f16/i, 'shader-f16-unsupported'],
-  [/ModelNotFoundError|ModelFilesNotFoundError|Cannot find model record/i, 'model-not-found'],
-  [/DeviceLostError|device was lost|Device is lost/i, 'device-lost'],
-  [/ContextWindowSizeExceededError|exceed context window/i, 'context-window-exceeded'],
-  [/QuotaExceededError|quota/i, 'quota-exceeded'],
-  [/AbortError|aborted|cancelled|interrupted by unload/i, 'aborted'],
-  [/NetworkError|Failed to fetch|network error|ERR_|Load failed|connection dropped/i, 'network'],
-];
+/**
+ * A runtime's errors by class name (WebLLM's classes, the browser's DOMException names, the names our
+ * worker code throws): never by their words, which an engine or a server controls. A remote
+ * engine's "429 You exceeded your current quota" is an `engine` error, not `quota-exceeded`.
+ */
+const BY_NAME: Readonly<Record<string, ErrorCode>> = {
+  WebGPUNotAvailableError: 'webgpu-unavailable',
+  WebGPUNotFoundError: 'webgpu-unavailable',
+  ShaderF16SupportError: 'shader-f16-unsupported',
+  // WebLLM's only feature a model can require is shader-f16.
+  FeatureSupportError: 'shader-f16-unsupported',
+  ModelNotFoundError: 'model-not-found',
+  ModelFilesNotFoundError: 'model-not-found',
+  DeviceLostError: 'device-lost',
+  ContextWindowSizeExceededError: 'context-window-exceeded',
+  QuotaExceededError: 'quota-exceeded',
+  AbortError: 'aborted',
+  NetworkError: 'network',
+};
+
+/** The browser's own words when `fetch` cannot reach a host (Chromium, Firefox, Safari): a known shape. */
+const FETCH_FAILED = new Set([
+  'Failed to fetch',
+  'NetworkError when attempting to fetch resource.',
+  'Load failed',
+]);
+
+/** WebAssembly's classes: a model library this runtime cannot start. */
+const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
+
+function classify(name: string, message: string): ErrorCode {
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;
+  if (name === 'TypeError' && FETCH_FAILED.has(message)) return 'network';
+  return 'engine';
+}
 
 /** Errors whose message our own code wrote in plain words, safe to show the visitor as a detail. */
 const OUR_WORDS = new Set<ErrorCode>(['network', 'quota-exceeded', 'model-too-large', 'insufficient-memory']);
@@ -123,14 +147,16 @@ export function toChatError(error: unknown, model = ''): AiChatError {
   const name = (error as { name?: unknown } | null)?.name;
   const raw = (error as { message?: unknown } | null)?.message;
   const message = typeof raw === 'string' ? raw : String(error);
-  const text = `${typeof name === 'string' ? name : ''}: ${message}`;
-  const code = BY_NAME.find(([pattern]) => pattern.test(text))?.[1] ?? 'engine';
+  const code = classify(typeof name === 'string' ? name : '', message);
   const runtime = firstLine(
     typeof name === 'string' && name && name !== 'Error' ? `${name}: ${message}` : message,
   );
   if (code === 'model-not-found') return chatError(code, model, { runtime });
-  if (OUR_WORDS.has(code)) return chatError(code, shortDetail(message), { runtime });
+  // Plain words for the visitor only from our own code (`detail`, set where the error is thrown).
+  const own = (error as { detail?: unknown } | null)?.detail;
+  if (OUR_WORDS.has(code))
+    return chatError(code, typeof own === 'string' ? shortDetail(own) : '', { runtime });
   // A model library the runtime cannot start: trying again downloads the same library.
-  const library = name === 'ModelLibraryError' || /LinkError|CompileError/.test(text);
+  const library = typeof name === 'string' && WASM_ERRORS.has(name);
   return chatError(code, '', { runtime, ...(library ? { recoverable: false } : {}) });
 }

@@ -1,19 +1,34 @@
 /**
  * Every string the element shows, in one place. Keys are stable; values are English.
  * Placeholders in braces (`{model}`) are filled by `format`.
+ * These are the visitor's words: plain, short, with a way forward the visitor can take. The page
+ * author's detail (limits, ids, the runtime's own words) is in the `ai-chat-error` event.
  */
 export const en = {
   consentTitle: 'Chat with an AI that runs on this device',
-  consentModel: 'Model: {model}',
+  consentAutoModel: 'The best model for this device',
+  consentSize: '{size} one-time download',
+  consentResume: '{left} left to download (of {size})',
+  consentStored: 'Stored in this browser for next time',
+  consentMemory: 'Uses about {memory} of memory',
+  consentCached: 'Already downloaded: starts in seconds',
+  consentSpeed: 'About {tps} tokens/s on this device',
+  consentPrivacyTitle: 'Private by design.',
   consentPrivacy: 'It runs entirely in your browser. Nothing you type leaves this device.',
   consentButton: 'Download and start',
   consentButtonCached: 'Start',
-  consentSize: '{size} download',
-  consentMemory: 'needs {memory} GPU memory',
-  consentCached: 'already downloaded · starts in seconds',
+  // The built-in runtime (the browser's own model, Prompt API).
+  builtinModel: "your browser's built-in model",
+  consentBuiltin: 'built into your browser · nothing to download',
+  consentBuiltinDownload: 'your browser will download its built-in model first',
   checking: 'Checking this device…',
   downloading: 'Downloading the model',
   loading: 'Starting the model',
+  progressOf: '{done} of {total}',
+  progressSpeed: '{speed}/s',
+  progressLeft: 'about {time} left',
+  unitSeconds: 's',
+  unitMinutes: 'min',
   cancel: 'Cancel',
   placeholder: 'Ask anything…',
   inputLabel: 'Message',
@@ -22,13 +37,28 @@ export const en = {
   retry: 'Try again',
   dismiss: 'Dismiss',
   clearCache: 'Clear downloaded files',
+  newConversation: 'New conversation',
   logLabel: 'Conversation',
   you: 'You',
   assistant: 'Assistant',
+  typing: 'The assistant is writing…',
   interrupted: 'stopped',
   busy: 'Wait for the reply to finish, or stop it, before sending again.',
-  statsLine: '{tps} tokens/s · {ms} ms/token · first token {ttft} ms · {rating}',
-  statsLineShort: 'first token {ttft} ms',
+  notReadyConsent: 'Start the chat above first. What you typed is kept.',
+  notReadyLoading: 'The model is still starting. What you typed is kept: send it in a moment.',
+  notReadyError: 'The chat cannot send right now: see the message above.',
+  jumpToLatest: 'Jump to latest',
+  copyReply: 'Copy',
+  copyReplyLabel: 'Copy reply',
+  regenerate: 'Regenerate',
+  regenerateLabel: 'Regenerate the last reply',
+  statsLabel: 'Speed of the last reply',
+  statsSpeed: '{tps} tokens/s',
+  statsFirst: 'first token in {ttft} ms',
+  ratingExcellent: 'Excellent',
+  ratingGood: 'Good',
+  ratingAcceptable: 'Fair',
+  ratingSlow: 'Slow',
   empty: 'Ask a question to start the conversation.',
   copyCode: 'Copy',
   copyCodeLabel: 'Copy code',
@@ -37,20 +67,23 @@ export const en = {
     'The conversation could not be saved in this browser ({detail}). It stays on screen, but will not be there after a reload.',
   restoreFailed:
     'The conversation could not be restored in this browser ({detail}). A new conversation starts instead.',
-  // Errors, by code (`error` + the code in camel case); `{detail}` is filled where there is one.
+  storageUnreadable:
+    'The saved conversation cannot be read by this version of the chat ({detail}). It is kept as it is; this conversation starts new and is not saved.',
+  // Errors, by code (`error` + the code in camel case): what the visitor sees.
   errorWebgpuUnavailable:
-    "This browser can't run the AI model. Try a recent Chrome or Edge on a computer with a graphics card.",
-  errorShaderF16Unsupported: "This device's graphics chip can't run this AI model.",
-  errorModelTooLarge: 'The AI model is too large to download here ({detail}).',
-  errorInsufficientMemory: 'The AI model needs more memory than this device can spare ({detail}).',
-  errorModelNotFound: 'The AI model for this chat could not be found.',
-  errorNetwork: 'The AI model could not be downloaded ({detail}). Check your connection and try again.',
-  errorQuotaExceeded:
-    'There is not enough storage space in this browser for the AI model ({detail}). Free some space and try again.',
-  errorDeviceLost: 'The graphics device stopped, most often because it ran out of memory. Try again.',
-  errorContextWindowExceeded: 'This conversation is too long for the AI model. Start a new conversation.',
+    'This browser cannot run the chat: it needs WebGPU. Try a recent Chrome or Edge on a computer.',
+  errorShaderF16Unsupported: 'The graphics chip of this device cannot run this chat. Try another device.',
+  errorModelTooLarge: 'The chat is not available on this page right now. Nothing was downloaded.',
+  errorInsufficientMemory:
+    'This device does not have enough graphics memory for the chat. Try a device with more memory.',
+  errorModelNotFound: 'The chat is not available right now. Try again later.',
+  errorNetwork: 'The model could not be downloaded. Check your connection and try again.',
+  errorQuotaExceeded: 'This browser is out of storage space for the model. Free some space, then try again.',
+  errorDeviceLost: 'The graphics chip stopped. Try again; closing other tabs can help.',
+  errorContextWindowExceeded:
+    'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
-  errorEngine: "The AI model couldn't run in this browser.",
+  errorEngine: 'The chat could not run in this browser.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

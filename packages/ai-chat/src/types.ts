@@ -36,12 +36,20 @@ export type LatencyRating = 'excellent' | 'good' | 'acceptable' | 'slow';
 /** What the element knows about its model before (and after) loading. */
 export interface ModelInfo {
   id: string;
+  /** Which runtime runs it: `webgpu`, `wasm`, `builtin`, or `custom` (a page-supplied engine). */
+  runtime?: 'webgpu' | 'wasm' | 'builtin' | 'custom';
+  /** A friendly name for the visitor, when the runtime knows one. */
+  label?: string;
   /** Bytes to download (0 when unknown). */
   downloadBytes: number;
   /** GPU memory needed, MB (0 when unknown). */
   vramMB: number;
   /** True when every file of the model is already in the browser's cache. */
   cached: boolean;
+  /** Predicted decode speed on this device before the first byte, ms per token (CPU runtime). */
+  predictedMsPerToken?: number;
+  /** The browser downloads its own model, size unknown (built-in runtime). */
+  browserDownload?: boolean;
 }
 
 export type ProgressPhase = 'download' | 'load';
@@ -69,6 +77,7 @@ export type ErrorCode =
   | 'device-lost'
   | 'context-window-exceeded'
   | 'aborted'
+  | 'storage'
   | 'engine';
 
 export type ThresholdKind = 'latency' | 'model-size' | 'memory';

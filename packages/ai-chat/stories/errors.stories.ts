@@ -5,7 +5,7 @@
  * are in Thresholds.
  */
 import { expect } from 'storybook/test';
-import { chatError } from '../src/errors.js';
+import { chatError, ERROR_MESSAGES } from '../src/errors.js';
 import { errorText } from '../src/i18n/error-text.js';
 import { en } from '../src/strings.js';
 import type { ErrorCode } from '../src/types.js';
@@ -32,7 +32,10 @@ const failingLoad = (name: string, message: string) => ({
   scriptedWorker: { loadError: name, loadErrorMessage: message },
 });
 
-/** The element shows `code`'s plain words (with `detail`) and, for load failures, Try again. */
+/**
+ * The element shows the visitor's words for `code` and the ways forward the visitor can take; the
+ * page author's words, with `detail`, are in the event.
+ */
 function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', 'Dismiss']): Story['play'] {
   return async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
@@ -40,7 +43,8 @@ function shown(code: ErrorCode, detail = '', buttons: string[] = ['Try again', '
     const box = await shows(el, '[part="error"]', errorText(chatError(code, detail), en));
     await expect(box).toHaveAttribute('role', 'alert');
     await expect(box).not.toHaveTextContent(/Error:|at \S+:\d+/);
-    await expect(firedBy(el, 'ai-chat-error').map((event) => event.code)).toContain(code);
+    const event = firedBy(el, 'ai-chat-error').find((e) => e.code === code);
+    await expect(event?.message).toContain(ERROR_MESSAGES[code].split('{detail}')[0]);
     const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await expect(labels).toEqual(buttons);
   };
@@ -52,8 +56,8 @@ export const WebgpuUnavailable: Story = {
     'WebGPUNotAvailableError',
     'WebGPU is not supported in your current environment, but it is necessary to run the WebLLM engine.',
   ),
-  // A retry cannot fix the device: no Try again.
-  play: shown('webgpu-unavailable', '', ['Dismiss']),
+  // Neither a retry nor a dismissal can fix the device: no button leads back to a download that cannot work.
+  play: shown('webgpu-unavailable', '', []),
 };
 
 export const ShaderF16Unsupported: Story = {
@@ -62,14 +66,14 @@ export const ShaderF16Unsupported: Story = {
     'ShaderF16SupportError',
     'This model requires WebGPU extension shader-f16, which is not enabled in this browser.',
   ),
-  play: shown('shader-f16-unsupported', '', ['Dismiss']),
+  play: shown('shader-f16-unsupported', '', []),
 };
 
 export const ModelNotFound: Story = {
   name: 'model-not-found',
   // A known id whose files are missing on the host (an unknown id is an invalid attribute instead).
   args: failingLoad('ModelFilesNotFoundError', 'tensor-cache.json answered HTTP 404'),
-  play: shown('model-not-found', MODEL, ['Dismiss']),
+  play: shown('model-not-found', MODEL),
 };
 
 export const InvalidAttribute: Story = {
@@ -119,7 +123,8 @@ export const DeviceLost: Story = {
   play: async (context) => {
     const el = chatIn(context.canvasElement);
     await sendMessage(el, 'Tell me something long.');
-    await shown('device-lost', '', ['Dismiss'])!(context);
+    // Try again asks for the reply again.
+    await shown('device-lost', '', ['Try again', 'Dismiss'])!(context);
     await expect(el.status).toBe('error');
     const reply = await shows(el, '[part~="message-assistant"]', 'The answer starts well');
     await expect(reply).toHaveTextContent('stopped');
@@ -146,7 +151,7 @@ export const ContextWindowExceeded: Story = {
   play: async (context) => {
     const el = chatIn(context.canvasElement);
     await sendMessage(el, 'A very long question…');
-    await shown('context-window-exceeded', '', ['Dismiss'])!(context);
+    await shown('context-window-exceeded', '', ['New conversation', 'Dismiss'])!(context);
   },
 };
 
@@ -165,6 +170,7 @@ export const Aborted: Story = {
 export const Engine: Story = {
   name: 'engine',
   args: failingLoad('Error', 'Failed to instantiate the model library: CompileError'),
-  // The worker's words are turned into plain ones; a library that cannot start is not retried.
-  play: shown('engine', '', ['Dismiss']),
+  // The visitor gets plain words; the page author the runtime's own (a plain Error, so a retry may
+  // help; the files the load left in the cache may be the cause, so they can be cleared).
+  play: shown('engine', '', ['Try again', 'Clear downloaded files', 'Dismiss']),
 };

@@ -104,7 +104,8 @@ export const RightToLeft: Story = {
     // Mirrored: the visitor's messages on the left, the assistant's on the right, Send left of the text box.
     const user = (await part(el, '[part~="message-user"]')).getBoundingClientRect();
     const assistant = (await part(el, '[part~="message-assistant"]')).getBoundingClientRect();
-    await expect(user.left).toBeLessThan(assistant.left);
+    await expect(user.left).toBeLessThanOrEqual(assistant.left + 1);
+    await expect(user.right).toBeLessThan(assistant.right);
     const send = (await part(el, '[part="send-button"]')).getBoundingClientRect();
     const input = (await part(el, '[part="input"]')).getBoundingClientRect();
     await expect(send.right).toBeLessThanOrEqual(input.left);

@@ -28,15 +28,18 @@ export const Consent: Story = {
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
     const card = await part(el, '[part="consent"]');
-    await expect(card).toHaveTextContent(MODEL);
+    // The model's name as a visitor reads it, the one-time download, and the privacy promise.
+    await shows(el, '[part="consent"] .model-name', 'Llama 3.2 · 1B');
+    await shows(el, '[part="consent"]', '879 MB one-time download');
+    await expect(card).toHaveTextContent('Nothing you type leaves this device.');
     await expect(card.querySelector('button')).toHaveTextContent('Download and start');
     await expect(el.status).toBe('idle');
   },
 };
 
 /**
- * The consent card once the preflight has run (here: after a started download was cancelled):
- * download size and GPU memory from the scripted preflight.
+ * The consent card after a started download was cancelled: it says what is left to download, and
+ * focus is back on its button.
  */
 export const ConsentWithSizes: Story = {
   args: { model: MODEL, scriptedWorker: { ...SIZES, stall: 'download' } },
@@ -48,9 +51,9 @@ export const ConsentWithSizes: Story = {
     const cancel = await part<HTMLButtonElement>(el, '[part="progress"] button');
     await userEvent.click(cancel);
     await statusOf(el, 'idle');
-    const again = await part(el, '[part="consent"]');
-    await expect(again).toHaveTextContent('879 MB download');
-    await expect(again).toHaveTextContent('needs 1.2 GB GPU memory');
+    const again = await shows(el, '[part="consent"]', 'left to download (of 879 MB)');
+    await expect(again).toHaveTextContent('Uses about 1.2 GB of memory');
+    await expect(el.shadowRoot!.activeElement).toBe(again.querySelector('button'));
   },
 };
 
@@ -63,8 +66,8 @@ export const ConsentCached: Story = {
     await statusOf(el, 'loading');
     await userEvent.click(await part(el, '[part="progress"] button'));
     await statusOf(el, 'idle');
-    const card = await shows(el, '[part="consent"]', 'already downloaded · starts in seconds');
-    await expect(card).not.toHaveTextContent('879 MB download');
+    const card = await shows(el, '[part="consent"]', 'Already downloaded: starts in seconds');
+    await expect(card).not.toHaveTextContent('879 MB');
     await expect(card.querySelector('button')).toHaveTextContent('Start');
   },
 };
@@ -75,7 +78,9 @@ export const Checking: Story = {
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
     await statusOf(el, 'checking');
-    await shows(el, '[part="progress"]', 'Checking this device…');
+    const card = await shows(el, '[part="progress"]', 'Checking this device…');
+    // Nothing to cancel yet: no Cancel.
+    await expect(card.querySelector('button')).toBeNull();
     await expect(firedBy(el, 'ai-chat-progress')).toEqual([]);
   },
 };
@@ -87,9 +92,10 @@ export const Downloading: Story = {
     const el = chatIn(canvasElement);
     await statusOf(el, 'downloading');
     // The status comes first, the first progress report just after it.
-    const progress = await shows(el, '[part="progress"]', '396 MB / 879 MB');
+    const progress = await shows(el, '[part="progress"]', '396 MB of 879 MB');
     await expect(progress).toHaveTextContent('Downloading the model');
-    await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.45);
+    // The download fills 90 % of the bar, the start of the model the rest: it never goes back.
+    await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.405);
     await expect(progress.querySelector('button')).toHaveTextContent('Cancel');
   },
 };
@@ -102,7 +108,8 @@ export const Loading: Story = {
     await statusOf(el, 'loading');
     const progress = await part(el, '[part="progress"]');
     await expect(progress).toHaveTextContent('Starting the model');
-    await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.5);
+    // Halfway through the start, after a download: 90 % + half of the last 10 %.
+    await expect(progress.querySelector('progress')!.value).toBeCloseTo(0.95);
   },
 };
 
@@ -176,9 +183,10 @@ export const BusyNotice: Story = {
   },
 };
 
-/** A finished exchange with the stats line under the log (scripted engine). */
+/** A finished exchange with the stats line under the log (`show-stats`; scripted engine). */
 export const Conversation: Story = {
   args: {
+    'show-stats': true,
     scriptedEngine: {
       replies: [
         {
@@ -194,8 +202,9 @@ export const Conversation: Story = {
     // `ready` comes once before the reply (the engine loads) and once after it: wait for the text.
     await shows(el, '[part~="message-assistant"]', 'Hello! I run entirely in this browser.');
     await statusOf(el, 'ready');
-    await expect(await part(el, '[part="stats"]')).toHaveTextContent(
-      '42.0 tokens/s · 23.8 ms/token · first token 310 ms · good',
+    const stats = await part(el, '[part="stats"]');
+    await expect(stats.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'Good 42.0 tokens/s first token in 310 ms',
     );
   },
 };

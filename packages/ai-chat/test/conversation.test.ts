@@ -166,7 +166,7 @@ describe('<ai-chat> accessibility', () => {
     el.before(before);
     before.focus();
     const reached: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 7; i++) {
       await sendKeys({ press: 'Tab' });
       const active = el.shadowRoot!.activeElement as HTMLElement | null;
       if (!active) break;
@@ -176,7 +176,15 @@ describe('<ai-chat> accessibility', () => {
       reached.push(`${active.localName}:${name}`);
     }
     before.remove();
-    expect(reached).to.deep.equal(['a:docs', 'button:Copy code', 'textarea:Message', 'button:Send']);
+    expect(reached).to.deep.equal([
+      'a:docs',
+      'button:Copy code',
+      'pre:x',
+      'button:Copy reply',
+      'button:Regenerate the last reply',
+      'textarea:Message',
+      'button:Send',
+    ]);
   });
 
   it('scripted engine: the log follows a streaming reply, unless the reader scrolled up', async () => {
@@ -243,7 +251,12 @@ describe('<ai-chat> theming', () => {
       'theme="purple" is not valid: expected light or dark. Following the system.',
     ]);
     await el.updateComplete;
-    expect(el.theme).to.equal(undefined);
+    // The page's value stays; the look follows the system, as with no theme at all.
+    expect(el.getAttribute('theme')).to.equal('purple');
+    const plain = await fixture<AiChat>(html`<ai-chat .engine=${new ScriptedEngine()}></ai-chat>`);
+    const background = (e: Element) =>
+      getComputedStyle(e.shadowRoot!.querySelector('[part="base"]')!).backgroundColor;
+    expect(background(el)).to.equal(background(plain));
   });
 
   it('custom properties and parts style it from the page', async () => {
@@ -332,7 +345,7 @@ describe('<ai-chat> languages', () => {
     expect(errors[0]!.code).to.equal('device-lost');
     expect(errors[0]!.message).to.equal('The GPU device was lost: DeviceLostError: Device was lost');
     expect($(el, '[part="error"] p')!.textContent).to.equal(
-      '顯示裝置停止運作，通常是因為記憶體用完了。請再試一次。',
+      '顯示晶片停止運作了。請再試一次；關閉其他分頁可能有幫助。',
     );
     el.strings = { errorDeviceLost: 'GPU perdu.' };
     await el.updateComplete;

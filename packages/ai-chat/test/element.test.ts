@@ -32,7 +32,7 @@ describe('<ai-chat> with a scripted engine', () => {
   });
 
   it('scripted engine: fires ai-chat-message for both messages and ai-chat-stats with the figures', async () => {
-    const { el } = await scriptedChat({ replies: [{ text: 'a b c d e', tokenDelayMs: 10 }] });
+    const { el } = await scriptedChat({ replies: [{ text: 'a b c d e', tokenDelayMs: 10 }] }, 'show-stats');
     const messages = record<AiChatMessageEvent>(el, 'ai-chat-message');
     const statsSeen = oneEvent(el, 'ai-chat-stats') as Promise<AiChatStatsEvent>;
     await el.send('hi');
@@ -58,7 +58,10 @@ describe('<ai-chat> with a scripted engine', () => {
       replies: [{ text: 'w '.repeat(200), tokenDelayMs: 20 }, { text: 'second answer' }],
     });
     const first = el.send('long please');
-    await waitUntil(() => (el.shadowRoot!.querySelector('[data-streaming]')?.textContent?.length ?? 0) > 8);
+    // The reply's own text (not the hidden "Assistant:" label) has begun.
+    await waitUntil(
+      () => (el.shadowRoot!.querySelector('[data-streaming] .content')?.textContent?.length ?? 0) > 4,
+    );
     el.stop();
     const stopped = await first;
     expect(stopped!.interrupted).to.equal(true);
@@ -193,7 +196,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect((rejected as { code: string }).code).to.equal('context-window-exceeded');
     expect(errors.map((e) => e.code)).to.deep.equal(['context-window-exceeded']);
     await el.updateComplete;
-    expect($(el, '[part="error"]')!.textContent).to.contain('too long for the AI model');
+    expect($(el, '[part="error"]')!.textContent).to.contain('too long for this model');
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect(el.messages.at(-1)).to.deep.equal({
       role: 'assistant',

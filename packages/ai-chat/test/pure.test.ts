@@ -5,6 +5,9 @@ import { computeStats } from '../src/fit/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';
+import { runtimeKeys } from '../src/engine/page/runtime-keys.js';
+import { parseRuntimes } from '../src/fit/runtimes.js';
+import { deriveStatus, type ModelPhase } from '../src/fit/status.js';
 import type { ErrorCode } from '../src/types.js';
 import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { loadStrings, stringsFor } from '../src/i18n/locale.js';
@@ -46,6 +49,9 @@ describe('pure: parseByteSize and formatBytes', () => {
     ['-5MB', undefined],
     ['5 parsecs', undefined],
     [Number.NaN, undefined],
+    ['1e400', undefined],
+    [Number.POSITIVE_INFINITY, undefined],
+    ['1e30GB', undefined],
   ];
   for (const [input, bytes] of table)
     it(`${JSON.stringify(input)} → ${bytes}`, () => expect(parseByteSize(input)).to.equal(bytes));
@@ -135,6 +141,10 @@ describe('pure: readSettings', () => {
     [{ latencyThreshold: '-3' }, 'latency-threshold', { latencyThreshold: 50 }],
     [{ latencyThreshold: 'fast' }, 'latency-threshold', { latencyThreshold: 50 }],
     [{ latencyThreshold: '80' }, undefined, { latencyThreshold: 80 }],
+    [{ latencyThreshold: '0x10' }, 'latency-threshold', { latencyThreshold: 50 }],
+    [{ latencyThreshold: '1e1' }, undefined, { latencyThreshold: 10 }],
+    [{ maxTokens: '0b11' }, 'max-tokens', { maxTokens: undefined }],
+    [{ maxModelSize: '1e400' }, 'max-model-size', { maxModelSize: undefined }],
     [{ temperature: 'hot' }, 'temperature', { temperature: undefined }],
     [{ temperature: '0.2' }, undefined, { temperature: 0.2 }],
     [{ temperature: 5 }, 'temperature', { temperature: undefined }],
@@ -280,17 +290,13 @@ describe('pure: localized strings and errors', () => {
     ['model-too-large', '2 GB download', 'errorModelTooLarge'],
   ];
   for (const [code, detail, key] of codes)
-    it(`${code} (detail ${JSON.stringify(detail)}) shows from strings.${key}`, () => {
+    it(`${code} (detail ${JSON.stringify(detail)}) shows the visitor's words from strings.${key}, the detail stays in the event`, () => {
       const error = chatError(code, detail);
       expect(errorKey(code)).to.equal(key);
-      for (const strings of [en, zhHant]) {
-        const text = errorText(error, strings);
-        expect(
-          text.startsWith(strings[key as keyof typeof en].split('{detail}')[0]!.replace(/ ?[(（]$/, '')),
-        ).to.equal(true);
-        if (detail) expect(text).to.contain(detail);
-        else expect(text).not.to.match(/[(（]\s*[)）]|\{detail\}/);
-      }
+      expect(errorText(error, en)).to.equal(en[key as keyof typeof en]);
+      expect(errorText(error, zhHant)).to.equal(zhHant[key as keyof typeof en]);
+      if (detail) expect(errorText(error, en)).not.to.contain(detail);
+      expect(errorText(error, en)).not.to.match(/\{detail\}/);
     });
 
   it('recoverable is true only where trying the same thing again can succeed', () => {
@@ -306,6 +312,7 @@ describe('pure: localized strings and errors', () => {
       'device-lost': true,
       'context-window-exceeded': false,
       aborted: true,
+      storage: false,
       engine: true,
     };
     for (const [code, recoverable] of Object.entries(expected))
@@ -318,8 +325,85 @@ describe('pure: localized strings and errors', () => {
     expect(library.message).to.contain('LinkError: import "env" "f" missing');
   });
 
+  it("the visitor's error words give no advice only the page author can follow", () => {
+    const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
+    expect(errors.length).to.equal(11);
+    for (const [key, text] of errors)
+      expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
+  });
+
   it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {
     const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');
     expect(errorText(attribute, zhHant)).to.equal('temperature="hot" is not valid.');
   });
+});
+
+describe('pure: the runtime list, the keys of a runtime, and the derived status', () => {
+  const runtimes: Array<[unknown, string[], boolean]> = [
+    [undefined, ['webgpu', 'wasm'], false],
+    ['', ['webgpu', 'wasm'], false],
+    ['wasm', ['wasm'], false],
+    ['builtin webgpu wasm', ['builtin', 'webgpu', 'wasm'], false],
+    ['WASM, webgpu', ['wasm', 'webgpu'], false],
+    ['wasm wasm', ['wasm'], false],
+    ['gpu', ['webgpu', 'wasm'], true],
+    ['wasm turbo', ['wasm'], true],
+    [5, ['webgpu', 'wasm'], true],
+  ];
+  for (const [value, expected, problem] of runtimes)
+    it(`runtime=${JSON.stringify(value)} → ${expected.join(' ')}${problem ? ', named as a problem' : ''}`, () => {
+      const parsed = parseRuntimes(value);
+      expect(parsed.runtimes).to.deep.equal(expected);
+      expect(parsed.problem !== undefined).to.equal(problem);
+      if (problem) expect(parsed.problem).to.match(/^runtime="/);
+    });
+
+  it('a runtime key changes with what makes the runtime, and the limits key only with the limits', () => {
+    const engine = { chat: { completions: { create: async () => [] } } } as never;
+    const base = {
+      engine: undefined,
+      runtimes: ['webgpu', 'wasm'] as const,
+      workerUrl: undefined,
+      languages: ['en'],
+    };
+    const a = runtimeKeys({ ...base, runtimes: [...base.runtimes], spec: { model: 'auto' } });
+    const same = runtimeKeys({ ...base, runtimes: [...base.runtimes], spec: { model: 'auto' } });
+    const limited = runtimeKeys({
+      ...base,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto', maxDownloadBytes: 5 },
+    });
+    const other = runtimeKeys({ ...base, runtimes: ['wasm'], spec: { model: 'auto' } });
+    const withEngine = runtimeKeys({
+      ...base,
+      engine,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto' },
+    });
+    const otherEngine = runtimeKeys({
+      ...base,
+      engine: { ...(engine as object) } as never,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto' },
+    });
+    expect(same).to.deep.equal(a);
+    expect([limited.runtime === a.runtime, limited.limits === a.limits]).to.deep.equal([true, false]);
+    expect(other.runtime).not.to.equal(a.runtime);
+    expect(withEngine.runtime).not.to.equal(a.runtime);
+    expect(otherEngine.runtime).not.to.equal(withEngine.runtime);
+  });
+
+  const statuses: Array<[ModelPhase, boolean, boolean, string]> = [
+    ['idle', false, false, 'idle'],
+    ['checking', false, false, 'checking'],
+    ['ready', true, false, 'generating'],
+    ['ready', true, true, 'generating'],
+    ['ready', false, true, 'error'],
+    ['idle', false, true, 'error'],
+    ['downloading', false, false, 'downloading'],
+  ];
+  for (const [phase, generating, failed, status] of statuses)
+    it(`phase ${phase}, ${generating ? 'a reply streaming' : 'no reply'}, ${failed ? 'a failure shown' : 'no failure'} → ${status}`, () => {
+      expect(deriveStatus(phase, generating, failed)).to.equal(status);
+    });
 });

@@ -60,7 +60,9 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
       [],
     );
     await el.updateComplete;
-    expect($(el, '[part="consent"]')!.textContent).to.contain(`${Math.round(expected / 1000)} KB download`);
+    expect($(el, '[part="consent"]')!.textContent).to.contain(
+      `${Math.round(expected / 1000)} KB one-time download`,
+    );
     const statuses = record<AiChatStatusEvent>(el, 'ai-chat-status');
     const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
     el.load().catch(() => undefined);
@@ -72,7 +74,51 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     expect(event.message).to.match(/^The model runtime failed: .*WebAssembly/);
     expect(el.status).to.equal('error');
     await el.updateComplete;
-    expect($(el, '[part="error"] p')!.textContent).to.equal("The AI model couldn't run in this browser.");
+    expect($(el, '[part="error"]')!.textContent).to.contain('The chat could not run');
+    await el.unload();
+  });
+
+  for (const [flag, runtimeWords] of [
+    ['~notwasm', ['CompileError', 'WebAssembly.compile(): expected magic word 00 61 73 6d']],
+    [
+      '~oldlib',
+      [
+        'LinkError',
+        'WebAssembly.instantiate(): Import #2',
+        '_ZN3tvm7runtime9threading15ResetThreadPoolEv',
+        'function import requires a callable',
+      ],
+    ],
+  ] as const) {
+    it(`real web-llm: a library web-llm cannot start (${flag}) is found before the weights: zero shard requests, a non-recoverable engine error in WebAssembly's words`, async () => {
+      const name = `lib${flag.slice(1)}-q4f32_1-MLC${flag}`;
+      const el = await realChat(name, `lib${flag.slice(1)}-q4f32_1-MLC`);
+      await waitUntil(() => el.modelInfo && el.status === 'idle', 'preflight done', { timeout: 30000 });
+      const error = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
+      el.load().catch(() => undefined);
+      const event = await error;
+      const requests = await modelRequests();
+      // The library was fetched once, and nothing after it.
+      expect(requests[`${name}/lib.wasm`]).to.equal(1);
+      expect(Object.keys(requests).filter((path) => path.includes('params_shard'))).to.deep.equal([]);
+      expect(event.code).to.equal('engine');
+      expect(event.recoverable).to.equal(false);
+      for (const words of runtimeWords) expect(event.message).to.contain(words);
+      console.log(`${flag}: ai-chat-error ${event.code}, recoverable ${event.recoverable}: ${event.message}`);
+      expect(el.status).to.equal('error');
+      await el.unload();
+    });
+  }
+
+  it("real worker: a self-hosted model's memory need is its weights plus the KV cache of its config's context window", async () => {
+    const name = 'kv-s3x512-q4f32_1-MLC~kv';
+    const el = await realChat(name, 'kv-s3x512-q4f32_1-MLC');
+    await waitUntil(() => el.modelInfo && el.status === 'idle', 'preflight done', { timeout: 30000 });
+    // 3 shards of 512 KiB, and 2 (K, V) × 2 layers × 2 KV heads × 64 dims × 2048 tokens × 4 bytes (f32).
+    const weights = 3 * 512 * 1024;
+    const kvCache = 2 * 2 * 2 * 64 * 2048 * 4;
+    expect(el.modelInfo!.vramMB).to.equal(Math.ceil((weights + kvCache) / 2 ** 20));
+    expect(el.modelInfo!.vramMB).to.equal(6);
     await el.unload();
   });
 
@@ -91,7 +137,9 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     expect(event.message).to.contain('mlc-chat-config.json answered HTTP 404');
     expect(event.recoverable).to.equal(false);
     await el.updateComplete;
-    expect($(el, '[part="error"] p')!.textContent).to.equal('The AI model for this chat could not be found.');
+    expect($(el, '[part="error"] p')!.textContent).to.equal(
+      'The chat is not available right now. Try again later.',
+    );
     await el.unload();
   });
 
@@ -102,7 +150,7 @@ describe('<ai-chat> with real web-llm in the worker (generated model folder)', f
     const event = (await oneEvent(el, 'ai-chat-error')) as AiChatErrorEvent;
     expect(event.code).to.equal('invalid-attribute');
     expect(event.message).to.contain('model="No-Such-Model-q4f32_1-MLC" is not a known model');
-    expect(el.model).to.equal('auto');
+    expect(el.model).to.equal('No-Such-Model-q4f32_1-MLC');
     await el.unload();
   });
 

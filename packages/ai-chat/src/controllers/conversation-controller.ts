@@ -10,7 +10,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { CompletionChunk, CompletionRequest, CompletionUsage } from '../engine/engine.js';
 import { readAbortable } from '../engine/page/stream.js';
 import type { Runtime } from '../engine/runtime.js';
-import type { AiChatError } from '../errors.js';
+import { chatError, type AiChatError } from '../errors.js';
 import { AiChatMessageEvent, AiChatStatsEvent, AiChatThresholdEvent } from '../events.js';
 import type { Settings } from '../fit/settings.js';
 import { computeStats, type ReplyTiming } from '../fit/stats.js';
@@ -53,6 +53,12 @@ export class ConversationController {
 
   get generating(): boolean {
     return this.#generating;
+  }
+
+  /** Put a restored conversation on screen, keeping a reply in progress (it lands after it). */
+  restore(messages: ChatMessage[]): void {
+    this.messages = messages;
+    this.#host.requestUpdate();
   }
 
   /** Replace the conversation (a restore, or the page's own): stops a reply in progress. */
@@ -127,6 +133,7 @@ export class ConversationController {
       if (!abort.signal.aborted) failure = error;
     }
     timing.end = now();
+    if (!draft.content && failure === undefined && !abort.signal.aborted) failure = noReply();
     if (this.#abort === abort) this.#abort = undefined;
     this.draft = undefined;
     this.#generating = false;
@@ -189,3 +196,6 @@ export class ConversationController {
     this.#host.clearFailure();
   }
 }
+
+/** An engine that ends its stream without a word: said, never a silent unanswered question. */
+const noReply = () => chatError('engine', 'it ended its reply without any text');

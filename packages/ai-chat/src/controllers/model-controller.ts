@@ -8,6 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createRuntime, type RuntimeInputs } from '../engine/page/registry.js';
+import { runtimeKeys, type RuntimeKeys } from '../engine/page/runtime-keys.js';
 import type { Runtime, RuntimeModel } from '../engine/runtime.js';
 import { chatError, toChatError, type AiChatError } from '../errors.js';
 import { AiChatProgressEvent, AiChatReadyEvent, AiChatThresholdEvent } from '../events.js';
@@ -21,7 +22,8 @@ export interface ModelHost extends ReactiveControllerHost {
   readonly settings: Settings;
   readonly autoload: boolean;
   readonly isConnected: boolean;
-  model: string;
+  /** The page's `model` is not a known model: use `auto` instead (the switch follows). */
+  useAuto(): void;
   /** What the runtime is made from, as the properties say now. */
   runtimeInputs(): RuntimeInputs;
   /** Show and fire a failure; it stays until dismissed, retried or replaced. */
@@ -37,31 +39,8 @@ export interface ModelHost extends ReactiveControllerHost {
   readonly replying: boolean;
 }
 
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-const identity = (value: object | undefined) => {
-  if (!value) return 0;
-  if (!identities.has(value)) identities.set(value, nextIdentity++);
-  return identities.get(value)!;
-};
-
-/** What makes a runtime; the limits count only until a model is loaded. */
-function keysOf(inputs: RuntimeInputs): { runtime: string; limits: string } {
-  const { model, modelUrl, modelLibUrl, maxDownloadBytes, maxMemoryBytes } = inputs.spec;
-  return {
-    runtime: JSON.stringify([
-      identity(inputs.engine),
-      inputs.runtimes,
-      model,
-      modelUrl,
-      modelLibUrl,
-      inputs.workerUrl,
-    ]),
-    limits: JSON.stringify([maxDownloadBytes, maxMemoryBytes]),
-  };
-}
-
-const infoOf = (model: RuntimeModel): ModelInfo => ({ ...model });
+/** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
+const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ModelInfo => model;
 
 export class ModelController implements ReactiveController {
   phase: ModelPhase = 'idle';
@@ -70,7 +49,7 @@ export class ModelController implements ReactiveController {
 
   #host: ModelHost;
   #runtime: Runtime | undefined;
-  #keys: { runtime: string; limits: string } | undefined;
+  #keys: RuntimeKeys | undefined;
   #ready = false;
   /** Cancels the check or load in flight; replaced by every unload and switch. */
   #op = new AbortController();
@@ -97,7 +76,7 @@ export class ModelController implements ReactiveController {
 
   /** Follow the properties: a new runtime when what it is made from changed (called after each update). */
   follow(): void {
-    const keys = keysOf(this.#host.runtimeInputs());
+    const keys = runtimeKeys(this.#host.runtimeInputs());
     const same = this.#keys?.runtime === keys.runtime && (this.#ready || this.#keys.limits === keys.limits);
     if (same && this.#runtime) return;
     this.#keys = keys;
@@ -185,9 +164,9 @@ export class ModelController implements ReactiveController {
         `model="${spec.model}" is not a known model: expected a WebLLM model id, a GGUF catalog id or auto. Using auto.`,
       ),
     );
-    // Cancel what runs now; the switch to `auto` follows with the next update.
+    // Cancel what runs now; the switch to `auto` follows.
     this.#cancel();
-    this.#host.model = 'auto';
+    this.#host.useAuto();
     return true;
   }
 
@@ -243,6 +222,8 @@ export class ModelController implements ReactiveController {
       this.#host.dispatchEvent(new AiChatReadyEvent(info.id, info.downloadBytes, info.vramMB));
     } catch (error) {
       if (signal.aborted) throw chatError('aborted');
+      // Past the download every file is cached: a failure now may come from them (offer to clear).
+      if (this.phase === 'loading' && this.modelInfo) this.modelInfo = { ...this.modelInfo, cached: true };
       this.progress = undefined;
       this.phase = 'idle';
       throw this.#host.fail(error);

@@ -55,6 +55,8 @@ export type WorkerRequest =
 export interface WireError {
   name: string;
   message: string;
+  /** Plain words for the visitor, set only by our own code where the error is thrown. */
+  detail?: string;
 }
 
 export type WorkerResponse =
@@ -64,7 +66,9 @@ export type WorkerResponse =
   | { type: 'error'; id: number; error: WireError };
 
 export function toWireError(error: unknown): WireError {
-  if (error instanceof Error) return { name: error.name, message: error.message };
+  const detail = (error as { detail?: unknown } | null)?.detail;
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, ...(typeof detail === 'string' ? { detail } : {}) };
   if (typeof error === 'object' && error && 'message' in error)
     return { name: String((error as { name?: unknown }).name ?? 'Error'), message: String(error.message) };
   return { name: 'Error', message: String(error) };

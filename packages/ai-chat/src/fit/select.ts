@@ -4,6 +4,9 @@
  * of devices.
  */
 import type { DeviceInfo } from './device.js';
+import { estimateDownloadBytes, paramsBillions } from './estimate.js';
+
+export { paramsBillions };
 
 /** The fields of a WebLLM `ModelRecord` that selection reads. */
 export interface RecordLike {
@@ -24,7 +27,8 @@ export interface Limits {
 
 /**
  * The memory limit when the page sets none: three quarters of `navigator.deviceMemory`
- * (Chromium reports at most 8 GB, so at most 6 GB), or 4 GB where the browser does not tell.
+ * (Chromium rounds it and caps it: 8 GB in older versions, 16 GB in headless Chromium 156 here),
+ * or 4 GB where the browser does not tell.
  * Models near the device's whole memory are what crash phones and laptops.
  */
 export function defaultMemoryLimitMB(device: Pick<DeviceInfo, 'deviceMemoryGB'>): number {
@@ -35,10 +39,14 @@ export const needsF16 = (record: RecordLike) =>
   record.required_features?.includes('shader-f16') === true ||
   /f16/i.test(record.model_id.split('-MLC')[0]!.split('-').pop() ?? '');
 
-/** Chat models: instruction-tuned or chat variants, not embedding or vision models. */
+/**
+ * Chat models: instruction-tuned or chat variants (`Instruct`, `chat`, `-it`), never an embedding,
+ * vision or base model, whatever the id says.
+ */
 export const isChatModel = (record: RecordLike) =>
   (record.model_type === undefined || record.model_type === 0) &&
-  /instruct|chat|-it-|-it$/i.test(record.model_id);
+  /instruct|chat|-it-|-it$/i.test(record.model_id) &&
+  !/embed|vision|-base-/i.test(record.model_id);
 
 /** Why a record cannot run here, or `undefined` when it can (download size is checked apart). */
 export function refusal(
@@ -55,17 +63,10 @@ export function refusal(
 }
 
 /**
- * Parameters in billions, from the id (`8B`, `1.5B`, `360M`); where the id does not say, estimated
- * from the memory need (about 1 GB per billion at 4-bit with its runtime buffers).
+ * Math and code models answer general chat poorly, and a model tuned for one language (`jpn`)
+ * answers the others worse: general chat models come first.
  */
-export function paramsBillions(record: RecordLike): number {
-  const match = /(\d+(?:\.\d+)?)([BM])(?![a-z])/i.exec(record.model_id);
-  if (match) return Number(match[1]) / (match[2]!.toUpperCase() === 'M' ? 1000 : 1);
-  return (record.vram_required_MB ?? 0) / 1000;
-}
-
-/** Math and code models answer general chat poorly: general chat models come first. */
-export const isSpecialized = (record: RecordLike) => /math|coder/i.test(record.model_id);
+export const isSpecialized = (record: RecordLike) => /math|coder|-jpn-/i.test(record.model_id);
 
 /** `-1k` variants trade context (1,024 tokens) for memory: a chat needs its context. */
 export const isShortContext = (record: RecordLike) => /-1k$/i.test(record.model_id);
@@ -98,4 +99,40 @@ export function rankCandidates<R extends RecordLike>(
         (a.vram_required_MB ?? 0) - (b.vram_required_MB ?? 0) ||
         byCodeUnits(b.model_id, a.model_id),
     );
+}
+
+/**
+ * How far an estimate may exceed `maxDownloadBytes` and still be measured: estimates lean up, and a
+ * model that truly fits must not be dropped on an estimate alone.
+ */
+export const ESTIMATE_TOLERANCE = 1.25;
+
+/**
+ * The ranked candidates worth measuring for `maxDownloadBytes`: those whose estimated download
+ * (see `estimateDownloadBytes`) is within the limit and its tolerance, in rank order. The whole
+ * list is estimated, with no request; the preflight measures them in this order.
+ */
+export function withinDownload<R extends RecordLike>(ranked: readonly R[], maxDownloadBytes?: number): R[] {
+  if (maxDownloadBytes === undefined) return [...ranked];
+  return ranked.filter((r) => estimateDownloadBytes(r) <= maxDownloadBytes * ESTIMATE_TOLERANCE);
+}
+
+/**
+ * The smallest chat model this device can run (WebGPU, f16, buffers), whatever the limits: what a
+ * refusal names when no chat model fits. General chat models first, then the smallest estimated
+ * download, the smallest memory need, the id.
+ */
+export function smallestChatModel<R extends RecordLike>(
+  records: readonly R[],
+  device: DeviceInfo,
+): R | undefined {
+  return records
+    .filter((r) => isChatModel(r) && refusal(r, device, { maxMemoryMB: Infinity }) === undefined)
+    .sort(
+      (a, b) =>
+        Number(isSpecialized(a)) - Number(isSpecialized(b)) ||
+        estimateDownloadBytes(a) - estimateDownloadBytes(b) ||
+        (a.vram_required_MB ?? 0) - (b.vram_required_MB ?? 0) ||
+        byCodeUnits(a.model_id, b.model_id),
+    )[0];
 }

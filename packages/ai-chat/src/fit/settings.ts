@@ -32,7 +32,9 @@ const isUnset = (value: unknown) => value === undefined || value === null || val
 
 function number(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  // Decimal only: `0x10`, `0b1`, `Infinity` are not numbers a page author means.
+  if (typeof value === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(value))
+    return Number(value);
   return Number.NaN;
 }
 
@@ -82,4 +84,38 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
   const maxMemory = size('max-memory', raw.maxMemory, "this device's limit");
 
   return { settings: { latencyThreshold, temperature, maxTokens, maxModelSize, maxMemory }, problems };
+}
+
+export type UrlKey = 'modelUrl' | 'modelLibUrl' | 'workerUrl';
+
+/**
+ * The URL attributes, validated: each must be an http(s) URL, absolute or relative to `base`
+ * (`worker-url` may also be a `blob:` URL). `javascript:`, `data:`, other schemes, values that do
+ * not parse and values that are not text are problems; the attribute is then ignored (unset).
+ */
+export function checkUrls(
+  raw: Record<UrlKey, unknown>,
+  base: string,
+): Array<AttributeProblem & { key: UrlKey }> {
+  const problems: Array<AttributeProblem & { key: UrlKey }> = [];
+  for (const key of ['modelUrl', 'modelLibUrl', 'workerUrl'] as const) {
+    const value = raw[key];
+    if (isUnset(value)) continue;
+    const attribute = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    let url: URL | undefined;
+    try {
+      url = typeof value === 'string' ? new URL(value.trim(), base) : undefined;
+    } catch {
+      url = undefined;
+    }
+    const schemes = key === 'workerUrl' ? ['http:', 'https:', 'blob:'] : ['http:', 'https:'];
+    if (url && schemes.includes(url.protocol)) continue;
+    const shown = String(value).slice(0, 80);
+    problems.push({
+      key,
+      attribute,
+      message: `${attribute}="${shown}" is not valid: expected an http or https URL, absolute or relative to the page. Ignoring it.`,
+    });
+  }
+  return problems;
 }

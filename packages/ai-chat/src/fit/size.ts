@@ -17,13 +17,19 @@ const UNITS: Record<string, number> = {
 };
 
 export function parseByteSize(value: string | number | null | undefined): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+  if (typeof value === 'number') return bytes(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   if (!match) return undefined;
   const unit = UNITS[match[2]!.toLowerCase()];
   if (unit === undefined) return undefined;
-  return Math.round(Number(match[1]) * unit);
+  return bytes(Number(match[1]) * unit);
+}
+
+/** A byte count a limit can be: finite (`1e400` is not a limit), not negative, a safe integer. */
+function bytes(value: number): number | undefined {
+  const rounded = Math.round(value);
+  return Number.isSafeInteger(rounded) && rounded >= 0 ? rounded : undefined;
 }
 
 /** Human size: `1.2 GB`, `850 MB`, `12 KB` (decimal, like download dialogs). */

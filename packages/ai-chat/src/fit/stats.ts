@@ -13,6 +13,12 @@ export interface ReplyTiming {
   promptChars: number;
 }
 
+/** A token count: a finite whole number of zero or more, else undefined. */
+const count = (n: unknown) =>
+  typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.round(n) : undefined;
+/** A time or a rate: a finite number above zero, else undefined. */
+const positive = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined);
+
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : 0);
 
 /**
@@ -25,17 +31,20 @@ export function computeStats(
   usage: CompletionUsage | undefined,
   threshold: number,
 ): ChatStats {
-  const extra = usage?.extra;
-  const completionTokens = usage?.completion_tokens ?? timing.chunks;
-  const promptTokens = usage?.prompt_tokens ?? Math.ceil(timing.promptChars / 4);
+  // An engine's figures are input like any other: only finite numbers of the right sign count.
+  const extra = typeof usage?.extra === 'object' && usage.extra !== null ? usage.extra : undefined;
+  const completionTokens = count(usage?.completion_tokens) ?? timing.chunks;
+  const promptTokens = count(usage?.prompt_tokens) ?? Math.ceil(timing.promptChars / 4);
   const perToken = completionTokens >= 2;
-  if (extra?.time_per_output_token_s !== undefined && extra.time_to_first_token_s !== undefined) {
-    const msPerToken = extra.time_per_output_token_s * 1000;
+  const outputToken = positive(extra?.time_per_output_token_s);
+  const firstToken = positive(extra?.time_to_first_token_s);
+  if (outputToken !== undefined && firstToken !== undefined) {
+    const msPerToken = outputToken * 1000;
     return {
-      ttftMs: round(extra.time_to_first_token_s * 1000),
+      ttftMs: round(firstToken * 1000),
       msPerToken: perToken ? round(msPerToken) : null,
-      tokensPerSecond: perToken ? round(extra.decode_tokens_per_s ?? 1000 / msPerToken) : null,
-      prefillTokensPerSecond: round(extra.prefill_tokens_per_s ?? promptTokens / extra.time_to_first_token_s),
+      tokensPerSecond: perToken ? round(positive(extra?.decode_tokens_per_s) ?? 1000 / msPerToken) : null,
+      prefillTokensPerSecond: round(positive(extra?.prefill_tokens_per_s) ?? promptTokens / firstToken),
       promptTokens,
       completionTokens,
       rating: perToken ? rateLatency(msPerToken, threshold) : null,

@@ -9,7 +9,8 @@ let zhHant: Strings | undefined;
 let loading: Promise<void> | undefined;
 
 /** True for the tags that get Traditional Chinese: zh-Hant, zh-TW, zh-HK, zh-MO (any case, `_` or `-`). */
-export function isTraditionalChinese(lang: string): boolean {
+export function isTraditionalChinese(lang: unknown): boolean {
+  if (typeof lang !== 'string') return false; // a page may set anything from code
   return /^zh-(?:hant|tw|hk|mo)(?:-|$)/.test(lang.trim().toLowerCase().replace(/_/g, '-'));
 }
 

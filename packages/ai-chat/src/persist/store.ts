@@ -1,14 +1,16 @@
 /**
  * The conversations kept by `persist="key"`: one IndexedDB database `ai-chat`, store
  * `conversations`, one record per key. A separate chunk: pages without `persist` never load it.
+ *
+ * A record the element does not understand is never deleted or rewritten: `loadConversation`
+ * reports it as unreadable and `mergeConversation` refuses to write over it. Writers that share a
+ * key merge by message identity inside one IndexedDB transaction (see `record.ts`), so no turn is
+ * lost when two tabs or two elements write the same key.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import type { ChatMessage } from '../types.js';
+import { mergeMessages, readRecord, type StoredMessage, type StoredRecord } from './record.js';
 
-export interface SavedConversation {
-  messages: ChatMessage[];
-  savedAt: number;
-}
+export type { StoredMessage } from './record.js';
 
 const STORE = 'conversations';
 let database: Promise<IDBPDatabase> | undefined;
@@ -19,14 +21,50 @@ function open(): Promise<IDBPDatabase> {
   return database;
 }
 
-export async function loadConversation(key: string): Promise<SavedConversation | undefined> {
-  return (await open()).get(STORE, key);
+/** What a key holds: nothing, a conversation, or a record this version cannot read (kept as it is). */
+export type Loaded = { messages: StoredMessage[] } | { unreadable: string } | undefined;
+
+export async function loadConversation(key: string): Promise<Loaded> {
+  const raw: unknown = await (await open()).get(STORE, key);
+  return readRecord(raw);
 }
 
-export async function saveConversation(key: string, conversation: SavedConversation): Promise<void> {
-  await (await open()).put(STORE, conversation, key);
+/**
+ * Write `messages` (this writer's view) into the record of `key`, merged with what other writers
+ * saved since: `known` are the ids this writer has seen (those missing from `messages` were
+ * removed by it), `owned` the ids it wrote (its text wins for them). Returns the reason when the
+ * stored record is unreadable, and then writes nothing.
+ */
+export async function mergeConversation(
+  key: string,
+  messages: StoredMessage[],
+  known: ReadonlySet<string>,
+  owned: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const tx = (await open()).transaction(STORE, 'readwrite');
+  const current = readRecord(await tx.store.get(key));
+  if (current && 'unreadable' in current) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return current.unreadable;
+  }
+  const merged = mergeMessages(current?.messages ?? [], messages, known, owned);
+  const record: StoredRecord = { version: 1, messages: merged, savedAt: Date.now() };
+  await (merged.length ? tx.store.put(record, key) : tx.store.delete(key));
+  await tx.done;
+  return undefined;
 }
 
-export async function deleteConversation(key: string): Promise<void> {
-  await (await open()).delete(STORE, key);
+/** Delete the record of `key`, unless it is one this version cannot read. */
+export async function deleteConversation(key: string): Promise<string | undefined> {
+  const tx = (await open()).transaction(STORE, 'readwrite');
+  const current = readRecord(await tx.store.get(key));
+  if (current && 'unreadable' in current) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return current.unreadable;
+  }
+  await tx.store.delete(key);
+  await tx.done;
+  return undefined;
 }

@@ -8,6 +8,7 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { MarkdownOptions, MarkdownView } from './markdown.js';
+import { renderOrPlain } from './plain-fallback.js';
 
 type Renderer = typeof import('./markdown.js');
 let renderer: Renderer | undefined;
@@ -80,7 +81,9 @@ class MarkdownDirective extends Directive {
       this.#view = new module.MarkdownView(element, options, highlightLater);
       element.classList.add('markdown');
     }
-    this.#view.update(text, streaming);
+    const view = this.#view;
+    // A render that throws shows this message as plain text; the next update starts afresh.
+    if (!renderOrPlain(element, text, () => view.update(text, streaming))) this.#view = undefined;
   }
 
   /** Plain text while the chunk loads: appended when the text grew, replaced otherwise. */

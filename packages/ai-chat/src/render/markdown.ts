@@ -6,6 +6,7 @@
  */
 import { Marked, type Tokens } from 'marked';
 import { findBlockEnds, startScan, type BlockScan } from './blocks.js';
+import { codeBlock, scrollable, TASK_DONE, TASK_OPEN, taskItem } from './frames.js';
 import { sanitize } from './sanitize.js';
 
 export { markdownStyles } from './markdown.styles.js';
@@ -34,6 +35,8 @@ function parser(allowImages: boolean): Marked {
         const attr = language ? ` data-lang="${escapeHtml(language)}"` : '';
         return `<pre${attr}><code>${escapeHtml(text.replace(/\n$/, ''))}</code></pre>`;
       },
+      // A task's box is a private-use character here, made into a checkbox after sanitizing.
+      checkbox: ({ checked }: Tokens.Checkbox) => (checked ? TASK_DONE : TASK_OPEN),
       image: ({ href, title, text }: Tokens.Image) =>
         allowImages
           ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`
@@ -50,24 +53,14 @@ export function renderMarkdown(source: string, options: MarkdownOptions): Docume
   if (!marked) parsers.set(options.allowImages, (marked = parser(options.allowImages)));
   const fragment = sanitize((marked.parse(source) as string).trim(), options.allowImages);
   for (const pre of fragment.querySelectorAll('pre')) {
-    const wrap = codeBlock(options);
+    const wrap = codeBlock(options, pre.dataset.lang ?? '');
     pre.replaceWith(wrap);
-    wrap.append(pre);
+    wrap.append(scrollable(pre));
   }
+  for (const li of fragment.querySelectorAll('li')) taskItem(li);
+  // Wide tables scroll inside the message: reachable by keyboard, like the code.
+  for (const table of fragment.querySelectorAll('table')) table.tabIndex = 0;
   return fragment;
-}
-
-/** The frame of a code block: a copy button, then the `pre` appended by the caller. */
-function codeBlock(options: MarkdownOptions): HTMLElement {
-  const wrap = document.createElement('div');
-  wrap.className = 'code';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'copy';
-  button.textContent = options.copyLabel;
-  button.setAttribute('aria-label', options.copyName);
-  wrap.append(button);
-  return wrap;
 }
 
 const FENCE_OPENER = /^(`{3,}|~{3,})([^\n]*)$/;
@@ -162,14 +155,14 @@ export class MarkdownView {
       const newline = text.indexOf('\n', start);
       const opener = newline === -1 ? null : FENCE_OPENER.exec(text.slice(start, newline));
       if (!opener || (opener[1]![0] === '`' && opener[2]!.includes('`'))) return false;
-      const pre = document.createElement('pre');
+      const pre = scrollable(document.createElement('pre'));
       const language = opener[2]!.trim().match(/^[\w+#-]*/)![0];
       if (language) pre.dataset.lang = language;
       const code = document.createElement('code');
       const node = document.createTextNode('');
       code.append(node);
       pre.append(code);
-      const wrap = codeBlock(this.#options);
+      const wrap = codeBlock(this.#options, language);
       wrap.append(pre);
       this.#tail.replaceChildren(wrap);
       this.#tail.hidden = false;
@@ -213,7 +206,7 @@ export class MarkdownView {
 
   #copy(event: Event) {
     const button = (event.target as Element).closest?.('button.copy');
-    const code = button?.parentElement?.querySelector('pre code');
+    const code = button?.closest('.code')?.querySelector('pre code');
     if (!button || !code) return;
     const label = this.#options.copiedLabel;
     navigator.clipboard?.writeText(code.textContent ?? '').then(

@@ -5,3 +5,4 @@ export {
   type ScriptedEngineOptions,
   type ScriptedReply,
 } from './scripted-engine.js';
+export { PromptApiStandIn, StandInSession, type PromptApiStandInOptions } from './prompt-api-stand-in.js';

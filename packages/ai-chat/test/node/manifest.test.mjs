@@ -27,6 +27,7 @@ describe('custom-elements.json', () => {
       theme: 'theme',
       'allow-images': 'allowImages',
       lang: 'lang',
+      runtime: 'runtime',
       model: 'model',
       'max-model-size': 'maxModelSize',
       'max-memory': 'maxMemory',
@@ -39,6 +40,7 @@ describe('custom-elements.json', () => {
       'max-tokens': 'maxTokens',
       placeholder: 'placeholder',
       autoload: 'autoload',
+      'show-stats': 'showStats',
       persist: 'persist',
     });
   });

@@ -1,7 +1,10 @@
 // A generated MLC model folder, served by the test server on 127.0.0.1 (no weights can be
 // downloaded here). Layout, as WebLLM 0.2.86 expects it:
 //   /models/<name>/resolve/main/mlc-chat-config.json, tensor-cache.json, params_shard_<i>.bin,
-//   tokenizer.json, and /models/<name>/lib.wasm (bytes that are not a real model library).
+//   tokenizer.json, and /models/<name>/lib.wasm: a WebAssembly module that links against web-llm's
+//   runtime (so our library check passes) and then fails when web-llm starts it (`LIB_BYTES`).
+//   `~notwasm` in the name serves bytes that are not WebAssembly; `~oldlib` a module that imports a
+//   function web-llm 0.2.86's runtime does not provide, as libraries built for other versions do.
 // Models are described by their name: `tiny-q4f32_1-MLC` has 4 shards of 64 KiB;
 // `<anything>-s<N>x<K>` has N shards of K KiB. Requests are counted per path
 // (GET /__models/requests, POST /__models/reset) so tests can prove what was (not) fetched.
@@ -69,6 +72,17 @@ export function modelFiles(name) {
     },
     temperature: 0.7,
     top_p: 0.95,
+    // `~kv`: the layers a KV-cache estimate reads (2 × 2 layers × 2 KV heads × 64 × 2048 × 4 bytes = 4 MiB).
+    ...(name.includes('~kv')
+      ? {
+          model_config: {
+            num_hidden_layers: 2,
+            num_attention_heads: 4,
+            num_key_value_heads: 2,
+            hidden_size: 256,
+          },
+        }
+      : {}),
   };
   const tokenizer = { version: '1.0', model: { type: 'BPE', vocab: { a: 0, b: 1 }, merges: [] } };
   return {
@@ -82,9 +96,57 @@ export function modelFiles(name) {
   };
 }
 
-export const LIB_BYTES = Buffer.from(
+// A tiny WebAssembly writer: function imports of type () -> (), and optionally one page of memory
+// with a data segment beyond it (linking works; instantiation then fails: "data segment is out of bounds").
+const leb = (n) => {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return out;
+};
+const str = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+const section = (id, body) => [id, ...leb(body.length), ...body];
+export function wasmModule({ imports = [], outOfBoundsData = false }) {
+  const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (imports.length) {
+    bytes.push(...section(1, [1, 0x60, 0, 0]));
+    bytes.push(
+      ...section(2, [...leb(imports.length), ...imports.flatMap(([m, n]) => [...str(m), ...str(n), 0, 0])]),
+    );
+  }
+  if (outOfBoundsData) {
+    bytes.push(...section(5, [1, 0, 1]));
+    // i32.const 70000 (past the one 64 KiB page), one byte.
+    bytes.push(...section(11, [1, 0, 0x41, 0xf0, 0xa2, 0x04, 0x0b, 1, 0]));
+  }
+  return Buffer.from(bytes);
+}
+
+/** The default library: it links against web-llm's runtime, then cannot be started. */
+export const LIB_BYTES = wasmModule({
+  imports: [
+    ['env', 'TVMFFIWasmSafeCall'],
+    ['wasi_snapshot_preview1', 'fd_write'],
+  ],
+  outOfBoundsData: true,
+});
+/** `~notwasm`: no WebAssembly at all. */
+export const NOT_WASM_BYTES = Buffer.from(
   'this is not a WebAssembly module: no model library can be compiled here\n',
 );
+/** `~oldlib`: a library built for another web-llm, importing what 0.2.86's runtime no longer has. */
+export const OLD_LIB_IMPORT = '_ZN3tvm7runtime9threading15ResetThreadPoolEv';
+export const OLD_LIB_BYTES = wasmModule({
+  imports: [
+    ['env', 'TVMFFIWasmSafeCall'],
+    ['wasi_snapshot_preview1', 'fd_write'],
+    ['env', OLD_LIB_IMPORT],
+  ],
+});
 
 /** Koa-style middleware for @web/dev-server. */
 export async function modelServer(ctx, next) {
@@ -109,7 +171,8 @@ export async function modelServer(ctx, next) {
   ctx.set('Cache-Control', 'no-store');
   const files = modelFiles(name);
   let body;
-  if (file === 'lib.wasm') body = LIB_BYTES;
+  if (file === 'lib.wasm')
+    body = name.includes('~notwasm') ? NOT_WASM_BYTES : name.includes('~oldlib') ? OLD_LIB_BYTES : LIB_BYTES;
   else if (file in files && typeof files[file] !== 'number') body = files[file];
   else {
     const shard = /^params_shard_(\d+)\.bin$/.exec(file);

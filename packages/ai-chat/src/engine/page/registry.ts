@@ -8,6 +8,7 @@ import type { ChatEngine } from '../engine.js';
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeKind, RuntimeModel } from '../runtime.js';
 import { engineRuntime } from './engine-runtime.js';
+import { lazyRuntime } from './lazy-runtime.js';
 import { workerRuntime } from './worker-runtime.js';
 
 /** What an element's runtime is made from. */
@@ -23,7 +24,11 @@ export interface RuntimeInputs {
 type PageRuntimeFactory = (inputs: RuntimeInputs) => Runtime;
 
 /** Runtimes that run on the page, by kind. The worker runtimes (`webgpu`, `wasm`) need no row. */
-export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {};
+export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {
+  // Opt-in: its code is a chunk fetched only by pages that list it.
+  builtin: ({ languages }) =>
+    lazyRuntime(() => import('./builtin-runtime.js').then((m) => m.createBuiltinRuntime({ languages }))),
+};
 
 type WorkerKind = Exclude<RuntimeKind, 'builtin'>;
 const WORKER_KINDS = new Set<RuntimeKind>(['webgpu', 'wasm']);

@@ -5,8 +5,38 @@
  * halfway is fetched again), and checks the storage quota before the first byte.
  */
 import { openScope } from './cache-store.js';
-import { fetchOk, fileName, named } from './http.js';
-import type { ModelFile, ModelPlan } from './model-files.js';
+import { fetchOk, fileName, isHtml, named } from './http.js';
+import { Md5 } from './md5.js';
+import { parseJson, type ModelFile, type ModelPlan } from './model-files.js';
+import { readIndex } from './model-index.js';
+
+/** A downloaded file that is not the one the index names (internal: fetched again once). */
+class ModelFileMismatch extends Error {
+  override name = 'ModelFileMismatch';
+}
+
+/** Why a fetched file does not match what the plan (from the index) says, or undefined when it does. */
+async function checkFile(
+  file: ModelFile,
+  response: Response,
+  parts: Uint8Array[],
+  got: number,
+  md5: Md5 | undefined,
+): Promise<string | undefined> {
+  if (isHtml(response)) return 'the host answered with a web page';
+  if (file.kind === 'shard' && got !== file.bytes) return `${got} bytes where the index says ${file.bytes}`;
+  if (md5 && file.md5 && md5.hex() !== file.md5) return 'its MD5 differs from the index';
+  if (file.kind === 'config' || file.kind === 'index') {
+    const text = await new Blob(parts as BlobPart[]).text();
+    try {
+      const value = parseJson(file.url, text);
+      if (file.kind === 'index') readIndex(value, new URL('./', file.url).href);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  return undefined;
+}
 
 export interface DownloadProgress {
   loadedBytes: number;
@@ -25,7 +55,11 @@ export interface DownloadOptions {
   storage?: { estimate(): Promise<{ quota?: number; usage?: number }> } | undefined;
 }
 
-const mb = (bytes: number) => `${Math.ceil(bytes / 1e6)} MB`;
+/** Megabytes for a quota message (one decimal below 10 MB): needed rounded up, free rounded down. */
+function mb(bytes: number, round: (n: number) => number = Math.ceil): string {
+  const scale = bytes < 10e6 ? 10 : 1;
+  return `${round((bytes / 1e6) * scale) / scale} MB`;
+}
 
 /** Throws `QuotaExceededError` naming the size needed when the browser's storage cannot hold the rest. */
 export async function checkQuota(neededBytes: number, storage: DownloadOptions['storage']): Promise<void> {
@@ -41,7 +75,7 @@ export async function checkQuota(neededBytes: number, storage: DownloadOptions['
   if (free < neededBytes) {
     throw named(
       'QuotaExceededError',
-      `needs ${mb(neededBytes)} of storage, ${mb(Math.max(0, free))} available`,
+      `needs ${mb(neededBytes)} of storage, ${mb(Math.max(0, free), Math.floor)} available`,
     );
   }
 }
@@ -75,18 +109,23 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
   };
   report('', true);
 
-  const fetchOne = async (file: ModelFile) => {
+  /** Fetch a file and check it against the index; throws `ModelFileMismatch` when it does not match. */
+  const fetchChecked = async (file: ModelFile) => {
     signal.throwIfAborted();
-    const response = await fetchOk(file.url, { signal });
+    // Not through the HTTP cache: the file is kept in the Cache API (twice would double the disk
+    // used), and a bad copy there would come back on the second try.
+    const response = await fetchOk(file.url, { signal, cache: 'no-store' });
     if (!response.body) throw named('NetworkError', `${fileName(file.url)} arrived without a body`);
     const reader = response.body.getReader();
     const parts: Uint8Array[] = [];
+    const md5 = file.md5 ? new Md5() : undefined;
     let got = 0;
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         parts.push(value);
+        md5?.update(value);
         got += value.byteLength;
         loaded += value.byteLength;
         report(file.url);
@@ -98,13 +137,39 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
         : named('NetworkError', `the connection dropped during ${fileName(file.url)}`);
     }
     const expected = Number(response.headers.get('content-length'));
-    if (Number.isFinite(expected) && expected > 0 && got !== expected) {
+    if (
+      Number.isFinite(expected) &&
+      expected > 0 &&
+      got !== expected &&
+      !response.headers.has('content-encoding')
+    ) {
       loaded -= got;
       throw named('NetworkError', `${fileName(file.url)} arrived incomplete (${got} of ${expected} bytes)`);
     }
-    // Only a complete file enters the cache: a cut file is fetched again next time.
+    const mismatch = await checkFile(file, response, parts, got, md5);
+    if (mismatch) {
+      loaded -= got;
+      throw new ModelFileMismatch(`${fileName(file.url)} does not match the model's index: ${mismatch}`);
+    }
+    return { response, parts, got };
+  };
+
+  const fetchOne = async (file: ModelFile) => {
+    let fetched: Awaited<ReturnType<typeof fetchChecked>>;
+    try {
+      fetched = await fetchChecked(file);
+    } catch (error) {
+      // A file that does not match is fetched again once (a proxy's hiccup), then reported.
+      if (!(error instanceof ModelFileMismatch)) throw error;
+      fetched = await fetchChecked(file).catch((again: unknown) => {
+        throw again instanceof ModelFileMismatch ? named('NetworkError', again.message) : again;
+      });
+    }
+    const { response, parts, got } = fetched;
+    // Only a complete file that matches the index enters the cache.
     const headers = new Headers(response.headers);
     headers.set('content-length', String(got));
+    headers.delete('content-encoding');
     const cache = await openScope(file.scope!);
     try {
       await cache.put(
@@ -116,7 +181,7 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
         throw named('QuotaExceededError', `needs ${mb(remaining)} of storage`);
       throw error;
     }
-    // Account for a server whose Content-Length differs from the index's nbytes.
+    // Account for a file whose size was not known exactly beforehand.
     loaded += file.bytes - got;
     report(file.url);
   };

@@ -1,10 +1,15 @@
 /**
  * The files a model load needs, where WebLLM looks for them in the cache, and their sizes: read
  * from the cache when present, else from small requests (the config, `tensor-cache.json` and
- * `HEAD`s), never from the weights.
+ * `HEAD`s, or one-byte ranged `GET`s where a host refuses `HEAD`), never from the weights.
+ * The index is validated before any size is used (`model-index.ts`), and a cached file counts as
+ * cached only when it matches: a shard of another length, an HTML page or JSON that does not parse
+ * is treated as not downloaded, so "already downloaded" cannot lie.
  */
-import { cachedResponse, cachedSize, type CacheScope } from './cache-store.js';
-import { fetchOk } from './http.js';
+import type { ChatConfigLike } from '../../fit/estimate.js';
+import { cachedResponse, cachedSize, openScope, type CacheScope } from './cache-store.js';
+import { fetchOk, fileName, isHtml, named, remoteSize } from './http.js';
+import { readIndex } from './model-index.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
 
 export interface ModelFile {
@@ -15,6 +20,8 @@ export interface ModelFile {
   kind: 'config' | 'library' | 'index' | 'tokenizer' | 'shard';
   /** Already complete in the cache. */
   cached: boolean;
+  /** For shards: the MD5 the index gives (lowercase hex). */
+  md5?: string;
 }
 
 export interface ModelPlan {
@@ -25,23 +32,60 @@ export interface ModelPlan {
   /** Bytes of the weight shards alone. */
   weightBytes: number;
   cached: boolean;
+  /** The model's `mlc-chat-config.json`. */
+  config: ChatConfigLike;
 }
 
-interface ShardEntry {
-  dataPath: string;
-  nbytes: number;
+const invalidFile = (url: string, why: string) =>
+  named('ModelFilesInvalidError', `${fileName(url)} cannot be used: ${why}`);
+
+/** Parse a model's JSON file; throws `ModelFilesInvalidError` when it is not JSON. */
+export function parseJson(url: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalidFile(url, 'it is not valid JSON');
+  }
 }
 
+/** The config must be an object (its fields are read where they are used). */
+function readConfig(value: unknown): ChatConfigLike & { tokenizer_files?: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidFile('mlc-chat-config.json', 'it is not an object');
+  return value as ChatConfigLike & { tokenizer_files?: unknown };
+}
+
+/** A cached entry that is usable: not an HTML page, and of the expected length when one is known. */
+async function usable(hit: Response | undefined, bytes?: number): Promise<boolean> {
+  if (!hit || isHtml(hit)) return false;
+  return bytes === undefined || (await cachedSize(hit)) === bytes;
+}
+
+/** Read a JSON file of the model from the cache, or fetch it; a cached copy that does not check is dropped. */
 async function readJson<T>(
   scope: CacheScope,
   url: string,
+  check: (value: unknown) => T,
   signal?: AbortSignal,
 ): Promise<{ value: T; bytes: number; cached: boolean }> {
   const hit = await cachedResponse(scope, url);
-  if (hit) return { value: (await hit.clone().json()) as T, bytes: await cachedSize(hit), cached: true };
+  if (await usable(hit)) {
+    try {
+      const text = await hit!.clone().text();
+      return { value: check(parseJson(url, text)), bytes: await cachedSize(hit!), cached: true };
+    } catch {
+      // A cached copy that does not parse or check is not the file: forget it and fetch it again.
+    }
+  }
+  if (hit) await (await openScope(scope)).delete(new Request(url));
   const response = await fetchOk(url, signal ? { signal } : {});
+  if (isHtml(response)) throw invalidFile(url, 'the host answered with a web page');
   const text = await response.text();
-  return { value: JSON.parse(text) as T, bytes: new TextEncoder().encode(text).byteLength, cached: false };
+  return {
+    value: check(parseJson(url, text)),
+    bytes: new TextEncoder().encode(text).byteLength,
+    cached: false,
+  };
 }
 
 async function sizeOf(
@@ -50,9 +94,8 @@ async function sizeOf(
   signal?: AbortSignal,
 ): Promise<{ bytes: number; cached: boolean }> {
   const hit = scope ? await cachedResponse(scope, url) : undefined;
-  if (hit) return { bytes: await cachedSize(hit), cached: true };
-  const response = await fetchOk(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
-  return { bytes: Number(response.headers.get('content-length') ?? 0), cached: false };
+  if (await usable(hit)) return { bytes: await cachedSize(hit!), cached: true };
+  return { bytes: await remoteSize(url, signal), cached: false };
 }
 
 /** WebLLM does not cache a library on localhost or on a relative URL; it fetches it itself. */
@@ -64,20 +107,23 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
   const configUrl = new URL('mlc-chat-config.json', base).href;
   const indexUrl = new URL('tensor-cache.json', base).href;
   const [config, index] = await Promise.all([
-    readJson<{ tokenizer_files?: string[] }>('webllm/config', configUrl, signal),
-    readJson<{ records?: ShardEntry[] }>('webllm/model', indexUrl, signal),
+    readJson('webllm/config', configUrl, readConfig, signal),
+    readJson('webllm/model', indexUrl, (value) => readIndex(value, base), signal),
   ]);
+  const tokenizerFiles = config.value.tokenizer_files;
   const tokenizerName =
-    config.value.tokenizer_files?.includes('tokenizer.json') !== false ? 'tokenizer.json' : 'tokenizer.model';
+    Array.isArray(tokenizerFiles) && !tokenizerFiles.includes('tokenizer.json')
+      ? 'tokenizer.model'
+      : 'tokenizer.json';
   const tokenizerUrl = new URL(tokenizerName, base).href;
   const libScope = libraryScope(record.model_lib);
   const [library, tokenizer] = await Promise.all([
     sizeOf(libScope, record.model_lib, signal),
     sizeOf('webllm/model', tokenizerUrl, signal),
   ]);
-  const shards = index.value.records ?? [];
+  const shards = index.value;
   const cachedShards = await Promise.all(
-    shards.map(async (s) => Boolean(await cachedResponse('webllm/model', new URL(s.dataPath, base).href))),
+    shards.map(async (s) => usable(await cachedResponse('webllm/model', s.url), s.nbytes)),
   );
   const files: ModelFile[] = [
     { url: configUrl, scope: 'webllm/config', bytes: config.bytes, kind: 'config', cached: config.cached },
@@ -91,11 +137,12 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
       cached: tokenizer.cached,
     },
     ...shards.map((s, i) => ({
-      url: new URL(s.dataPath, base).href,
+      url: s.url,
       scope: 'webllm/model' as const,
       bytes: s.nbytes,
       kind: 'shard' as const,
       cached: cachedShards[i]!,
+      ...(s.md5 ? { md5: s.md5 } : {}),
     })),
   ];
   const weightBytes = shards.reduce((n, s) => n + s.nbytes, 0);
@@ -104,6 +151,7 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
     files,
     totalBytes: files.reduce((n, f) => n + f.bytes, 0),
     weightBytes,
+    config: config.value,
     // As WebLLM's `hasModelInCache`: the index and every shard (plus, for us, config, tokenizer and library).
     cached: files.every((f) => f.cached || f.scope === undefined),
   };

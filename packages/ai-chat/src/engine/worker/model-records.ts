@@ -3,7 +3,13 @@
  * without web-llm: the prebuilt list is a generated copy (`prebuilt-models.ts`).
  */
 import type { DeviceInfo } from '../../fit/device.js';
-import { needsF16, rankCandidates, refusal, type Limits } from '../../fit/select.js';
+import {
+  needsF16,
+  rankCandidates,
+  smallestChatModel,
+  withinDownload,
+  type Limits,
+} from '../../fit/select.js';
 import { named } from './http.js';
 import type { ModelSpec } from '../protocol.js';
 
@@ -53,11 +59,17 @@ export function modelListFor(spec: ModelSpec, prebuilt: readonly ModelRecordLike
 export const notFound = (model: string) =>
   named('ModelNotFoundError', `Cannot find model record in appConfig for ${model}.`);
 
+/** How many candidates `auto` measures at most before it falls back to the smallest chat model. */
+export const MAX_PROBES = 8;
+
 /**
- * The record a spec names. `auto` takes the best candidate (see `rankCandidates`) whose download
- * fits `maxDownloadBytes` (sizes measured one by one, at most `probes` of them); when nothing fits,
- * the smallest chat model, so the refusal that follows names a real model and its figures.
- * Throws WebLLM-named errors for a device that cannot run the model at all.
+ * The record a spec names. `auto` ranks every chat model of the list that this device can run
+ * within the memory limit (see `rankCandidates`), keeps those whose estimated download fits
+ * `maxDownloadBytes` (the whole list is estimated, with no request: see `withinDownload`), then
+ * measures them in that order and takes the first whose measured download fits: a wrong estimate
+ * moves on to the next candidate. When nothing fits, the smallest chat model, so the refusal that
+ * follows names a real chat model and its figures. Throws WebLLM-named errors for a device that
+ * cannot run the model at all.
  */
 export async function resolveRecord(
   spec: ModelSpec,
@@ -65,24 +77,29 @@ export async function resolveRecord(
   device: DeviceInfo,
   limits: Limits,
   downloadSize: (record: ModelRecordLike) => Promise<number>,
-  probes = 6,
+  probes = MAX_PROBES,
 ): Promise<ModelRecordLike> {
   if (!device.webgpu) throw named('WebGPUNotAvailableError', 'WebGPU is not supported in this environment.');
   let record: ModelRecordLike | undefined;
   if (isCustom(spec)) record = list[0];
   else if (spec.model === 'auto') {
-    for (const candidate of rankCandidates(list, device, limits).slice(0, probes)) {
-      if (
-        limits.maxDownloadBytes === undefined ||
-        (await downloadSize(candidate).catch(() => Infinity)) <= limits.maxDownloadBytes
-      ) {
-        record = candidate;
-        break;
+    const ranked = rankCandidates(list, device, limits);
+    const max = limits.maxDownloadBytes;
+    if (max === undefined) record = ranked[0];
+    else {
+      for (const candidate of withinDownload(ranked, max).slice(0, probes)) {
+        const bytes = await downloadSize(candidate).catch((error: unknown) => {
+          // A model whose files are gone from the host is skipped; anything else (no network) ends here.
+          if ((error as { name?: unknown } | null)?.name === 'ModelFilesNotFoundError') return Infinity;
+          throw error;
+        });
+        if (bytes <= max) {
+          record = candidate;
+          break;
+        }
       }
     }
-    record ??= [...list]
-      .filter((r) => refusal(r, device, { maxMemoryMB: Infinity }) === undefined)
-      .sort((a, b) => (a.vram_required_MB ?? 0) - (b.vram_required_MB ?? 0))[0];
+    record ??= smallestChatModel(list, device);
   } else record = list.find((r) => r.model_id === spec.model);
   if (!record) throw notFound(spec.model);
   if (needsF16(record) && !device.shaderF16) {

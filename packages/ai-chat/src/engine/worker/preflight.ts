@@ -4,6 +4,7 @@
  * needs, and whether it is already cached. Needs no web-llm.
  */
 import { probeDevice, type DeviceInfo } from '../../fit/device.js';
+import { estimateMemoryMB } from '../../fit/estimate.js';
 import { defaultMemoryLimitMB } from '../../fit/select.js';
 import { planModel, type ModelPlan } from './model-files.js';
 import { isCustom, modelListFor, resolveRecord, type ModelRecordLike } from './model-records.js';
@@ -35,8 +36,11 @@ export async function runPreflight(spec: ModelSpec, signal?: AbortSignal): Promi
   };
   const record = await resolveRecord(spec, list, info, limits, async (r) => (await planOf(r)).totalBytes);
   const plan = await planOf(record);
-  // A self-hosted model has no vram_required_MB: its weights are a lower bound of the memory it needs.
-  const vramMB = record.vram_required_MB ?? (isCustom(spec) ? Math.ceil(plan.weightBytes / 2 ** 20) : 0);
+  // A self-hosted model has no vram_required_MB: an estimate from its weights (to the byte) and the
+  // KV cache its config's context window needs, rounded up to whole MB.
+  const vramMB =
+    record.vram_required_MB ??
+    (isCustom(spec) ? Math.ceil(estimateMemoryMB(plan.weightBytes, plan.config)) : 0);
   return {
     record,
     list,

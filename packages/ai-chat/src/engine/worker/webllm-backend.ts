@@ -9,6 +9,8 @@ import type { ProgressReport } from '../../types.js';
 import { deleteModelEntries } from './cache-store.js';
 import { downloadModel } from './downloader.js';
 import { named } from './http.js';
+import { checkPlanLibrary } from './library-check.js';
+import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
 import type { ChatEngine } from '../engine.js';
 import { runPreflight, type Preflight } from './preflight.js';
 import type { PreflightResult } from '../protocol.js';
@@ -51,7 +53,10 @@ export function createWebLLMBackend(): WorkerBackend {
       const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
       last = undefined;
       const pre = await (reused ?? runPreflight(spec, signal));
-      const { plan, record, list, result } = pre;
+      const { record, list, result } = pre;
+      // The library before the weights: one small download tells whether web-llm can start it.
+      const plan = await checkPlanLibrary(pre.plan, signal);
+      signal.throwIfAborted();
       await downloadModel(plan, {
         signal,
         onProgress: (p) =>
@@ -95,8 +100,9 @@ export function createWebLLMBackend(): WorkerBackend {
       await engine?.unload();
     },
     async clearCache(spec) {
-      const { plan, record } = await runPreflight(spec);
-      await deleteModelEntries(plan.base, record.model_lib);
+      // A self-hosted model's folder is known without reading its index (which may be what is broken).
+      const record = isCustom(spec) ? modelListFor(spec, [])[0]! : (await runPreflight(spec)).record;
+      await deleteModelEntries(cleanModelUrl(record.model), record.model_lib);
     },
   };
   return backend;

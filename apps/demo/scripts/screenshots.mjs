@@ -1,0 +1,204 @@
+// Screenshots of every state of <ai-chat>, and of deep-chat 2.4.2 in the same states, for a side
+// by side look: `node scripts/screenshots.mjs [outdir]` (default /tmp/ai-chat-shots). Builds the
+// element from its sources with esbuild (the scripted worker too, whose URL steers the states),
+// serves everything on 127.0.0.1 and shoots with Debian's Chromium through puppeteer-core.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { CHROME_FLAGS, CHROME_PATH } from '../../../tools/chromium.mjs';
+import { serveStatic } from '../../bench/src/server.mjs';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const pkg = fileURLToPath(new URL('../../../packages/ai-chat/', import.meta.url));
+const out = process.argv[2] ?? '/tmp/ai-chat-shots';
+const build = join(out, 'build');
+mkdirSync(build, { recursive: true });
+
+const esbuild = createRequire(join(pkg, 'package.json'))('esbuild');
+await esbuild.build({
+  entryPoints: {
+    'ai-chat': join(pkg, 'src/index.ts'),
+    testing: join(pkg, 'src/testing/index.ts'),
+    'scripted-worker': join(pkg, 'src/testing/scripted-worker.ts'),
+  },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  outdir: build,
+  logLevel: 'warning',
+});
+const deepDir = join(
+  dirname(createRequire(join(here, '../bench/package.json')).resolve('deep-chat/package.json')),
+  'dist',
+);
+
+const MB = 1e6;
+const WORKER = `/build/scripted-worker.js?downloadBytes=${879 * MB}&vramMB=1203`;
+/** Our states: the element's attributes, and a script that brings it there. */
+const OURS = {
+  consent: { worker: WORKER, setup: `await until(() => el.status === 'idle' && el.modelInfo);` },
+  checking: { worker: `${WORKER}&stall=preflight`, setup: `await until(() => el.status === 'checking');` },
+  downloading: {
+    worker: `${WORKER}&stall=download`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); el.load().catch(() => {}); await until(() => el.status === 'downloading' && el.shadowRoot.querySelector('.figures')); await sleep(600);`,
+  },
+  loading: {
+    worker: `${WORKER}&stall=load`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); el.load().catch(() => {}); await until(() => el.status === 'loading'); await sleep(300);`,
+  },
+  ready: { engine: true, setup: `await el.load(); await sleep(100);` },
+  chat: {
+    engine: true,
+    setup: `el.showStats = true; await el.send(q[0]); await until(() => el.shadowRoot.querySelector('code[data-highlighted]')); await sleep(200);`,
+  },
+  generating: {
+    engine: true,
+    setup: `await el.send(q[0]); const next = el.send(q[1]); await until(() => el.shadowRoot.querySelector('.typing')); await sleep(200);`,
+  },
+  error: {
+    worker: `${WORKER}&loadError=NetworkError&loadErrorMessage=Failed%20to%20fetch`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
+  },
+};
+
+const QUESTIONS = {
+  en: ['How do I sort an array without changing it?', 'And a plan for the launch?'],
+  'zh-Hant': ['如何排序陣列而不改變它？', '發表計畫呢？'],
+};
+
+function oursPage(state, lang) {
+  const s = OURS[state];
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<style>body{margin:0;padding:16px;font-family:system-ui;background:Canvas;color-scheme:light dark}ai-chat{height:560px;--ai-chat-max-height:none}</style></head><body>
+<ai-chat model="Llama-3.2-1B-Instruct-q4f16_1-MLC" ${s.worker ? `worker-url="${s.worker}"` : ''}></ai-chat>
+<script type="module">
+import '/build/ai-chat.js';
+import { ScriptedEngine } from '/build/testing.js';
+import { REPLIES } from '/replies.js';
+const el = document.querySelector('ai-chat');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const until = async (test) => { for (let i = 0; i < 400 && !test(); i++) await sleep(25); };
+const q = ${JSON.stringify(QUESTIONS[lang])};
+const replies = REPLIES['${lang}'];
+let turn = 0;
+${s.engine ? `el.engine = new ScriptedEngine({ replies: () => ({ text: replies[turn++ % replies.length], tokenDelayMs: 0, firstTokenDelayMs: turn > 1 ? 60000 : 0 }) });` : ''}
+${s.setup}
+window.__shot = true;
+</script></body></html>`;
+}
+
+/** deep-chat in the nearest state it has (it has no consent or progress of its own). */
+function deepPage(state) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<style>body{margin:0;padding:16px;font-family:system-ui;background:Canvas;color-scheme:light dark}</style></head><body>
+<script type="module" src="/deep-chat/deepChat.bundle.js"></script>
+<script type="module">
+import { REPLIES } from '/replies.js';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const el = document.createElement('deep-chat');
+el.chatStyle = { width: 'calc(100vw - 34px)', height: '560px', borderRadius: '12px' };
+el.introMessage = { text: 'Chat with an AI that runs on this device.' };
+const state = '${state}';
+el.connect = { stream: true, handler: async (body, signals) => {
+  signals.onOpen();
+  if (state === 'error') { signals.onResponse({ error: 'The model could not be downloaded. Check your connection and try again.' }); return; }
+  if (state === 'generating' && body.messages.at(-1).text !== 'How do I sort an array without changing it?') { await sleep(60000); }
+  for (const word of REPLIES.en[0].match(/\\s*\\S+|\\s+/g)) await signals.onResponse({ text: word });
+  signals.onClose();
+} };
+document.body.append(el);
+await sleep(500);
+if (state === 'chat' || state === 'generating' || state === 'error') {
+  el.submitUserMessage({ text: 'How do I sort an array without changing it?' });
+  await sleep(1500);
+}
+if (state === 'generating') { el.submitUserMessage({ text: 'And a plan for the launch?' }); await sleep(500); }
+window.__shot = true;
+</script></body></html>`;
+}
+
+const pages = {};
+for (const state of Object.keys(OURS))
+  for (const lang of ['en', 'zh-Hant']) pages[`/ours-${state}-${lang}.html`] = oursPage(state, lang);
+for (const state of ['consent', 'chat', 'generating', 'error'])
+  pages[`/deep-${state}.html`] = deepPage(state);
+
+const server = await serveStatic({
+  mounts: {
+    '/build/': build,
+    '/deep-chat/': deepDir,
+    '/replies.js': join(here, 'replies.js'),
+    // The demo page itself, as `pnpm start` serves it (run `pnpm --filter demo build` first).
+    '/demo/': join(here, 'dist'),
+  },
+  pages,
+});
+
+const browser = await puppeteer.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
+const VARIANTS = [
+  { name: 'light', width: 720, dark: false, lang: 'en' },
+  { name: 'dark', width: 720, dark: true, lang: 'en' },
+  { name: '360', width: 360, dark: false, lang: 'en' },
+  { name: 'zh-Hant', width: 720, dark: false, lang: 'zh-Hant' },
+];
+const shots = [];
+try {
+  for (const variant of VARIANTS)
+    for (const path of Object.keys(pages).filter((p) => p.endsWith('.html'))) {
+      const ours = path.startsWith('/ours-');
+      if (ours && !path.endsWith(`-${variant.lang}.html`)) continue;
+      if (!ours && variant.lang !== 'en') continue;
+      const page = await browser.newPage();
+      await page.setViewport({ width: variant.width, height: 620, deviceScaleFactor: 1 });
+      await page.emulateMediaFeatures([
+        { name: 'prefers-color-scheme', value: variant.dark ? 'dark' : 'light' },
+      ]);
+      page.on('pageerror', (error) => console.error(path, error.message));
+      await page.goto(server.origin + path);
+      await page
+        .waitForFunction(() => window.__shot === true, { timeout: 20000 })
+        .catch(() => console.error(`${path}: not ready`));
+      const file = join(
+        out,
+        `${path
+          .slice(1)
+          .replace(/-(en|zh-Hant)\.html$/, '')
+          .replace('.html', '')}-${variant.name}.png`,
+      );
+      await page.screenshot({ path: file });
+      shots.push(file);
+      await page.close();
+    }
+  // The shop window: the demo page on a phone and on a desktop, scripted engine, one reply, then in Arabic.
+  for (const [name, width, lang] of [
+    ['demo-360', 360, 'en'],
+    ['demo-1280', 1280, 'en'],
+    ['demo-ar-360', 360, 'ar'],
+  ]) {
+    const page = await browser.newPage();
+    await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+    await page.goto(`${server.origin}/demo/index.html`);
+    await page.waitForFunction(() => customElements.get('ai-chat'));
+    await page.select('#runtime', 'scripted');
+    if (lang !== 'en') await page.select('#lang', lang);
+    await page.waitForFunction(() => document.querySelector('ai-chat').engine);
+    await page.evaluate(async () => {
+      const el = document.querySelector('ai-chat');
+      await el.send(
+        document.documentElement.lang === 'ar' ? 'قارن بين طريقتي الترتيب' : 'How do I sort an array?',
+      );
+      await new Promise((r) => setTimeout(r, 600));
+    });
+    const file = join(out, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${shots.length} screenshots in ${out}`);

@@ -1,0 +1,60 @@
+/** The error card: the visitor's words and the ways forward the visitor can take. */
+import { html, nothing } from 'lit';
+import type { AiChatError } from '../errors.js';
+import { errorText } from '../i18n/error-text.js';
+import { alertIcon } from './icons.js';
+import { FATAL, type ViewState } from './state.js';
+
+export interface ErrorActions {
+  retry: () => void;
+  regenerate: () => void;
+  clearCache: () => void;
+  reset: () => void;
+  dismiss: () => void;
+}
+
+export function errorView(s: ViewState, error: AiChatError, on: ErrorActions) {
+  const t = s.strings;
+  // A model library this runtime cannot start is as final as a device that lacks WebGPU.
+  const fatal = (FATAL.has(error.code) || (error.code === 'engine' && !error.recoverable)) && !s.hasEngine;
+  const warning = error.code === 'invalid-attribute';
+  // While a model is loaded, trying again means asking for the last reply again.
+  const lastIsUser = s.messages.at(-1)?.role === 'user' || s.messages.at(-1)?.interrupted;
+  const retry =
+    !fatal &&
+    !warning &&
+    error.code !== 'context-window-exceeded' &&
+    !(error.code === 'aborted' && s.hasEngine)
+      ? s.hasEngine
+        ? lastIsUser
+          ? on.regenerate
+          : undefined
+        : on.retry
+      : undefined;
+  return html`<div part="error" class="card error ${warning ? 'warning' : ''}" role="alert">
+    <div class="error-body">
+      ${alertIcon}
+      <p>${errorText(error, s.strings)}</p>
+    </div>
+    <div class="actions">
+      ${
+        retry
+          ? html`<button type="button" class="primary" data-focus="retry" @click=${retry}>${t.retry}</button>`
+          : nothing
+      }
+      ${
+        // Files in the cache may be the cause: a full disk, or a load from the cache that failed.
+        error.code === 'quota-exceeded' ||
+        (error.code === 'engine' && !s.customEngine && s.modelInfo?.cached && !s.hasEngine)
+          ? html`<button type="button" @click=${on.clearCache}>${t.clearCache}</button>`
+          : nothing
+      }
+      ${
+        error.code === 'context-window-exceeded'
+          ? html`<button type="button" class="primary" @click=${on.reset}>${t.newConversation}</button>`
+          : nothing
+      }
+      ${fatal ? nothing : html`<button type="button" class="link" @click=${on.dismiss}>${t.dismiss}</button>`}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,54 @@
+/** The message log: a polite live region, the empty slot, the messages, and "jump to latest". */
+import { html, nothing } from 'lit';
+import { downIcon } from './icons.js';
+import { messageView, type MessageActions } from './message.js';
+import { panelFor, type ViewState } from './state.js';
+
+export interface LogActions extends MessageActions {
+  jumpToLatest: () => void;
+}
+
+export function logView(s: ViewState, on: LogActions) {
+  const t = s.strings;
+  const panel = panelFor(s);
+  const empty = s.messages.length === 0 && !s.draft;
+  // Before the chat can start, an empty log says nothing: the card above speaks.
+  const hidden = empty && panel !== 'chat';
+  const lastAssistant = lastIndex(s, 'assistant');
+  const lastUser = lastIndex(s, 'user');
+  return html`<div class="log-wrap" ?hidden=${hidden}>
+    <div
+      part="messages"
+      class="messages"
+      role="log"
+      aria-live="polite"
+      aria-label=${t.logLabel}
+      aria-busy=${s.status === 'generating' ? 'true' : 'false'}
+    >
+      ${empty && !hidden ? html`<div class="empty"><slot name="empty">${t.empty}</slot></div>` : nothing}
+      ${[...s.messages, ...(s.draft ? [s.draft] : [])].map((m, i) =>
+        messageView(
+          s,
+          m,
+          {
+            streaming: m === s.draft,
+            last: i === lastAssistant && lastUser !== -1 && lastUser < i && !s.draft,
+          },
+          on,
+        ),
+      )}
+    </div>
+    ${
+      s.awayFromLatest && !hidden
+        ? html`<button type="button" class="jump" @click=${on.jumpToLatest}>
+            ${downIcon}<span>${t.jumpToLatest}</span>
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+function lastIndex(s: ViewState, role: string): number {
+  for (let i = s.messages.length - 1; i >= 0; i--) if (s.messages[i]!.role === role) return i;
+  return -1;
+}

@@ -1,0 +1,83 @@
+/**
+ * One message: a user bubble or an assistant reply (Markdown, with a caret while it streams, dots
+ * until its first token), and the reply's actions (copy; regenerate on the last one).
+ */
+import { html, nothing } from 'lit';
+import { markdown } from '../render/markdown-directive.js';
+import type { ChatMessage } from '../types.js';
+import { copyIcon, regenerateIcon } from './icons.js';
+import type { ViewState } from './state.js';
+
+export interface MessageActions {
+  copy: (message: ChatMessage, button: HTMLElement) => void;
+  regenerate: () => void;
+}
+
+export function messageView(
+  s: ViewState,
+  message: ChatMessage,
+  options: { streaming: boolean; last: boolean },
+  on: MessageActions,
+) {
+  const t = s.strings;
+  const who = message.role === 'user' ? 'user' : 'assistant';
+  const waiting = options.streaming && !message.content;
+  const idle = s.status !== 'generating' && !options.streaming;
+  return html`<div
+    part="message message-${who}"
+    class="message ${who}"
+    data-role=${who}
+    ?data-streaming=${options.streaming}
+  >
+    <span class="visually-hidden">${who === 'user' ? t.you : t.assistant}:</span>
+    ${
+      waiting
+        ? html`<div class="typing">
+            <span class="visually-hidden">${t.typing}</span><span class="dot"></span><span class="dot"></span
+            ><span class="dot"></span>
+          </div>`
+        : who === 'user'
+          ? html`<div class="content" dir="auto">${message.content}</div>`
+          : html`<div
+              class="content"
+              dir="auto"
+              ${markdown(message.content, options.streaming, {
+                allowImages: s.allowImages,
+                copyLabel: t.copyCode,
+                copyName: t.copyCodeLabel,
+                copiedLabel: t.copied,
+              })}
+            ></div>`
+    }
+    ${message.interrupted ? html`<span class="interrupted">${t.interrupted}</span>` : nothing}
+    ${
+      who === 'assistant' && idle && message.content
+        ? html`<div class="message-actions">
+            <button
+              type="button"
+              class="ghost"
+              aria-label=${t.copyReplyLabel}
+              title=${t.copyReplyLabel}
+              @click=${(e: Event) => on.copy(message, e.currentTarget as HTMLElement)}
+            >
+              ${copyIcon}<span class="action-label">${t.copyReply}</span>
+            </button>
+            ${
+              options.last
+                ? html`<button
+                    type="button"
+                    class="ghost"
+                    data-action="regenerate"
+                    aria-label=${t.regenerateLabel}
+                    title=${t.regenerateLabel}
+                    @click=${on.regenerate}
+                  >
+                    ${regenerateIcon}<span class="action-label">${t.regenerate}</span>
+                  </button>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+  </div>`;
+}

@@ -1,0 +1,74 @@
+/**
+ * What the views render: a plain snapshot of the element, no controller. `ai-chat.ts` builds it
+ * once per render; each view is a function of it and of callbacks.
+ */
+import type { AiChatError } from '../errors.js';
+import type { Strings } from '../strings.js';
+import type { ChatMessage, ChatStats, ChatStatus, ErrorCode, ModelInfo, ProgressReport } from '../types.js';
+
+export interface ViewState {
+  status: ChatStatus;
+  strings: Strings;
+  /** The conversation without system messages. */
+  messages: ChatMessage[];
+  /** The reply while it streams (empty until the first token). */
+  draft: ChatMessage | undefined;
+  progress: ProgressReport | undefined;
+  error: AiChatError | undefined;
+  modelInfo: ModelInfo | undefined;
+  /** The `model` attribute. */
+  model: string;
+  /** A model is loaded and a message can be sent at once. */
+  hasEngine: boolean;
+  /** The page set its own `engine` (no consent, no download). */
+  customEngine: boolean;
+  stats: ChatStats | undefined;
+  showStats: boolean;
+  /** A line under the composer (why Enter did nothing, for example). */
+  notice: string;
+  allowImages: boolean;
+  placeholder: string | undefined;
+  /** Bytes already downloaded by a cancelled download (the consent card then says what is left). */
+  resumeBytes: number;
+  /** The reader scrolled up: offer to jump to the latest message. */
+  awayFromLatest: boolean;
+  /** The visitor or the page asked for the model (consent, `load()`, `send()` or `autoload`). */
+  consented: boolean;
+}
+
+/** The one main state on screen. */
+export type Panel = 'consent' | 'progress' | 'error' | 'chat';
+
+/** Errors after which the model cannot start here until the page or the device changes. */
+export const FATAL: ReadonlySet<ErrorCode> = new Set([
+  'model-too-large',
+  'insufficient-memory',
+  'shader-f16-unsupported',
+  'webgpu-unavailable',
+]);
+
+/** Which state to show: an error that stops the model wins, then preparing, then consent, else the chat. */
+export function panelFor(
+  s: Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'> & { consented?: boolean },
+): Panel {
+  if (s.error && s.error.code !== 'invalid-attribute' && s.status === 'error' && !s.hasEngine) return 'error';
+  // The check before consent only fills in the consent card: no progress card flashes in between.
+  if (s.status === 'checking' && s.consented === false && !s.customEngine) return 'consent';
+  if (s.status === 'checking' || s.status === 'downloading' || s.status === 'loading') return 'progress';
+  if (s.status === 'idle' && !s.customEngine) return 'consent';
+  return 'chat';
+}
+
+/** True when a message typed now would be sent. */
+export const canSend = (s: Pick<ViewState, 'status' | 'hasEngine' | 'customEngine'>): boolean =>
+  s.status === 'ready' || (s.status === 'error' && s.hasEngine) || (s.status === 'idle' && s.customEngine);
+
+/** What Enter says when it cannot send, by state. Empty when it can. */
+export function whyNotSend(s: ViewState): string {
+  if (canSend(s)) return '';
+  if (s.status === 'generating') return s.strings.busy;
+  const panel = panelFor(s);
+  if (panel === 'consent') return s.strings.notReadyConsent;
+  if (panel === 'progress') return s.strings.notReadyLoading;
+  return s.strings.notReadyError;
+}

@@ -70,8 +70,23 @@ $('runtime').addEventListener('change', async (event) => {
   $('model').disabled = value === 'scripted';
 });
 
+// A `.gguf` choice is a model file this demo's server generates (`pnpm start`): the CPU runtime.
 $('model').addEventListener('change', (event) => {
-  chat.model = event.target.value;
+  const value = event.target.value;
+  chat.modelUrl = value.endsWith('.gguf') ? new URL(`models/${value}`, location.href).href : undefined;
+  chat.model = value.endsWith('.gguf') ? 'auto' : value;
+});
+
+// Which runtime and model the element chose (WebGPU, or the CPU where there is none).
+chat.addEventListener('ai-chat-status', () => {
+  const info = chat.modelInfo;
+  const runtime = { wasm: 'CPU (WebAssembly)', webgpu: 'WebGPU', builtin: "the browser's own model" }[
+    info?.runtime
+  ];
+  const speed = info?.predictedMsPerToken
+    ? ` · about ${Math.round(info.predictedMsPerToken)} ms per token`
+    : '';
+  $('chosen').textContent = info ? `Runtime: ${runtime ?? 'custom'} · ${info.label ?? info.id}${speed}` : '';
 });
 
 // The browser's own model (Prompt API) is offered only where the browser says it has or can get

@@ -5,6 +5,24 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
+
+/** `/models/generated.gguf`: a small generated GGUF model (random weights) for the CPU runtime, offline. */
+let generated;
+function serveGguf(req, res) {
+  generated ??= makeGguf({ dim: 256, layers: 4, name: 'demo' });
+  const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  const start = m ? Number(m[1]) : 0;
+  const end = m && m[2] ? Math.min(Number(m[2]), generated.length - 1) : generated.length - 1;
+  res.writeHead(m ? 206 : 200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': end - start + 1,
+    'Accept-Ranges': 'bytes',
+    'Access-Control-Allow-Origin': '*',
+    ...(m ? { 'Content-Range': `bytes ${start}-${end}/${generated.length}` } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : generated.subarray(start, end + 1));
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +42,7 @@ export function serve({
 } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/models/generated.gguf') return serveGguf(req, res);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { stripVendorMaps } from './vendor-maps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -43,4 +44,6 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   metafile: false,
 });
+// No source maps of third-party code in the tarball (web-llm's alone is about 7 MB).
+stripVendorMaps(`${root}dist/cdn`);
 console.log('built dist/ and dist/cdn/');

@@ -4,8 +4,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { modelServer } from './test/server/model-server.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
+import { outsideMessage, startNetGuard } from '../../tools/net-guard.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+// No test reaches a host other than 127.0.0.1: Chromium's requests for any other host go to a trap
+// that refuses them and records the host. Every test file gets `test/net-guard.ts`, whose afterEach
+// fails the test when the trap saw anything; what arrives after a file's last test fails the run.
+const netGuard = await startNetGuard();
+process.on('exit', () => {
+  const left = netGuard.pending();
+  if (left.length === 0) return;
+  console.error(outsideMessage(left));
+  process.exitCode = 1;
+});
 
 export default {
   files: 'test/**/*.test.ts',
@@ -15,6 +27,10 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   middleware: [
+    function netGuardRequests(ctx, next) {
+      if (ctx.path !== '/__net/outside') return next();
+      ctx.body = netGuard.take();
+    },
     modelServer,
     // Serve worker.ts when the page asks for worker.js through new URL(...): that is a plain
     // request, not an import, so the esbuild plugin does not map it.
@@ -27,13 +43,22 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` }),
+    {
+      name: 'net-guard-in-every-test-file',
+      transform(context) {
+        if (/^\/test\/[^/]+\.test\.ts$/.test(context.path))
+          return { body: `import '/test/net-guard.ts';\n${context.body}` };
+      },
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: CHROME_PATH,
         headless: true,
-        args: [...CHROME_FLAGS, ...WEBGPU_FLAGS],
+        args: [...CHROME_FLAGS, ...WEBGPU_FLAGS, ...netGuard.args],
       },
     }),
   ],

@@ -15,10 +15,16 @@ export function proxiedHost(head) {
 }
 
 /**
- * Chromium's own services, which Debian's Chromium calls at start even with background networking
- * and component updates off. They are refused like any other host, but they are not a test's.
+ * Chromium's own services, which Debian's Chromium calls even with background networking and
+ * component updates off (at start, for components, and for autofill when a page has a text box). They are refused like any other host, but they are not a test's.
  */
-export const CHROMIUM_OWN_HOSTS = ['accounts.google.com', 'clients2.google.com', 'update.googleapis.com'];
+export const CHROMIUM_OWN_HOSTS = [
+  'accounts.google.com',
+  'clients2.google.com',
+  'content-autofill.googleapis.com',
+  'redirector.gvt1.com',
+  'update.googleapis.com',
+];
 const own = (host) => CHROMIUM_OWN_HOSTS.includes(host.replace(/:\d+$/, ''));
 
 /** Start the trap. `args` go on Chromium's command line; `take()` returns and clears the hosts seen. */

@@ -7,7 +7,14 @@ import type {
   AiChatStatusEvent,
 } from '../src/events.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
-import { $, record, SCRIPTED_WORKER, visibleMessages, waitForStatus } from './helpers.js';
+import {
+  $,
+  record,
+  SCRIPTED_WORKER,
+  visibleMessages,
+  waitForStatus,
+  expectEveryWorkerEnded,
+} from './helpers.js';
 
 async function chat(model: string, autoload = false) {
   const el = await fixture<AiChat>(
@@ -24,11 +31,7 @@ async function chat(model: string, autoload = false) {
 }
 
 describe('<ai-chat> through the real worker protocol (scripted engine in the worker)', () => {
-  afterEach(async () => {
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 }).catch(
-      () => undefined,
-    );
-  });
+  afterEach(expectEveryWorkerEnded);
 
   it('worker protocol: shows the consent card and waits; a click loads through checking, downloading, loading, ready', async () => {
     const el = await chat('Scripted-1B-Instruct-q4f32_1-MLC');
@@ -146,7 +149,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     await el.unload();
   });
 
-  it('worker protocol: a worker that dies mid-reply gives an engine error; the partial reply stays; retry starts a new worker', async () => {
+  it('worker protocol: a worker that dies before its first token gives an engine error; the question stays; retry starts a new worker', async () => {
     const el = await chat('Crashy-1B-Instruct-q4f32_1-MLC', true);
     await waitForStatus(el, 'ready');
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');

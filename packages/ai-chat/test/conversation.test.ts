@@ -66,15 +66,22 @@ describe('<ai-chat> conversation: Markdown (scripted engine)', () => {
   });
 
   it('scripted engine: the draft turns into the final message without rendering it again', async () => {
+    // The Markdown chunk first (a plain-text draft has no blocks), and a tail long enough to be
+    // still streaming when the first blocks are seen, however busy the machine.
+    await markdownReady();
     const { el } = await scriptedChat({
       replies: [
-        { text: 'First block.\n\nSecond block.\n\nThird block and more words to come', tokenDelayMs: 10 },
+        {
+          text: `First block.\n\nSecond block.\n\nThird block ${'and more words '.repeat(100)}`,
+          tokenDelayMs: 10,
+        },
       ],
     });
     const done = el.send('go');
     await waitUntil(
       () => ($(el, '[data-streaming] .content')?.children.length ?? 0) >= 2,
       'a finished block',
+      { interval: 10, timeout: 10000 },
     );
     const firstBlock = $(el, '[data-streaming] .content')!.firstElementChild!;
     await done;

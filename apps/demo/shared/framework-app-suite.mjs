@@ -144,7 +144,7 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
       assert.deepEqual(errors, []);
     });
 
-    it('real web-llm in the Vite dev server: the package worker starts and answers', async () => {
+    it('real worker in the Vite dev server: the package worker starts and answers its preflight', async () => {
       const dev = await createDevServer();
       const devPage = await browser.newPage();
       try {

@@ -1,9 +1,18 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { markdownReady } from '../src/render/markdown-directive.js';
-import { $, $$, record, SCRIPTED_WORKER, scriptedChat, ScriptedEngine, waitForStatus } from './helpers.js';
+import {
+  $,
+  $$,
+  record,
+  SCRIPTED_WORKER,
+  scriptedChat,
+  ScriptedEngine,
+  waitForStatus,
+  waitUntil,
+} from './helpers.js';
 
 const MARKDOWN_REPLY = [
   '# Plan',

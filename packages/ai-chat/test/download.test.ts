@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { hasModelInCache } from '@mlc-ai/web-llm';
 import type { AiChat } from '../src/ai-chat.js';
 import type {
@@ -16,6 +16,7 @@ import {
   resetModelServer,
   waitForStatus,
   expectEveryWorkerEnded,
+  waitUntil,
 } from './helpers.js';
 
 // Fit to the device and our own downloader, for real: our worker with web-llm 0.2.86, the real Cache

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AiChat } from '../src/ai-chat.js';
 import { rateLatency } from '../src/fit/rating.js';
@@ -8,7 +8,15 @@ import type {
   AiChatStatsEvent,
   AiChatThresholdEvent,
 } from '../src/events.js';
-import { $, record, scriptedChat, ScriptedEngine, visibleMessages, waitForStatus } from './helpers.js';
+import {
+  $,
+  record,
+  scriptedChat,
+  ScriptedEngine,
+  visibleMessages,
+  waitForStatus,
+  waitUntil,
+} from './helpers.js';
 
 describe('<ai-chat> with a scripted engine', () => {
   it('scripted engine: streams the reply into the shadow DOM as it arrives', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { AiChat } from '../src/ai-chat.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
@@ -74,4 +74,17 @@ export async function expectEveryWorkerEnded() {
   await waitUntil(() => liveWorkers() === 0, `every worker ended (${liveWorkers()} alive)`, {
     timeout: 5000,
   });
+}
+
+/**
+ * `waitUntil` from @open-wc/testing, with a timeout that holds on a loaded machine: 10 s instead of
+ * 1 s (a lazy chunk or a worker can take seconds to arrive when both cores are busy). It still
+ * returns as soon as the condition holds.
+ */
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 10_000, ...options });
 }

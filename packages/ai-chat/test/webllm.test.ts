@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent, AiChatStatusEvent } from '../src/events.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
@@ -10,6 +10,7 @@ import {
   resetModelServer,
   waitForStatus,
   expectEveryWorkerEnded,
+  waitUntil,
 } from './helpers.js';
 
 // The real path: our worker with web-llm 0.2.86 on Chromium's SwiftShader WebGPU adapter, against a

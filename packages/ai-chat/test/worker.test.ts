@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type {
   AiChatErrorEvent,
@@ -14,6 +14,7 @@ import {
   visibleMessages,
   waitForStatus,
   expectEveryWorkerEnded,
+  waitUntil,
 } from './helpers.js';
 
 async function chat(model: string, autoload = false) {

@@ -122,7 +122,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     await el.updateComplete;
     $(el, '[part="progress"] button')!.click();
     await waitForStatus(el, 'idle');
-    expect(liveWorkers()).to.equal(0);
+    await waitUntil(() => liveWorkers() === 0, 'the worker ended');
   });
 
   it('worker protocol: an unknown model is an invalid attribute: named, shown, and auto is used instead', async () => {

@@ -7,8 +7,20 @@ import { faultRoutes } from './test/server/fault-routes.mjs';
 import { wllamaAssets } from './test/server/wllama-assets.mjs';
 import { cspHeaders } from './test/server/csp.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
+import { outsideMessage, startNetGuard } from '../../tools/net-guard.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+// No test reaches a host other than 127.0.0.1: Chromium's requests for any other host go to a trap
+// that refuses them and records the host. Every test file gets `test/net-guard.ts`, whose afterEach
+// fails the test when the trap saw anything; what arrives after a file's last test fails the run.
+const netGuard = await startNetGuard();
+process.on('exit', () => {
+  const left = netGuard.pending();
+  if (left.length === 0) return;
+  console.error(outsideMessage(left));
+  process.exitCode = 1;
+});
 
 export default {
   files: 'test/**/*.test.ts',
@@ -19,6 +31,10 @@ export default {
   testsFinishTimeout: 300000,
   middleware: [
     cspHeaders,
+    function netGuardRequests(ctx, next) {
+      if (ctx.path !== '/__net/outside') return next();
+      ctx.body = netGuard.take();
+    },
     modelServer,
     faultRoutes,
     wllamaAssets,
@@ -33,13 +49,22 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` }),
+    {
+      name: 'net-guard-in-every-test-file',
+      transform(context) {
+        if (/^\/test\/[^/]+\.test\.ts$/.test(context.path))
+          return { body: `import '/test/net-guard.ts';\n${context.body}` };
+      },
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: CHROME_PATH,
         headless: true,
-        args: [...CHROME_FLAGS, ...WEBGPU_FLAGS],
+        args: [...CHROME_FLAGS, ...WEBGPU_FLAGS, ...netGuard.args],
       },
     }),
   ],

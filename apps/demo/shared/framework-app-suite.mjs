@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '../scripts/serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { expectRefused, launchChromium } from './chromium.mjs';
 
 /**
  * @param {object} app
@@ -25,6 +25,10 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
   let page;
   const errors = [];
   const assets = join(dist, 'assets');
+
+  // The app's `auto` model is on huggingface.co: the consent card's preflight asks it, and the test
+  // run's network guard refuses (any other host fails the test).
+  expectRefused('huggingface.co:443');
 
   before(async () => {
     server = await serve({ root: dist, port: 0 });
@@ -147,7 +151,7 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
       assert.deepEqual(errors, []);
     });
 
-    it('real web-llm in the Vite dev server: the package worker starts and answers', async () => {
+    it('real worker in the Vite dev server: the package worker starts and answers its preflight', async () => {
       const dev = await createDevServer();
       const devPage = await browser.newPage();
       try {

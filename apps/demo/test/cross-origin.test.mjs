@@ -165,8 +165,8 @@ async function loadModel(page) {
   });
 }
 
-describe('script tag from another origin (real web-llm in dist/cdn/worker.js, generated model folder)', () => {
-  it('real web-llm: defines <ai-chat>, starts the worker from a blob: URL importing the CDN worker.js, and runs the preflight', async () => {
+describe('script tag from another origin (the real worker in dist/cdn/worker.js, web-llm where a model loads; generated model folder)', () => {
+  it('real worker: defines <ai-chat>, starts the worker from a blob: URL importing the CDN worker.js, and runs the preflight', async () => {
     const { page, requests, workers, errors } = await openSite('');
     // Before consent only the worker's small preflight code runs; web-llm is not fetched.
     const webllmBefore = requests.filter((u) => /\/chunks\/lib-[^/]*\.js$/.test(u)).length;
@@ -201,7 +201,7 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
     await page.browserContext().close();
   });
 
-  it('real web-llm: under the documented strict CSP the element defines, starts the worker and preflights with no violation', async () => {
+  it('real worker: under the documented strict CSP the element defines, starts the worker and preflights with no violation', async () => {
     const policy = sitePolicy();
     const { page, workers, errors } = await openSite(policy);
     const result = await loadModel(page);
@@ -232,7 +232,7 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
     await page.browserContext().close();
   });
 
-  it('real web-llm: the same policy without blob: in worker-src is reported (the listener works) and the load fails in plain words', async () => {
+  it('real worker: the same policy without blob: in worker-src is reported (the listener works) and the load fails in plain words', async () => {
     const policy = sitePolicy().replace(`worker-src 'self' blob:`, `worker-src 'self'`);
     const { page } = await openSite(policy);
     const result = await loadModel(page);
@@ -246,7 +246,7 @@ describe('script tag from another origin (real web-llm in dist/cdn/worker.js, ge
     await page.browserContext().close();
   });
 
-  it('real web-llm: the same policy without the model host in connect-src is reported from the worker', async () => {
+  it('real worker: the same policy without the model host in connect-src is reported from the worker', async () => {
     const policy = sitePolicy({ modelHosts: [] });
     const { page } = await openSite(policy);
     const result = await loadModel(page);

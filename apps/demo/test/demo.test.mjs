@@ -5,11 +5,15 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from '../scripts/serve.mjs';
-import { launchChromium } from '../shared/chromium.mjs';
+import { expectRefused, launchChromium } from '../shared/chromium.mjs';
 
 let server;
 let browser;
 let origin;
+
+// The demo's `auto` model is on huggingface.co: the consent card's preflight asks it, and the test
+// run's network guard refuses (any other host fails the test).
+expectRefused('huggingface.co:443');
 
 before(async () => {
   server = await serve({ port: 0 });

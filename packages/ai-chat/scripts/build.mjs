@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { stripVendorMaps } from './vendor-maps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -56,4 +57,6 @@ for (const dir of ['dist/engine/wllama', 'dist/cdn/wllama']) {
   copyFileSync(`${compat}/wasm/wllama.js`, `${root}${dir}/compat/wllama.js`);
   copyFileSync(`${compat}/wasm/wllama.wasm`, `${root}${dir}/compat/wllama.wasm`);
 }
+// No source maps of third-party code in the tarball (web-llm's alone is about 7 MB).
+stripVendorMaps(`${root}dist/cdn`);
 console.log('built dist/ and dist/cdn/');

@@ -1,9 +1,18 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { markdownReady } from '../src/render/markdown-directive.js';
-import { $, $$, record, SCRIPTED_WORKER, scriptedChat, ScriptedEngine, waitForStatus } from './helpers.js';
+import {
+  $,
+  $$,
+  record,
+  SCRIPTED_WORKER,
+  scriptedChat,
+  ScriptedEngine,
+  waitForStatus,
+  waitUntil,
+} from './helpers.js';
 
 const MARKDOWN_REPLY = [
   '# Plan',
@@ -66,15 +75,22 @@ describe('<ai-chat> conversation: Markdown (scripted engine)', () => {
   });
 
   it('scripted engine: the draft turns into the final message without rendering it again', async () => {
+    // The Markdown chunk first (a plain-text draft has no blocks), and a tail long enough to be
+    // still streaming when the first blocks are seen, however busy the machine.
+    await markdownReady();
     const { el } = await scriptedChat({
       replies: [
-        { text: 'First block.\n\nSecond block.\n\nThird block and more words to come', tokenDelayMs: 10 },
+        {
+          text: `First block.\n\nSecond block.\n\nThird block ${'and more words '.repeat(100)}`,
+          tokenDelayMs: 10,
+        },
       ],
     });
     const done = el.send('go');
     await waitUntil(
       () => ($(el, '[data-streaming] .content')?.children.length ?? 0) >= 2,
       'a finished block',
+      { interval: 10, timeout: 10000 },
     );
     const firstBlock = $(el, '[data-streaming] .content')!.firstElementChild!;
     await done;
@@ -263,6 +279,14 @@ describe('<ai-chat> theming', () => {
     const { el } = await scriptedChat();
     el.style.setProperty('--ai-chat-background', 'rgb(1, 2, 3)');
     expect(background(el)).to.equal('rgb(1, 2, 3)');
+    const style = document.createElement('style');
+    style.textContent = 'ai-chat::part(send-button) { color: rgb(4, 5, 6); }';
+    document.head.append(style);
+    try {
+      expect(getComputedStyle($(el, '[part="send-button"]')!).color).to.equal('rgb(4, 5, 6)');
+    } finally {
+      style.remove();
+    }
   });
 
   it('at 320 px wide nothing overflows sideways, even with long words, code and tables', async () => {
@@ -399,7 +423,7 @@ describe('<ai-chat> bad input to the element (scripted engine)', () => {
     expect(el.messages).to.deep.equal([]);
   });
 
-  it('scripted engine: rapid repeated clicks send once and keep what was typed after', async () => {
+  it('scripted engine: rapid repeated clicks send once; Enter during the reply is refused and keeps the text, which Enter sends once the reply ends', async () => {
     const { el, engine } = await scriptedChat({
       replies: [{ text: 'slow '.repeat(30), tokenDelayMs: 10 }, { text: 'ok' }],
     });
@@ -415,11 +439,15 @@ describe('<ai-chat> bad input to the element (scripted engine)', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(textarea.value).to.equal('next question');
-    expect($(el, '.notice')).to.exist;
+    expect($(el, '.notice')!.textContent).to.match(/Wait for the reply/);
     await waitForStatus(el, 'ready');
     expect(engine.requests.length).to.equal(1);
     expect(el.messages.filter((m) => m.role === 'user').map((m) => m.content)).to.deep.equal(['question']);
     expect(errors).to.deep.equal([]);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => engine.requests.length === 2, 'the kept text sent');
+    expect(engine.requests[1]!.messages.at(-1)).to.deep.equal({ role: 'user', content: 'next question' });
+    expect(textarea.value).to.equal('');
   });
 
   it('scripted engine: many send() calls at once are queued and answered in order', async () => {
@@ -432,6 +460,8 @@ describe('<ai-chat> bad input to the element (scripted engine)', () => {
       'You said: m4',
       'You said: m5',
     ]);
-    expect(el.messages.length).to.equal(10);
+    expect(el.messages.map((m) => m.content)).to.deep.equal(
+      [1, 2, 3, 4, 5].flatMap((n) => [`m${n}`, `You said: m${n}`]),
+    );
   });
 });

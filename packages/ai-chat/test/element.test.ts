@@ -1,13 +1,22 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AiChat } from '../src/ai-chat.js';
+import { rateLatency } from '../src/fit/rating.js';
 import type {
   AiChatErrorEvent,
   AiChatMessageEvent,
   AiChatStatsEvent,
   AiChatThresholdEvent,
 } from '../src/events.js';
-import { $, $$, record, scriptedChat, ScriptedEngine, visibleMessages, waitForStatus } from './helpers.js';
+import {
+  $,
+  record,
+  scriptedChat,
+  ScriptedEngine,
+  visibleMessages,
+  waitForStatus,
+  waitUntil,
+} from './helpers.js';
 
 describe('<ai-chat> with a scripted engine', () => {
   it('scripted engine: streams the reply into the shadow DOM as it arrives', async () => {
@@ -47,10 +56,13 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(stats.msPerToken).to.be.greaterThan(0);
     expect(stats.tokensPerSecond).to.be.closeTo(1000 / stats.msPerToken!, 1);
     expect(stats.prefillTokensPerSecond).to.be.greaterThan(0);
-    expect(['excellent', 'good', 'acceptable', 'slow']).to.include(stats.rating);
+    // The rating is the band of the measured ms per token under the default threshold (50 ms).
+    expect(stats.rating).to.equal(rateLatency(stats.msPerToken, 50));
     expect(stats.bubbles && stats.composed).to.equal(true);
     expect(el.stats?.completionTokens).to.equal(5);
+    await el.updateComplete;
     expect($(el, '[part="stats"]')!.textContent).to.match(/tokens\/s/);
+    expect($(el, '[part="stats"]')!.textContent!.trim()).to.match(new RegExp(`· ${stats.rating}$`));
   });
 
   it('scripted engine: stop() mid-reply keeps the partial reply, marked stopped, then send() works', async () => {
@@ -86,39 +98,6 @@ describe('<ai-chat> with a scripted engine', () => {
     expect($(el, '[part="send-button"]')).to.exist;
   });
 
-  it('scripted engine: Enter during a reply is refused and the typed text is kept', async () => {
-    const { el, engine } = await scriptedChat({
-      replies: [{ text: 'y '.repeat(60), tokenDelayMs: 20 }, { text: 'ok' }],
-    });
-    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
-    textarea.focus();
-    await sendKeys({ type: 'first question' });
-    await sendKeys({ press: 'Enter' });
-    await waitForStatus(el, 'generating');
-    expect(textarea.value).to.equal('');
-    await sendKeys({ type: 'second question' });
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(textarea.value).to.equal('second question');
-    expect($(el, '.notice')!.textContent).to.match(/Wait for the reply/);
-    expect(engine.requests.length).to.equal(1);
-    await waitForStatus(el, 'ready');
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => engine.requests.length === 2);
-    expect(textarea.value).to.equal('');
-  });
-
-  it('scripted engine: a second send() during a reply is queued, and both replies arrive in order', async () => {
-    const { el } = await scriptedChat({
-      replies: [{ text: 'first reply', tokenDelayMs: 30 }, { text: 'second reply' }],
-    });
-    const a = el.send('one');
-    const b = el.send('two');
-    expect((await a)!.content).to.equal('first reply');
-    expect((await b)!.content).to.equal('second reply');
-    expect(el.messages.map((m) => m.content)).to.deep.equal(['one', 'first reply', 'two', 'second reply']);
-  });
-
   it('scripted engine: Enter sends, Shift+Enter adds a new line, focus returns to the input', async () => {
     const { el, engine } = await scriptedChat();
     const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
@@ -150,16 +129,6 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(visibleMessages(el)).to.deep.equal([]);
     expect($(el, '[part="stats"]')).to.equal(null);
     expect($(el, '.empty')).to.exist;
-  });
-
-  it('scripted engine: model output is shown as text, never as HTML', async () => {
-    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    const { el } = await scriptedChat({ replies: [{ text: [evil] }] });
-    await el.send('hi');
-    await aTimeout(20);
-    expect($$(el, 'img, script').length).to.equal(0);
-    expect(visibleMessages(el)[1]).to.equal(evil);
-    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it('scripted engine: a reply slower than latency-threshold is rated slow and fires ai-chat-threshold', async () => {
@@ -209,7 +178,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect($(el, '[part="error"]')).to.equal(null);
   });
 
-  it('scripted engine: a reload that fails ends in error and a retry loads', async () => {
+  it('scripted engine: a load that fails ends in error; with a working engine set, the next load() succeeds', async () => {
     const engine = new ScriptedEngine({
       loadError: { name: 'DeviceLostError', message: 'The WebGPU device was lost' },
     });
@@ -223,7 +192,7 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(el.status).to.equal('ready');
   });
 
-  it('scripted engine: never throws for any method called in any status', async () => {
+  it("scripted engine: stop(), reset(), send('') and a bad messages value never throw, idle, ready, generating or unloaded", async () => {
     const { el } = await scriptedChat({ replies: [{ text: 'z '.repeat(30), tokenDelayMs: 10 }] });
     const callAll = async () => {
       const results = await Promise.allSettled([
@@ -255,7 +224,8 @@ describe('<ai-chat> with a scripted engine', () => {
   });
 
   it('scripted engine: bad attribute values fire invalid-attribute naming the attribute and keep defaults', async () => {
-    const el = await fixture<AiChat>(html`<ai-chat></ai-chat>`);
+    // The engine is set from the start: without it the element would preflight its default model.
+    const el = await fixture<AiChat>(html`<ai-chat .engine=${new ScriptedEngine()}></ai-chat>`);
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');
     el.setAttribute('latency-threshold', '-3');
     el.setAttribute('temperature', 'hot');
@@ -274,7 +244,6 @@ describe('<ai-chat> with a scripted engine', () => {
     expect(el.settings.latencyThreshold).to.equal(50);
     expect(el.settings.temperature).to.equal(undefined);
     expect($(el, '[part="error"]')!.textContent).to.contain('is not valid');
-    el.engine = new ScriptedEngine();
     expect((await el.send('still works'))!.role).to.equal('assistant');
   });
 

@@ -1,6 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { AiChat } from '../src/ai-chat.js';
+import { liveWorkers } from '../src/engine/page/pool.js';
 import { ScriptedEngine, type ScriptedEngineOptions } from '../src/testing/scripted-engine.js';
 
 export { ScriptedEngine };
@@ -62,4 +63,28 @@ export async function modelRequests(): Promise<Record<string, number>> {
 
 export async function resetModelServer() {
   await fetch('/__models/reset');
+}
+
+/**
+ * For afterEach: take the test's elements off the page, then fail unless every worker has ended
+ * (a leaked worker fails the test that leaked it).
+ */
+export async function expectEveryWorkerEnded() {
+  fixtureCleanup();
+  await waitUntil(() => liveWorkers() === 0, `every worker ended (${liveWorkers()} alive)`, {
+    timeout: 5000,
+  });
+}
+
+/**
+ * `waitUntil` from @open-wc/testing, with a timeout that holds on a loaded machine: 10 s instead of
+ * 1 s (a lazy chunk or a worker can take seconds to arrive when both cores are busy). It still
+ * returns as soon as the condition holds.
+ */
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 10_000, ...options });
 }

@@ -1,5 +1,5 @@
 // Its own file, so its own page: the Markdown chunk is not loaded when the test starts.
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../src/define.js';
 import { markdown, markdownReady } from '../src/render/markdown-directive.js';
@@ -22,8 +22,7 @@ describe('Markdown chunk loaded on demand', () => {
     view(`${text} more`);
     expect(content.textContent).to.equal(`${text} more`);
     await markdownReady();
-    await new Promise((resolve) => setTimeout(resolve));
-    expect(content.classList.contains('markdown')).to.equal(true);
+    await waitUntil(() => content.classList.contains('markdown'), 'rendered again as Markdown');
     expect(content.querySelector('h1')!.textContent).to.equal('Title');
     expect(content.querySelector('strong')!.textContent).to.equal('bold');
     expect(content.querySelector('img')).to.equal(null);

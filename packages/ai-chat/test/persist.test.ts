@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import type { ChatMessage } from '../src/types.js';
-import { $, record, ScriptedEngine, visibleMessages } from './helpers.js';
+import { $, record, ScriptedEngine, visibleMessages, waitUntil } from './helpers.js';
 
 /** Read what IndexedDB holds for a key, the way a reload would find it. */
 async function stored(key: string): Promise<ChatMessage[] | undefined> {

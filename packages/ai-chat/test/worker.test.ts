@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type {
   AiChatErrorEvent,
@@ -7,7 +7,15 @@ import type {
   AiChatStatusEvent,
 } from '../src/events.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
-import { $, record, SCRIPTED_WORKER, visibleMessages, waitForStatus } from './helpers.js';
+import {
+  $,
+  record,
+  SCRIPTED_WORKER,
+  visibleMessages,
+  waitForStatus,
+  expectEveryWorkerEnded,
+  waitUntil,
+} from './helpers.js';
 
 async function chat(model: string, autoload = false) {
   const el = await fixture<AiChat>(
@@ -24,11 +32,7 @@ async function chat(model: string, autoload = false) {
 }
 
 describe('<ai-chat> through the real worker protocol (scripted engine in the worker)', () => {
-  afterEach(async () => {
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 }).catch(
-      () => undefined,
-    );
-  });
+  afterEach(expectEveryWorkerEnded);
 
   it('worker protocol: shows the consent card and waits; a click loads through checking, downloading, loading, ready', async () => {
     const el = await chat('Scripted-1B-Instruct-q4f32_1-MLC');
@@ -119,7 +123,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     await el.updateComplete;
     $(el, '[part="progress"] button')!.click();
     await waitForStatus(el, 'idle');
-    expect(liveWorkers()).to.equal(0);
+    await waitUntil(() => liveWorkers() === 0, 'the worker ended');
   });
 
   it('worker protocol: an unknown model is an invalid attribute: named, shown, and auto is used instead', async () => {
@@ -148,7 +152,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     await el.unload();
   });
 
-  it('worker protocol: a worker that dies mid-reply gives an engine error; the partial reply stays; retry starts a new worker', async () => {
+  it('worker protocol: a worker that dies before its first token gives an engine error; the question stays; retry starts a new worker', async () => {
     const el = await chat('Crashy-1B-Instruct-q4f32_1-MLC', true);
     await waitForStatus(el, 'ready');
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');

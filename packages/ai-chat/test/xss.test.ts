@@ -66,10 +66,30 @@ const FORBIDDEN =
 
 /** Everything dangerous in the message log (the element's own form lives outside it), described. */
 function dangers(shadow: ParentNode): string[] {
-  const found: string[] = [];
   const log = shadow.querySelector('[part~="messages"]');
   if (!log) return ['no message log'];
-  for (const element of log.querySelectorAll('*')) {
+  return dangersIn(log.querySelectorAll('*'));
+}
+
+/** What a batch of mutations added or changed inside the log: only those elements are checked. */
+function changedIn(shadow: ParentNode, records: MutationRecord[]): Element[] {
+  const log = shadow.querySelector('[part~="messages"]');
+  const changed = new Set<Element>();
+  for (const record of records) {
+    const nodes = record.type === 'childList' ? [...record.addedNodes] : [record.target];
+    for (const node of nodes) {
+      const element = node instanceof Element ? node : node.parentElement;
+      if (!element || !log?.contains(element) || !element.isConnected) continue;
+      changed.add(element);
+      for (const inner of element.querySelectorAll('*')) changed.add(inner);
+    }
+  }
+  return [...changed];
+}
+
+function dangersIn(elements: Iterable<Element>): string[] {
+  const found: string[] = [];
+  for (const element of elements) {
     if (element.matches(FORBIDDEN)) found.push(`<${element.localName}>`);
     for (const attr of element.attributes) {
       if (/^on/i.test(attr.name)) found.push(`${element.localName}[${attr.name}]`);
@@ -104,8 +124,11 @@ async function hostileChat(attrs: { allowImages: boolean }, replies: string[][])
     html`<ai-chat .engine=${engine} ?allow-images=${attrs.allowImages}></ai-chat>`,
   );
   const seen: string[] = [];
-  // Check every node the moment it is added, not only the final DOM.
-  const observer = new MutationObserver(() => seen.push(...dangers(el.shadowRoot!)));
+  // Check every node the moment it is added or changed, not only the final DOM (only what changed:
+  // scanning the whole log on every chunk made a long hostile conversation quadratic).
+  const observer = new MutationObserver((records) =>
+    seen.push(...dangersIn(changedIn(el.shadowRoot!, records))),
+  );
   observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
   return { el, seen, stop: () => observer.disconnect() };
 }
@@ -113,23 +136,29 @@ async function hostileChat(attrs: { allowImages: boolean }, replies: string[][])
 describe('hostile model output (scripted engine)', () => {
   beforeEach(() => delete window.__pwned);
 
+  // In batches, so that each test streams a few hundred chunks (all of them in one test took 7 s
+  // here, and over 20 s on a loaded machine).
+  const BATCH = 16;
   for (const size of [3, 7]) {
-    it(`scripted engine: ${PAYLOADS.length} XSS payloads streamed in ${size}-character chunks run nothing and inject nothing`, async () => {
-      const replies = PAYLOADS.map((payload) => chunks(`Look: ${payload}\n\nafter`, size));
-      const { el, seen, stop } = await hostileChat({ allowImages: false }, replies);
-      for (const payload of PAYLOADS) await el.send(`show me ${payload.length}`);
-      await aTimeout(150); // let error/load handlers fire, had any survived
-      stop();
-      expect(seen, 'dangerous nodes seen while streaming').to.deep.equal([]);
-      expect(dangers(el.shadowRoot!)).to.deep.equal([]);
-      expect(window.__pwned).to.equal(undefined);
-      const assistant = $$(el, '[part~="message-assistant"] .content');
-      expect(assistant.length).to.equal(PAYLOADS.length);
-      expect(assistant.every((m) => m.classList.contains('markdown'))).to.equal(true);
-      // Raw HTML stays visible as text: the reader sees what the model wrote.
-      expect(assistant[0]!.textContent).to.contain('<script>window.__pwned=1</script>');
-      expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
-    });
+    for (let from = 0; from < PAYLOADS.length; from += BATCH) {
+      const batch = PAYLOADS.slice(from, from + BATCH);
+      it(`scripted engine: XSS payloads ${from + 1}–${from + batch.length} of ${PAYLOADS.length} streamed in ${size}-character chunks run nothing and inject nothing`, async () => {
+        const replies = batch.map((payload) => chunks(`Look: ${payload}\n\nafter`, size));
+        const { el, seen, stop } = await hostileChat({ allowImages: false }, replies);
+        for (const payload of batch) await el.send(`show me ${payload.length}`);
+        await aTimeout(150); // let error/load handlers fire, had any survived
+        stop();
+        expect(seen, 'dangerous nodes seen while streaming').to.deep.equal([]);
+        expect(dangers(el.shadowRoot!)).to.deep.equal([]);
+        expect(window.__pwned).to.equal(undefined);
+        const assistant = $$(el, '[part~="message-assistant"] .content');
+        expect(assistant.length).to.equal(batch.length);
+        expect(assistant.every((m) => m.classList.contains('markdown'))).to.equal(true);
+        expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+        // Raw HTML stays visible as text: the reader sees what the model wrote.
+        if (from === 0) expect(assistant[0]!.textContent).to.contain('<script>window.__pwned=1</script>');
+      });
+    }
   }
 
   it('scripted engine: a payload split exactly where it becomes dangerous stays harmless once the halves join', async () => {

@@ -2,7 +2,7 @@
 // included) and @arethetypeswrong/cli (ESM-only profile: every entry point resolves with types).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -51,6 +51,40 @@ describe('the packed tarball', () => {
     assert.ok(!files.some((f) => f.includes('/test/')), 'no tests in the tarball');
     console.log(
       `# ${tarball.split('/').at(-1)}: ${files.filter(Boolean).length} files, ${statSync(tarball).size} bytes`,
+    );
+  });
+
+  it('carries no source map of third-party code: no map for a vendor-only chunk, no third-party source text in any map', () => {
+    const unpacked = join(dir, 'unpacked');
+    execFileSync('mkdir', ['-p', unpacked]);
+    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
+    const root = join(unpacked, 'package');
+    const files = readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(join(root, f)).isFile());
+    const maps = files.filter((f) => f.endsWith('.map'));
+    const thirdParty = (source) => /(^|\/)node_modules\//.test(source);
+    for (const name of maps) {
+      const map = JSON.parse(readFileSync(join(root, name), 'utf8'));
+      assert.ok(
+        map.sources.some((s) => !thirdParty(s)),
+        `${name} maps only third-party code: ${map.sources.slice(0, 3)}`,
+      );
+      const carried = map.sources.filter((s, i) => thirdParty(s) && map.sourcesContent?.[i] != null);
+      assert.deepEqual(carried, [], `${name} carries third-party source text`);
+    }
+    // Every script that names a map has it beside it; web-llm's chunk names none.
+    for (const name of files.filter((f) => f.endsWith('.js'))) {
+      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, name), 'utf8'))?.[1];
+      if (url) assert.ok(files.includes(join(name, '..', url)), `${name} names ${url}, which is missing`);
+    }
+    const lib = files.find((f) => /^dist\/cdn\/chunks\/lib-.*\.js$/.test(f));
+    assert.ok(lib, 'the web-llm chunk');
+    assert.ok(!files.includes(`${lib}.map`), `${lib}.map in the tarball`);
+    const unpackedBytes = files.reduce((n, f) => n + statSync(join(root, f)).size, 0);
+    const mapBytes = maps.reduce((n, f) => n + statSync(join(root, f)).size, 0);
+    console.log(
+      `# packed ${statSync(tarball).size} bytes, unpacked ${unpackedBytes} bytes, maps ${mapBytes} bytes`,
     );
   });
 

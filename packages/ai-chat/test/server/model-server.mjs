@@ -7,13 +7,16 @@
 //   function web-llm 0.2.86's runtime does not provide, as libraries built for other versions do.
 // Models are described by their name: `tiny-q4f32_1-MLC` has 4 shards of 64 KiB;
 // `<anything>-s<N>x<K>` has N shards of K KiB. Requests are counted per path
-// (GET /__models/requests, POST /__models/reset) so tests can prove what was (not) fetched.
+// (GET /__models/requests, POST /__models/reset) so tests can prove what was (not) fetched;
+// GET /__models/inflight counts `~slow` shard responses still open.
 // `~drop<i>` in the model name (`/models/<name>~drop2/...`) cuts shard i halfway, once; `~slow` delays shards.
 
 import { ggufRoute } from './gguf-server.mjs';
 
 const counts = new Map();
 const dropped = new Set();
+/** Shard responses started and not yet finished or closed (GET /__models/inflight). */
+let inflight = 0;
 
 function describe(name) {
   const m = /-s(\d+)x(\d+)/.exec(name);
@@ -155,6 +158,11 @@ export async function modelServer(ctx, next) {
     ctx.body = JSON.stringify(Object.fromEntries(counts));
     return;
   }
+  if (ctx.path === '/__models/inflight') {
+    ctx.type = 'json';
+    ctx.body = JSON.stringify(inflight);
+    return;
+  }
   if (ctx.path === '/__models/reset') {
     counts.clear();
     dropped.clear();
@@ -185,7 +193,17 @@ export async function modelServer(ctx, next) {
   }
   ctx.type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
   // `~slow`: each shard takes 150 ms, so a test can cancel in the middle of a download.
-  if (name.includes('~slow') && /^params_shard_/.test(file)) await new Promise((r) => setTimeout(r, 150));
+  if (name.includes('~slow') && /^params_shard_/.test(file)) {
+    inflight++;
+    let ended = false;
+    const end = () => {
+      if (!ended) inflight--;
+      ended = true;
+    };
+    ctx.res.once('close', end);
+    ctx.res.once('finish', end);
+    await new Promise((r) => setTimeout(r, 150));
+  }
   const drop = /~drop(\d+)/.exec(name);
   const shardIndex = /^params_shard_(\d+)\.bin$/.exec(file)?.[1];
   if (drop && shardIndex === drop[1] && !dropped.has(key) && ctx.method === 'GET') {

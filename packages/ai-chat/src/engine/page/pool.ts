@@ -12,6 +12,8 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+/** Every worker this page started and has not seen end, shared or being unloaded. */
+const started = new Set<WorkerClient>();
 
 export function poolKey(spec: ModelSpec, workerUrl?: string): string {
   return JSON.stringify([spec.model, spec.modelUrl ?? '', spec.modelLibUrl ?? '', workerUrl ?? '']);
@@ -29,7 +31,9 @@ export function acquireWorker(spec: ModelSpec, workerUrl?: string): Lease {
   if (!entry || !entry.client.alive) {
     const client = new WorkerClient(spawnWorker(workerUrl));
     const created: Entry = { client, users: 0 };
+    started.add(client);
     client.onExit(() => {
+      started.delete(client);
       if (entries.get(key) === created) entries.delete(key);
     });
     entries.set(key, created);
@@ -52,7 +56,7 @@ export function acquireWorker(spec: ModelSpec, workerUrl?: string): Lease {
   };
 }
 
-/** Workers alive in this page, for tests and diagnostics. */
+/** Workers alive in this page (a released worker counts until it has ended), for tests and diagnostics. */
 export function liveWorkers(): number {
-  return [...entries.values()].filter((entry) => entry.client.alive).length;
+  return [...started].filter((client) => client.alive).length;
 }

@@ -1,8 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent, AiChatProgressEvent, AiChatStatusEvent } from '../src/events.js';
-import { liveWorkers } from '../src/engine/page/pool.js';
-import { $, record, REAL_WORKER, resetModelServer } from './helpers.js';
+import { $, record, REAL_WORKER, resetModelServer, expectEveryWorkerEnded } from './helpers.js';
 
 // The fault matrix of the downloader (issue 14), through the element and the real worker (our
 // preflight and downloader, real Cache API, real HTTP from test/server/fault-routes.mjs on
@@ -71,7 +70,8 @@ describe('download fault matrix (real worker, real Cache API, test server faults
     await fetch('/__faults/reset');
   });
   afterEach(async () => {
-    await waitUntil(() => liveWorkers() === 0, 'workers ended', { timeout: 5000 }).catch(() => undefined);
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   for (const [fault, what] of [

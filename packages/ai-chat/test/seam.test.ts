@@ -3,7 +3,7 @@
  * cancellable and the latest wins. Through the public API only, with the scripted engine (as
  * `engine`) and the scripted worker (a scripted engine behind the real worker protocol).
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AiChat } from '../src/ai-chat.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
@@ -13,7 +13,15 @@ import type {
   AiChatStatsEvent,
   AiChatThresholdEvent,
 } from '../src/events.js';
-import { $, record, SCRIPTED_WORKER, ScriptedEngine, visibleMessages, waitForStatus } from './helpers.js';
+import {
+  $,
+  record,
+  SCRIPTED_WORKER,
+  ScriptedEngine,
+  visibleMessages,
+  waitForStatus,
+  expectEveryWorkerEnded,
+} from './helpers.js';
 
 const workerChat = async (attrs: { model?: string; url?: string; autoload?: boolean } = {}) => {
   const el = await fixture<AiChat>(
@@ -44,9 +52,8 @@ const settles = async (work: () => unknown, label: string) => {
 
 describe('runtime seam: the element follows its properties', () => {
   afterEach(async () => {
-    // Removing the elements ends their workers: none may outlive its test.
-    fixtureCleanup();
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 });
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   it('scripted worker: a new model after a reply shows the consent card again, and the next send() comes from the new model, with no unload()', async () => {
@@ -134,9 +141,8 @@ describe('runtime seam: the element follows its properties', () => {
 
 describe('runtime seam: Stop always stops', () => {
   afterEach(async () => {
-    // Removing the elements ends their workers: none may outlive its test.
-    fixtureCleanup();
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 });
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   it('scripted engine holding a lock until its stream is read to the end: the next send() after stop() answers', async () => {
@@ -239,9 +245,8 @@ describe('runtime seam: Stop always stops', () => {
 
 describe('runtime seam: every operation is cancellable and the latest wins', () => {
   afterEach(async () => {
-    // Removing the elements ends their workers: none may outlive its test.
-    fixtureCleanup();
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 });
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   it('scripted engine: load() → unload() → load() loads', async () => {
@@ -310,9 +315,8 @@ describe('runtime seam: every operation is cancellable and the latest wins', () 
 
 describe('runtime seam: every method in every status settles and never throws', () => {
   afterEach(async () => {
-    // Removing the elements ends their workers: none may outlive its test.
-    fixtureCleanup();
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 });
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   /** An element in `status`, by the public API: the scripted worker stalls where asked. */

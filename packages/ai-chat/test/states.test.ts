@@ -3,8 +3,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AiChat } from '../src/ai-chat.js';
-import { liveWorkers } from '../src/engine/page/pool.js';
-import { $, SCRIPTED_WORKER, ScriptedEngine, waitForStatus } from './helpers.js';
+import { $, SCRIPTED_WORKER, ScriptedEngine, waitForStatus, expectEveryWorkerEnded } from './helpers.js';
 
 const MODEL = 'Llama-3.2-1B-Instruct-q4f16_1-MLC';
 
@@ -36,7 +35,8 @@ async function pressEnterWith(el: AiChat, text: string) {
 
 describe('<ai-chat> states and focus (worker protocol)', () => {
   afterEach(async () => {
-    await waitUntil(() => liveWorkers() === 0, 'workers ended', { timeout: 5000 }).catch(() => undefined);
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   for (const theme of ['light', 'dark'] as const)

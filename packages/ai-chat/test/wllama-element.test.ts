@@ -3,7 +3,7 @@ import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent, AiChatStatsEvent } from '../src/events.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
 import type { RuntimeModel } from '../src/engine/runtime.js';
-import { $, modelRequests, record, REAL_WORKER, waitForStatus } from './helpers.js';
+import { $, modelRequests, record, REAL_WORKER, waitForStatus, expectEveryWorkerEnded } from './helpers.js';
 
 // <ai-chat> on the CPU runtime for real, through its public API: the real worker, our preflight
 // and ranged downloader, and llama.cpp in WebAssembly (wllama) running GGUF models the test server
@@ -38,9 +38,8 @@ const info = (el: AiChat) => el.modelInfo as RuntimeModel | undefined;
 describe('<ai-chat> on the CPU runtime (real wllama)', function () {
   this.timeout(60000);
   afterEach(async () => {
-    await waitUntil(() => liveWorkers() === 0, 'every test ends its workers', { timeout: 5000 }).catch(
-      () => undefined,
-    );
+    // A worker that outlives its test fails it.
+    await expectEveryWorkerEnded();
   });
 
   it('real wllama: tokens stream into the shadow DOM before the reply ends; stats from llama.cpp’s timings', async () => {

@@ -23,7 +23,8 @@ const common = {
   format: 'esm',
   target: 'es2022',
   platform: 'browser',
-  minify: true,
+  // AI_CHAT_MINIFY=0: readable names in profiles (apps/bench/scripts/trace.mjs); never for a release.
+  minify: process.env.AI_CHAT_MINIFY !== '0',
   sourcemap: true,
   legalComments: 'eof',
   logLevel: 'warning',

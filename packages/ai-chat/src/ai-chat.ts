@@ -11,7 +11,7 @@ import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
 import { errorText } from './i18n/error-text.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
-import { markdown } from './render/markdown-directive.js';
+import { markdown, preloadMarkdown } from './render/markdown-directive.js';
 import { format, type Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 
@@ -232,6 +232,8 @@ export class AiChat extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // `status` is reflected (read-only): CSS and tests can select `ai-chat[status='ready']`.
     if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
+    // The Markdown code loads while the model does (after consent), ready for the first reply.
+    if (['downloading', 'loading', 'ready'].includes(this.status)) preloadMarkdown();
     // After this update, not inside it: checking and loading change the status, which renders again.
     if ((changed.has('autoload') || changed.has('engine')) && this.autoload && this.status === 'idle') {
       queueMicrotask(() => this.autoload && this.status === 'idle' && this.load().catch(() => undefined));

@@ -340,7 +340,7 @@ export class ChatController implements ReactiveController {
           timing.firstToken ??= now();
           timing.chunks++;
           draft.content += delta;
-          this.#host.requestUpdate();
+          this.#draftChanged();
         }
         if (chunk.usage) usage = chunk.usage;
       }
@@ -363,6 +363,19 @@ export class ChatController implements ReactiveController {
     if (epoch === this.#epoch) this.#setStatus('ready');
     this.#host.requestUpdate();
     return reply;
+  }
+
+  #draftFrame: number | undefined;
+  /**
+   * The draft grew: render it at most once per animation frame. Tokens that arrive within one
+   * frame (a fast model, or a burst from a buffering proxy) cost one render, not one each.
+   */
+  #draftChanged() {
+    if (this.#draftFrame !== undefined) return;
+    this.#draftFrame = requestAnimationFrame(() => {
+      this.#draftFrame = undefined;
+      this.#host.requestUpdate();
+    });
   }
 
   #append(message: ChatMessage) {

@@ -16,13 +16,19 @@ async function open(browser, origin, kind) {
   return session;
 }
 
-/** Busy (and parts), long tasks and wall time of `work` (a page function with `args`). */
+/**
+ * Busy (and parts), long tasks and wall time of `work` (a page function with `args`), including
+ * whatever code it made the page load and run (a cold element's Markdown chunk): until the network
+ * has been idle for 300 ms and two more frames have been painted.
+ */
 async function cost({ page, cdp }, work, ...args) {
   await page.evaluate(() => window.bench.watch());
   const before = await mainThread(cdp);
   const wall = Date.now();
   await page.evaluate(work, ...args);
   const wallMs = Date.now() - wall;
+  await page.waitForNetworkIdle({ idleTime: 300 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const after = await mainThread(cdp);
   const frames = await page.evaluate(() => window.bench.unwatch());
   return { ...delta(after, before), ...frames, wallMs };

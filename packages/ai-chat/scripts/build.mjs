@@ -2,9 +2,9 @@
 // (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm), and
 // custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -18,6 +18,25 @@ execFileSync(
   { stdio: 'inherit', cwd: root },
 );
 
+/**
+ * Minify the CSS in `css\`…\`` templates without interpolations (the element's styles and the
+ * Markdown styles) with esbuild's CSS minifier: the element's styles are part of what a page loads
+ * before consent. Other files load unchanged.
+ */
+const minifyCssTemplates = {
+  name: 'minify-css-templates',
+  setup(b) {
+    b.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
+      let source = readFileSync(path, 'utf8');
+      for (const [whole, body] of source.matchAll(/\bcss`([^`$]*)`/g)) {
+        const { code } = await transform(body, { loader: 'css', minify: true, logLevel: 'silent' });
+        source = source.replace(whole, `css\`${code.trim()}\``);
+      }
+      return { contents: source, loader: 'ts' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -26,11 +45,13 @@ const common = {
   // AI_CHAT_MINIFY=0: readable names in profiles (apps/bench/scripts/trace.mjs); never for a release.
   minify: process.env.AI_CHAT_MINIFY !== '0',
   sourcemap: true,
-  legalComments: 'eof',
+  // Licenses go to a .LEGAL.txt file beside each script (shipped in the package), not into what a
+  // page downloads.
+  legalComments: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
 };
-await build({
+const result = await build({
   ...common,
   entryPoints: {
     'ai-chat': 'src/index.ts',
@@ -42,6 +63,9 @@ await build({
   // Markdown, highlighting and storage the same way, the first time it needs them.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  metafile: false,
+  plugins: [minifyCssTemplates],
+  metafile: Boolean(process.env.AI_CHAT_METAFILE),
 });
+// AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.
+if (result.metafile) writeFileSync(`${root}dist/cdn-meta.json`, JSON.stringify(result.metafile));
 console.log('built dist/ and dist/cdn/');

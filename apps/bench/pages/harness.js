@@ -38,8 +38,9 @@ function mountOurs() {
   document.body.append(el);
 }
 
-function mountDeep() {
+function mountDeep(history) {
   el = document.createElement('deep-chat');
+  if (history) el.history = history;
   el.chatStyle = { width: '600px', height: '560px' };
   el.connect = {
     stream: true,
@@ -144,7 +145,10 @@ async function restore(count, text) {
     el.messages = messages;
     await el.updateComplete;
   } else {
-    for (const message of messages) el.addMessage(message);
+    // deep-chat restores a conversation through its `history` property on a new element.
+    el.remove();
+    mountDeep(messages);
+    while (el.getMessages().length < count) await new Promise((r) => setTimeout(r, 5));
   }
   await frames();
 }

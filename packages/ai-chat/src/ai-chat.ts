@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ChatController } from './controllers/chat-controller.js';
 import { PersistController } from './controllers/persist-controller.js';
+import { MessageWindow } from './controllers/message-window.js';
 import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import { chatError } from './errors.js';
@@ -115,6 +116,7 @@ export class AiChat extends LitElement {
     maxMemory: undefined,
   }).settings;
   #notice = '';
+  #window = new MessageWindow(this, () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null);
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
 
@@ -347,7 +349,8 @@ export class AiChat extends LitElement {
             ? html`<div class="empty"><slot name="empty">${this.#t('empty')}</slot></div>`
             : nothing
         }
-        ${[...chat.messages.filter((m) => m.role !== 'system'), ...(chat.draft ? [chat.draft] : [])].map(
+        ${this.#window.render(
+          [...chat.messages.filter((m) => m.role !== 'system'), ...(chat.draft ? [chat.draft] : [])],
           (m) => this.#renderMessage(m, m === chat.draft),
         )}
       </div>

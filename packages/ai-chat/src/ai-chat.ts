@@ -12,6 +12,7 @@ import { isPreparing } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
 import { errorText } from './i18n/error-text.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
+import { longText } from './render/long-text.js';
 import { markdown, preloadMarkdown } from './render/markdown-directive.js';
 import { format, type Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
@@ -352,6 +353,7 @@ export class AiChat extends LitElement {
         ${this.#window.render(
           [...chat.messages.filter((m) => m.role !== 'system'), ...(chat.draft ? [chat.draft] : [])],
           (m) => this.#renderMessage(m, m === chat.draft),
+          [this.#strings, this.allowImages],
         )}
       </div>
       ${this.#renderStats()}
@@ -396,7 +398,7 @@ export class AiChat extends LitElement {
       <span class="visually-hidden">${this.#t(who === 'user' ? 'you' : 'assistant')}:</span>
       ${
         who === 'user'
-          ? html`<div class="content" dir="auto">${message.content}</div>`
+          ? html`<div class="content" dir="auto">${longText(message.content)}</div>`
           : html`<div
               class="content"
               dir="auto"

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { firstPage, WINDOW_FROM, WINDOW_PAGE } from '../src/controllers/message-window.js';
+import { pieces } from '../src/render/long-text.js';
 import type { ChatMessage } from '../src/types.js';
 import { $, $$, scriptedChat } from './helpers.js';
 
@@ -70,5 +71,31 @@ describe('message window', () => {
     expect(shown.length).to.be.at.most(2 * P + 2);
     const log = $(el, '[part="messages"]')!;
     expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.at.most(32);
+  });
+});
+
+describe('long user messages', () => {
+  it('pieces: short texts whole; long ones cut at line ends into pieces that join back to the text', () => {
+    expect(pieces('short')).to.deep.equal(['short']);
+    const lines = 'a line of text\n'.repeat(2000);
+    const cut = pieces(lines, 1000);
+    expect(cut.join('')).to.equal(lines);
+    expect(cut.every((p) => p.endsWith('\n') && p.length <= 1000)).to.equal(true);
+    const long = `${'x'.repeat(3000)}\nend`;
+    expect(pieces(long, 1000)).to.deep.equal([`${'x'.repeat(3000)}\n`, 'end']);
+  });
+
+  it('scripted engine: a 1 MB paste is sent and shown whole, in pieces laid out near the viewport', async () => {
+    const { el, engine } = await scriptedChat({ replies: [{ text: 'Got it.' }] });
+    const line = 'A pasted line of a long log file, with words and 12345 numbers.\n';
+    const text = line.repeat(Math.ceil(2 ** 20 / line.length));
+    await el.send(text);
+    await el.updateComplete;
+    const user = $(el, '[part~="message-user"] .content')!;
+    expect(user.textContent).to.equal(text);
+    expect(user.children.length).to.be.greaterThan(100);
+    expect(getComputedStyle(user.firstElementChild!).contentVisibility).to.equal('auto');
+    expect(engine.requests[0]!.messages.at(-1)!.content).to.equal(text);
+    expect($$(el, '[part~="message-assistant"]').at(-1)!.textContent).to.contain('Got it.');
   });
 });

@@ -7,9 +7,9 @@
  * rendered page, the page before it is added above, and the reader stays where they were; while
  * the reader follows the end, pages far above are dropped.
  *
- * Use: `${window.render(list, (m) => template(m))}` in the log.
+ * Use: `${window.render(list, (m) => template(m), [what else the template reads])}` in the log.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, noChange, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /** Conversations up to this many messages render in full. */
 export const WINDOW_FROM = 100;
@@ -36,6 +36,9 @@ export class MessageWindow implements ReactiveController {
   #first: number | undefined;
   #list: { length: number; head: unknown } = { length: 0, head: undefined };
   #following = true;
+  /** The messages each page showed at the last render (undefined: not rendered). */
+  #pages: Array<readonly unknown[] | undefined> = [];
+  #deps: readonly unknown[] = [];
   #observer: IntersectionObserver | undefined;
   #observed: Element | undefined;
   #watched: HTMLElement | undefined;
@@ -50,17 +53,41 @@ export class MessageWindow implements ReactiveController {
     host.addController(this);
   }
 
-  /** The sentinel (when earlier messages are left out) and the pages in the window, each message through `each`. */
-  render<T>(list: readonly T[], each: (item: T) => unknown): unknown[] {
+  /**
+   * The sentinel (when earlier messages are left out) and the pages in the window, each message
+   * through `each`. A page other than the last whose messages and `deps` (what else `each` reads:
+   * strings, options) are the same as last time is not rendered again (`noChange`): an update
+   * while a reply streams costs the last page, not the conversation.
+   */
+  render<T>(list: readonly T[], each: (item: T) => unknown, deps: readonly unknown[] = []): unknown[] {
     // A list that shrank or starts elsewhere is a new conversation (reset, restore).
-    if (list.length < this.#list.length || list[0] !== this.#list.head) this.#first = undefined;
+    if (list.length < this.#list.length || list[0] !== this.#list.head) {
+      this.#first = undefined;
+      this.#pages = [];
+    }
     this.#list = { length: list.length, head: list[0] };
+    const same = deps.length === this.#deps.length && deps.every((d, i) => d === this.#deps[i]);
+    this.#deps = deps;
     const first = (this.#first = firstPage(list.length, this.#first, this.#following));
-    if (first === 0) return list.map(each);
     const pages = Math.ceil(list.length / WINDOW_PAGE);
-    const out: unknown[] = [html`<div class="earlier" aria-hidden="true" style="height:1px"></div>`];
-    for (let p = 0; p < pages; p++)
-      out.push(p < first ? nothing : html`${list.slice(p * WINDOW_PAGE, (p + 1) * WINDOW_PAGE).map(each)}`);
+    const out: unknown[] = [
+      first > 0 ? html`<div class="earlier" aria-hidden="true" style="height:1px"></div>` : nothing,
+    ];
+    for (let p = 0; p < pages; p++) {
+      const items = p < first ? undefined : list.slice(p * WINDOW_PAGE, (p + 1) * WINDOW_PAGE);
+      const before = this.#pages[p];
+      this.#pages[p] = items;
+      if (!items) out.push(nothing);
+      else if (
+        same &&
+        p < pages - 1 &&
+        before?.length === items.length &&
+        before.every((m, i) => m === items[i])
+      )
+        out.push(noChange);
+      else out.push(html`${items.map(each)}`);
+    }
+    this.#pages.length = pages;
     return out;
   }
 

@@ -71,6 +71,18 @@ class MarkdownDirective extends Directive {
   }
 
   override update(part: ElementPart, args: [string, boolean, MarkdownOptions]): unknown {
+    const last = this.#args;
+    // A finished message rendered again with the same text and options: nothing to do.
+    if (
+      last &&
+      !args[1] &&
+      !last[1] &&
+      this.#view &&
+      last[0] === args[0] &&
+      sameOptions(last[2], args[2]) &&
+      this.#frame === undefined
+    )
+      return noChange;
     this.#element = part.element as HTMLElement;
     this.#args = args;
     const loaded = renderer;

@@ -153,6 +153,13 @@ async function restore(count, text) {
   await frames();
 }
 
+/** Whether our last reply is rendered as Markdown (deep-chat: always true). */
+function lastReplyIsMarkdown() {
+  if (kind !== 'ours') return true;
+  const nodes = el.shadowRoot.querySelectorAll('[part~="message-assistant"] .content');
+  return nodes.length > 0 && nodes[nodes.length - 1].classList.contains('markdown');
+}
+
 function reset() {
   if (kind === 'ours') el.reset();
   else el.clearMessages(true);
@@ -172,5 +179,6 @@ window.bench = {
   reset,
   restore,
   lastReplyText,
+  lastReplyIsMarkdown,
   messageCount: () => (kind === 'ours' ? el.messages.length : el.getMessages().length),
 };

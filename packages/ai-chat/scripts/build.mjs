@@ -28,7 +28,8 @@ const minifyCssTemplates = {
   setup(b) {
     b.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
       let source = readFileSync(path, 'utf8');
-      for (const [whole, body] of source.matchAll(/\bcss`([^`$]*)`/g)) {
+      // Lit's tag only: `css` followed by a template, not preceded by a backtick (a comment's \`css\`).
+      for (const [whole, body] of source.matchAll(/(?<![\w`])css`([^`$]*)`/g)) {
         const { code } = await transform(body, { loader: 'css', minify: true, logLevel: 'silent' });
         source = source.replace(whole, `css\`${code.trim()}\``);
       }

@@ -36,6 +36,8 @@ export interface ChatHost extends ReactiveControllerHost, EventTarget {
 }
 
 const now = () => performance.now();
+/** A streaming reply renders at most this often (ms): about 30 times a second. */
+const DRAFT_MS = 32;
 
 export class ChatController implements ReactiveController {
   status: ChatStatus = 'idle';
@@ -365,17 +367,17 @@ export class ChatController implements ReactiveController {
     return reply;
   }
 
-  #draftFrame: number | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * The draft grew: render it at most once per animation frame. Tokens that arrive within one
-   * frame (a fast model, or a burst from a buffering proxy) cost one render, not one each.
+   * The draft grew: render it at most every DRAFT_MS. Tokens that arrive in between (a fast
+   * model, or a burst from a buffering proxy) cost one render, not one each.
    */
   #draftChanged() {
-    if (this.#draftFrame !== undefined) return;
-    this.#draftFrame = requestAnimationFrame(() => {
-      this.#draftFrame = undefined;
+    if (this.#draftTimer !== undefined) return;
+    this.#draftTimer = setTimeout(() => {
+      this.#draftTimer = undefined;
       this.#host.requestUpdate();
-    });
+    }, DRAFT_MS);
   }
 
   #append(message: ChatMessage) {

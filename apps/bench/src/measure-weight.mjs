@@ -40,7 +40,10 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
     await page.goto(`${origin}/page/tag-${kind}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__ready !== undefined, { timeout: 20_000 });
     await page.waitForNetworkIdle({ idleTime: 500 });
-    const eagerFiles = await Promise.all(eager.splice(0));
+    // A file the page and the worker both import is downloaded once (the second comes from cache).
+    const eagerFiles = (await Promise.all(eager.splice(0))).filter(
+      (f, i, all) => all.findIndex((g) => g.file === f.file) === i,
+    );
     const byWorker = eagerFiles.filter((f) => f.worker);
     // One streamed reply through the same page: whatever loads now is lazy.
     const lazy = [];

@@ -118,6 +118,7 @@ export class MarkdownView {
   #fence: OpenFence | undefined;
   /** The open block as last shown, and the text node its text ends in (see #appendPlain). */
   #shown: { open: string; text: Text | undefined } | undefined;
+  #end: Element | undefined;
   /** The last update left the open block behind (see `deferOpen`). */
   #deferred = false;
   /** The line scan of the open block, resumed on each update. */
@@ -186,6 +187,7 @@ export class MarkdownView {
     if (open) morphChildren(this.#tail, renderMarkdown(open, this.#options));
     else this.#tail.replaceChildren();
     this.#tail.hidden = !open;
+    this.#markEnd();
     this.#shown = { open, text: open ? lastPlainText(this.#tail) : undefined };
     return 'full';
   }
@@ -230,6 +232,7 @@ export class MarkdownView {
       wrap.append(pre);
       this.#tail.replaceChildren(wrap);
       this.#tail.hidden = false;
+      this.#markEnd();
       open = { start, bodyStart: newline + 1, fence: opener[1]!, node, shown: newline + 1 };
       this.#fence = open;
     }
@@ -254,6 +257,19 @@ export class MarkdownView {
     open.shown = text.length;
     this.#shown = undefined;
     return true;
+  }
+
+  /**
+   * Mark the last visible block (`data-end`: its last element gets no bottom margin). Set here,
+   * not found by a `:has()` or positional selector, which made the browser restyle every block of
+   * the reply each time a block was added.
+   */
+  #markEnd() {
+    const end = this.#tail.hidden ? (this.#tail.previousElementSibling ?? undefined) : this.#tail;
+    if (end === this.#end) return;
+    this.#end?.removeAttribute('data-end');
+    end?.setAttribute('data-end', '');
+    this.#end = end;
   }
 
   #grewFrom(text: string): boolean {

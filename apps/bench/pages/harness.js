@@ -17,8 +17,13 @@ async function* burstStream(tokens) {
 const engine = {
   chat: {
     completions: {
+      // The scripted engine counts the prompt's tokens (for usage): it gets the last message only,
+      // as deep-chat's handler sends it, so that its cost is the same for both elements whatever
+      // the history (the element's own work on the history is still counted).
       create: (request) =>
-        script.burst ? Promise.resolve(burstStream(script.text)) : scripted.chat.completions.create(request),
+        script.burst
+          ? Promise.resolve(burstStream(script.text))
+          : scripted.chat.completions.create({ ...request, messages: request.messages.slice(-1) }),
     },
   },
   get requests() {

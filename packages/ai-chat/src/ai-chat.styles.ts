@@ -142,9 +142,6 @@ export const styles = css`
     padding: var(--ai-chat-spacing);
   }
   .message {
-    /* Messages out of view are not laid out: a turn costs the same at message 400 as at message 4. */
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 4em;
     padding: var(--ai-chat-spacing) calc(var(--ai-chat-spacing) * 1.5);
     border-radius: var(--ai-chat-radius);
     max-width: 85%;

@@ -29,6 +29,8 @@ export interface ConversationHost extends Pick<ReactiveControllerHost, 'requestU
 }
 
 const now = () => performance.now();
+/** A streaming reply renders at most this often, ms: tokens in between join the next render. */
+const DRAFT_MS = 32;
 
 export class ConversationController {
   messages: ChatMessage[] = [];
@@ -125,7 +127,7 @@ export class ConversationController {
           timing.firstToken ??= now();
           timing.chunks++;
           draft.content += delta;
-          this.#host.requestUpdate();
+          this.#draftChanged();
         }
         if (chunk?.usage) usage = chunk.usage;
       }
@@ -153,6 +155,17 @@ export class ConversationController {
     }
     this.#host.changed();
     return reply;
+  }
+
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The draft grew: render it at most every DRAFT_MS (a fast burst of tokens costs one render). */
+  #draftChanged() {
+    if (this.#draftTimer !== undefined) return;
+    this.#draftTimer = setTimeout(() => {
+      this.#draftTimer = undefined;
+      this.#host.requestUpdate();
+    }, DRAFT_MS);
   }
 
   #append(message: ChatMessage) {

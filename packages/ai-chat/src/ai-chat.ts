@@ -242,7 +242,7 @@ export class AiChat extends LitElement {
 
   /** Read from the properties as they are now (also before the next update, for `load()` right after a set). */
   #runtimeInputs(): RuntimeInputs {
-    const { maxModelSize, maxMemory } = readSettings(this).settings;
+    const { maxModelSize, maxMemory, latencyThreshold } = readSettings(this).settings;
     const lang = this.#lang();
     const badUrls = new Set(checkUrls(this, document.baseURI).map((problem) => problem.key));
     return {
@@ -255,6 +255,8 @@ export class AiChat extends LitElement {
           ...(this.modelLibUrl && !badUrls.has('modelLibUrl') ? { modelLibUrl: this.modelLibUrl } : {}),
           ...(maxModelSize !== undefined ? { maxDownloadBytes: maxModelSize } : {}),
           ...(maxMemory !== undefined ? { maxMemoryBytes: maxMemory } : {}),
+          // `auto` on the CPU prefers the largest model predicted under this speed.
+          latencyThresholdMs: latencyThreshold,
         },
         document.baseURI, // relative URLs: against the page, not the worker
       ),

@@ -172,12 +172,11 @@ class MarkdownDirective extends Directive {
 }
 
 /** Add the look of replies to the shadow root the element lives in (once per root). */
-const adopted = new WeakSet<Node>();
 function adoptStyles(element: Element, sheet: CSSStyleSheet) {
   const root = element.getRootNode();
-  if (adopted.has(root)) return;
   if (!(root instanceof ShadowRoot)) return;
-  adopted.add(root);
+  // Checked on every render: the element's own styles may replace the root's sheets after the
+  // first time (a cheap `includes` over a handful of sheets).
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 

@@ -135,6 +135,9 @@ export class ConversationController {
       if (!abort.signal.aborted) failure = error;
     }
     timing.end = now();
+    // The reply's last render is the one below: no throttled draft render may follow it.
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
     if (!draft.content && failure === undefined && !abort.signal.aborted) failure = noReply();
     if (this.#abort === abort) this.#abort = undefined;
     this.draft = undefined;

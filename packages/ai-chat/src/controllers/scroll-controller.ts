@@ -32,6 +32,8 @@ export class ScrollController implements ReactiveController {
   #watched: HTMLElement | undefined;
   /** Where the controller last scrolled to: a smaller `scrollTop` since then is the reader's. */
   #top = 0;
+  /** The log's scroll height when last seen. */
+  #height = 0;
   #last = -Infinity;
   /**
    * The reader scrolled: follow again at the bottom, stop when above where the controller last
@@ -41,7 +43,12 @@ export class ScrollController implements ReactiveController {
   #onScroll = () => {
     const log = this.#watched;
     if (!log) return;
-    this.#follow = log.scrollTop >= this.#top - 1 || atBottom(log);
+    // The content shrank for a moment (a block rendered again) and the browser moved the scroll
+    // position down with it: that is not the reader scrolling up.
+    const shrank = log.scrollHeight < this.#height;
+    this.#height = log.scrollHeight;
+    if (shrank) this.#top = Math.min(this.#top, log.scrollTop);
+    else this.#follow = log.scrollTop >= this.#top - 1 || atBottom(log);
     // Layout is clean in a scroll event: whether to offer "jump to latest" costs no forced layout.
     const away = log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
     if (away !== this.away) {
@@ -101,6 +108,7 @@ export class ScrollController implements ReactiveController {
   #toEnd(log: HTMLElement) {
     log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
     this.#top = log.scrollTop;
+    this.#height = log.scrollHeight;
     this.#last = performance.now();
   }
 

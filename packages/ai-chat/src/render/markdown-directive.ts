@@ -174,7 +174,11 @@ class MarkdownDirective extends Directive {
 /** Add the look of replies to the shadow root the element lives in (once per root). */
 function adoptStyles(element: Element, sheet: CSSStyleSheet) {
   const root = element.getRootNode();
-  if (!(root instanceof ShadowRoot)) return;
+  // A new message renders before Lit inserts it (its root is then a fragment): adopt once it is in.
+  if (!(root instanceof ShadowRoot)) {
+    if (!element.isConnected) queueMicrotask(() => element.isConnected && adoptStyles(element, sheet));
+    return;
+  }
   // Checked on every render: the element's own styles may replace the root's sheets after the
   // first time (a cheap `includes` over a handful of sheets).
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

@@ -8,7 +8,31 @@ import { usableInput } from './usable.js';
 const kind = new URL(import.meta.url).searchParams.get('kind');
 const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 let script = { text: ['Hello.'], tokenDelayMs: 4 };
-const engine = new ScriptedEngine({ replies: () => script });
+const scripted = new ScriptedEngine({ replies: () => script });
+// A burst: every chunk at once, with no event-loop turn between them (microtasks only), as a
+// buffering proxy delivers a reply.
+async function* burstStream(tokens) {
+  for (const text of tokens) yield { choices: [{ delta: { content: text }, finish_reason: null }] };
+}
+const engine = {
+  chat: {
+    completions: {
+      // The scripted engine counts the prompt's tokens (for usage): it gets the last message only,
+      // as deep-chat's handler sends it, so that its cost is the same for both elements whatever
+      // the history (the element's own work on the history is still counted).
+      create: (request) =>
+        script.burst
+          ? Promise.resolve(burstStream(script.text))
+          : scripted.chat.completions.create({ ...request, messages: request.messages.slice(-1) }),
+    },
+  },
+  get requests() {
+    return scripted.requests;
+  },
+  reload: (model) => scripted.reload(model),
+  interruptGenerate: () => scripted.interruptGenerate(),
+  setInitProgressCallback: (callback) => scripted.setInitProgressCallback(callback),
+};
 let el;
 let deepDone;
 
@@ -19,8 +43,9 @@ function mountOurs() {
   document.body.append(el);
 }
 
-function mountDeep() {
+function mountDeep(history) {
   el = document.createElement('deep-chat');
+  if (history) el.history = history;
   el.chatStyle = { width: '600px', height: '560px' };
   el.connect = {
     stream: true,
@@ -83,17 +108,20 @@ function unwatch() {
   };
 }
 
-/** One reply of exactly these tokens at this pace; resolves when it is complete and painted. */
-async function reply(tokens, tokenDelayMs) {
-  script = { text: tokens, tokenDelayMs };
+/**
+ * One reply of exactly these tokens at this pace (`'burst'`: all at once, no event-loop turn
+ * between them); resolves when it is complete and painted.
+ */
+async function reply(tokens, tokenDelayMs, userText = 'Tell me about in-browser LLMs.') {
+  script = { text: tokens, tokenDelayMs, burst: tokenDelayMs === 'burst' };
   if (kind === 'ours') {
-    const message = await el.send('Tell me about in-browser LLMs.');
+    const message = await el.send(userText);
     if (!message || message.role !== 'assistant') throw new Error('ai-chat: no assistant reply');
     while (el.status !== 'ready') await new Promise((r) => setTimeout(r, 5));
     await el.updateComplete;
   } else {
     const done = new Promise((r) => (deepDone = r));
-    el.submitUserMessage({ text: 'Tell me about in-browser LLMs.' });
+    el.submitUserMessage({ text: userText });
     await done;
   }
   // The scripted engine keeps every request for tests' assertions: drop them, they are not the element's.
@@ -109,6 +137,32 @@ function lastReplyText() {
       ? root.querySelectorAll('[part~="message-assistant"]')
       : root.querySelectorAll('.ai-message-text, .ai-message .message-bubble');
   return nodes.length ? nodes[nodes.length - 1].textContent : '';
+}
+
+/** Show `count` messages at once (a restored conversation); resolves when they are painted. */
+async function restore(count, text) {
+  const messages = Array.from({ length: count }, (_, i) =>
+    kind === 'ours'
+      ? { role: i % 2 ? 'assistant' : 'user', content: `${i}: ${text}` }
+      : { role: i % 2 ? 'ai' : 'user', text: `${i}: ${text}` },
+  );
+  if (kind === 'ours') {
+    el.messages = messages;
+    await el.updateComplete;
+  } else {
+    // deep-chat restores a conversation through its `history` property on a new element.
+    el.remove();
+    mountDeep(messages);
+    while (el.getMessages().length < count) await new Promise((r) => setTimeout(r, 5));
+  }
+  await frames();
+}
+
+/** Whether our last reply is rendered as Markdown (deep-chat: always true). */
+function lastReplyIsMarkdown() {
+  if (kind !== 'ours') return true;
+  const nodes = el.shadowRoot.querySelectorAll('[part~="message-assistant"] .content');
+  return nodes.length > 0 && nodes[nodes.length - 1].classList.contains('markdown');
 }
 
 function reset() {
@@ -128,6 +182,8 @@ window.bench = {
   watch,
   unwatch,
   reset,
+  restore,
   lastReplyText,
+  lastReplyIsMarkdown,
   messageCount: () => (kind === 'ours' ? el.messages.length : el.getMessages().length),
 };

@@ -6,8 +6,10 @@ import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attempt, browserKeeper } from '../src/attempt.mjs';
 import { launch } from '../src/browser.mjs';
 import { probeGpu } from '../src/measure-gpu.mjs';
+import { measureBurst, measurePaste, measureRestore, measureTurns } from '../src/measure-growth.mjs';
 import { measureMemory } from '../src/measure-memory.mjs';
 import { measureStart } from '../src/measure-start.mjs';
 import { measureStream } from '../src/measure-stream.mjs';
@@ -23,6 +25,12 @@ const cdnDir = join(dirname(require.resolve('ai-chat/package.json')), 'dist/cdn'
 const deepDir = join(dirname(require.resolve('deep-chat/package.json')), 'dist');
 const KINDS = ['ours', 'deep'];
 const int = (name, fallback) => Math.max(1, Number.parseInt(process.env[name] ?? '', 10) || fallback);
+// BENCH_ONLY=weight,stream500,burst,... runs only these parts (see README); the table shows the rest as –.
+const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+const wanted = (part) => !only || only.includes(part);
+// BENCH_CRASH=<part>[:2] kills the browser during the first (or both) attempts of that part: a check
+// that a crash costs one measurement, never the run.
+const [crashPart, crashTimes = '1'] = (process.env.BENCH_CRASH ?? '').split(':');
 
 const config = {
   tokenDelayMs: 4,
@@ -35,8 +43,13 @@ const config = {
       8000: int('BENCH_RUNS_STREAM_8000', 1),
     },
     memory: int('BENCH_RUNS_MEMORY', 3),
+    growth: int('BENCH_RUNS_GROWTH', 1),
   },
   turns: 100,
+  burstChunks: [1000, 5000],
+  conversationTurns: 200,
+  restoreMessages: 10000,
+  pasteBytes: 1024 * 1024,
 };
 
 const t0 = Date.now();
@@ -44,74 +57,141 @@ const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padS
 const server = await serveStatic({
   mounts: { '/ai-chat/': cdnDir, '/deep-chat/': deepDir, '/bench/': join(here, 'pages') },
   pages: pages(),
+  lifetimeMs: 40 * 60_000,
 });
-const browser = await launch();
-const raw = { weight: {}, start: {}, stream: {}, memory: {} };
+const browsers = browserKeeper(launch);
+const raw = { weight: {}, start: {}, stream: {}, memory: {}, burst: {}, turns: {}, restore: {}, paste: {} };
 const problems = [];
+const failed = [];
 const note = (kind, what, errors) => errors?.length && problems.push(`${kind} ${what}: ${errors.join('; ')}`);
+let crashes = 0;
+
+/** One measurement, retried once if it throws (a crashed browser is relaunched); undefined if it failed twice. */
+async function measure(part, kind, what, run) {
+  const result = await attempt(
+    `${kind} ${what}`,
+    async (browser, i) => {
+      let timer;
+      if (part === crashPart && i < Number(crashTimes))
+        timer = setTimeout(() => (crashes++, browser.process()?.kill('SIGKILL')), 1500);
+      try {
+        return await run(browser);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    { browsers, log },
+  );
+  if (!result.ok) {
+    failed.push(`${kind} ${what}: ${result.error} (after ${result.attempts} attempts)`);
+    return undefined;
+  }
+  note(kind, what, result.value.errors);
+  return result.value;
+}
 
 try {
   log(
-    `runs: ${JSON.stringify(config.runs)}; token interval ${config.tokenDelayMs} ms; ${cpus().length} cores`,
+    `runs: ${JSON.stringify(config.runs)}; token interval ${config.tokenDelayMs} ms; ${cpus().length} cores${only ? `; only ${only.join(', ')}` : ''}`,
   );
-  log(`chromium ${await browser.version()}`);
+  log(`chromium ${await (await browsers.get()).version()}`);
+  const origin = server.origin;
 
-  for (const kind of KINDS) {
-    raw.weight[kind] = await measureWeight({ browser, origin: server.origin, kind, cdnDir });
-    note(kind, 'weight', raw.weight[kind].errors);
+  if (wanted('weight')) {
+    for (const kind of KINDS)
+      raw.weight[kind] = await measure('weight', kind, 'weight', (browser) =>
+        measureWeight({ browser, origin, kind, cdnDir }),
+      );
+    log('weight done');
   }
-  log('weight done');
 
-  for (const kind of KINDS) raw.start[kind] = [];
-  for (let i = 0; i < config.runs.start; i++)
-    for (const kind of KINDS) {
-      const r = await measureStart({ browser, origin: server.origin, kind });
-      raw.start[kind].push(r.ms);
-      note(kind, 'start', r.errors);
-    }
-  log('start done');
+  if (wanted('start')) {
+    for (const kind of KINDS) raw.start[kind] = [];
+    for (let i = 0; i < config.runs.start; i++)
+      for (const kind of KINDS) {
+        const r = await measure('start', kind, 'start', (browser) => measureStart({ browser, origin, kind }));
+        if (r) raw.start[kind].push(r.ms);
+      }
+    log('start done');
+  }
 
   for (const kind of KINDS) raw.stream[kind] = {};
   for (const [length, runs] of Object.entries(config.runs.stream)) {
+    if (!wanted(`stream${length}`)) continue;
     for (let i = 0; i < runs; i++)
       for (const kind of KINDS) {
-        const r = await measureStream({
-          browser,
-          origin: server.origin,
-          kind,
-          lengths: [Number(length)],
-          tokenDelayMs: config.tokenDelayMs,
-        });
-        (raw.stream[kind][length] ??= []).push(r.byLength[length]);
-        note(kind, `stream ${length}`, r.errors);
+        const r = await measure(`stream${length}`, kind, `stream ${length}`, (browser) =>
+          measureStream({
+            browser,
+            origin,
+            kind,
+            lengths: [Number(length)],
+            tokenDelayMs: config.tokenDelayMs,
+          }),
+        );
+        if (r) (raw.stream[kind][length] ??= []).push(r.byLength[length]);
       }
     log(`stream ${length} tokens done`);
   }
 
-  for (const kind of KINDS) raw.memory[kind] = [];
-  for (let i = 0; i < config.runs.memory; i++)
-    for (const kind of KINDS) {
-      const r = await measureMemory({ browser, origin: server.origin, kind, turns: config.turns });
-      raw.memory[kind].push(r);
-      note(kind, 'memory', r.errors);
-    }
-  log('memory done');
+  const growth = [
+    ['burst', (browser, kind, n) => measureBurst({ browser, origin, kind, chunks: n }), config.burstChunks],
+    [
+      'turns',
+      (browser, kind, n) => measureTurns({ browser, origin, kind, turns: n }),
+      [config.conversationTurns],
+    ],
+    [
+      'restore',
+      (browser, kind, n) => measureRestore({ browser, origin, kind, count: n }),
+      [config.restoreMessages],
+    ],
+    ['paste', (browser, kind, n) => measurePaste({ browser, origin, kind, bytes: n }), [config.pasteBytes]],
+  ];
+  for (const [part, run, sizes] of growth) {
+    if (!wanted(part)) continue;
+    for (const kind of KINDS) raw[part][kind] = {};
+    for (const n of sizes)
+      for (let i = 0; i < config.runs.growth; i++)
+        for (const kind of KINDS) {
+          const r = await measure(part, kind, `${part} ${n}`, (browser) => run(browser, kind, n));
+          if (r) (raw[part][kind][n] ??= []).push(r);
+        }
+    log(`${part} done`);
+  }
 
-  raw.gpu = await probeGpu({ browser, origin: server.origin });
+  if (wanted('memory')) {
+    for (const kind of KINDS) raw.memory[kind] = [];
+    for (let i = 0; i < config.runs.memory; i++)
+      for (const kind of KINDS) {
+        const r = await measure('memory', kind, 'memory', (browser) =>
+          measureMemory({ browser, origin, kind, turns: config.turns }),
+        );
+        if (r) raw.memory[kind].push(r);
+      }
+    log('memory done');
+  }
+
+  raw.gpu = (await measure('gpu', 'ours', 'gpu probe', (browser) => probeGpu({ browser, origin }))) ?? {};
 } finally {
-  await browser.close();
+  await browsers.close();
   await server.close();
 }
 
 // Medians of every figure, per element.
-const medianOf = (list, key) => median(list.map((x) => x[key]));
-const streamSummary = (kind) =>
+const medianOf = (list, key) => median((list ?? []).map((x) => x[key]));
+const byLength = (part, kind) =>
   Object.fromEntries(
-    Object.entries(raw.stream[kind]).map(([length, list]) => [
+    Object.entries(part[kind] ?? {}).map(([length, list]) => [
       length,
-      Object.fromEntries(Object.keys(list[0]).map((key) => [key, medianOf(list, key)])),
+      Object.fromEntries(
+        Object.keys(list[0])
+          .filter((key) => key !== 'errors')
+          .map((key) => [key, medianOf(list, key)]),
+      ),
     ]),
   );
+const streamSummary = (kind) => byLength(raw.stream, kind);
 const streaming = { ours: streamSummary('ours'), deep: streamSummary('deep') };
 streaming.growth = Object.fromEntries(
   KINDS.map((k) => [k, ratio(streaming[k][8000]?.busy, streaming[k][500]?.busy)]),
@@ -130,20 +210,35 @@ const memorySummary = (kind) =>
       'messagesAfterReset',
     ].map((key) => [key, medianOf(raw.memory[kind], key)]),
   );
+const growthSummary = Object.fromEntries(
+  ['burst', 'turns', 'restore', 'paste'].map((part) => [
+    part,
+    { ours: byLength(raw[part], 'ours'), deep: byLength(raw[part], 'deep') },
+  ]),
+);
+const pick = (o, keys) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 const engine = {
   measured: false,
   gpu: raw.gpu,
-  reason: !raw.gpu.realGpu
-    ? `no real GPU: WebGPU adapter is ${raw.gpu.adapter ?? 'absent'}`
-    : !raw.gpu.cachedModel
-      ? 'no model in the browser cache'
-      : 'a GPU and a cached model are present, but this bench does not measure engine overhead yet',
+  reason:
+    !raw.gpu.adapter && raw.gpu.realGpu === undefined
+      ? 'not probed'
+      : !raw.gpu.realGpu
+        ? `no real GPU: WebGPU adapter is ${raw.gpu.adapter ?? 'absent'}`
+        : !raw.gpu.cachedModel
+          ? 'no model in the browser cache'
+          : 'a GPU and a cached model are present, but this bench does not measure engine overhead yet',
 };
 const summary = {
   weight: { ours: raw.weight.ours, deep: raw.weight.deep },
   streaming,
+  growth: {
+    config: pick(config, ['burstChunks', 'conversationTurns', 'restoreMessages', 'pasteBytes']),
+    ...growthSummary,
+  },
   memory: { turns: config.turns, ours: memorySummary('ours'), deep: memorySummary('deep') },
-  start: { ours: median(raw.start.ours), deep: median(raw.start.deep) },
+  start: { ours: median(raw.start.ours ?? []), deep: median(raw.start.deep ?? []) },
+  failed,
   engine,
 };
 const table = rows(summary);
@@ -161,6 +256,8 @@ console.log(
   `Stream pace: one token every ${config.tokenDelayMs} ms (setTimeout), same ScriptedEngine for both.`,
 );
 for (const p of problems) console.log(`page error: ${p}`);
+if (crashes) console.log(`BENCH_CRASH: the browser was killed ${crashes} time(s) on purpose.`);
+for (const f of failed) console.log(`FAILED (browser died or page broke twice; its rows show –): ${f}`);
 console.log(`Total ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
 
 mkdirSync(join(here, 'results'), { recursive: true });
@@ -177,6 +274,7 @@ writeFileSync(
       summary,
       runs: raw,
       problems,
+      failed,
     },
     null,
     2,

@@ -28,6 +28,8 @@ export async function measureStream({ browser, origin, kind, lengths, tokenDelay
       const sent = tokens.join('').length;
       // Rendered Markdown drops its syntax, but far less than half the text means nothing was shown.
       if (shown < sent / 2) errors.push(`${length}-token reply: ${shown} of ${sent} characters shown`);
+      if (!(await page.evaluate(() => window.bench.lastReplyIsMarkdown())))
+        errors.push(`${length}-token reply: not rendered as Markdown (did the Markdown chunk load?)`);
       out[length] = { ...cost, ...frames, wallMs, shownChars: shown, sentChars: sent };
     }
     return { byLength: out, errors };

@@ -1,8 +1,9 @@
-// 1. Weight: what a page downloads for the element before any model loads. The browser loads the
-// script tag; every script it requests under the element's prefix counts (eager). Then one reply
-// streams through the element: scripts requested only then are lazy. Files of the build that were
-// never requested are listed as lazy too. Our worker (started by the element for its preflight,
-// before any consent) is reported on its own, with web-llm's chunk that it loads with a model.
+// 1. Weight: what a page downloads for the element before the visitor's first click (consent).
+// The browser loads the script tag; every script it requests under the element's prefix before
+// the network is idle counts (eager), including the worker the element starts for the consent
+// card's preflight and whatever that worker imports. Then one reply streams through the element:
+// scripts requested only then are lazy. Files of the build that were never requested are listed
+// as lazy too. Web-llm's chunk (loaded by the worker with a model, after consent) on its own.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshPage } from './browser.mjs';
@@ -17,14 +18,14 @@ async function record(page, prefix, into) {
     const path = new URL(response.url()).pathname;
     if (!path.startsWith(prefix) || response.request().resourceType() !== 'script') return;
     const file = path.slice(prefix.length);
-    // The worker (worker.js, started for the consent card's preflight) and what it requests (no
-    // frame) are not the element's weight: the worker is reported on its own.
-    if (!response.request().frame() || file === 'worker.js') return;
     if (HARNESS.includes(file)) return;
+    // The worker (worker.js, started for the consent card's preflight) and what it requests (no
+    // frame) count too: the page loads them before any consent.
+    const worker = file === 'worker.js' || !response.request().frame();
     into.push(
       response
         .buffer()
-        .then((body) => ({ file, ...sizes(body) }))
+        .then((body) => ({ file, worker, ...sizes(body) }))
         .catch(() => ({ file, raw: NaN, gzip: NaN, brotli: NaN })),
     );
   });
@@ -38,8 +39,12 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
     await record(page, prefix, eager);
     await page.goto(`${origin}/page/tag-${kind}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__ready !== undefined, { timeout: 20_000 });
-    await page.waitForNetworkIdle({ idleTime: 300 });
-    const eagerFiles = await Promise.all(eager.splice(0));
+    await page.waitForNetworkIdle({ idleTime: 500 });
+    // A file the page and the worker both import is downloaded once (the second comes from cache).
+    const eagerFiles = (await Promise.all(eager.splice(0))).filter(
+      (f, i, all) => all.findIndex((g) => g.file === f.file) === i,
+    );
+    const byWorker = eagerFiles.filter((f) => f.worker);
     // One streamed reply through the same page: whatever loads now is lazy.
     const lazy = [];
     await record(page, prefix, lazy);
@@ -57,6 +62,7 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
     const lazyFiles = (await Promise.all(lazy)).filter((f) => !eagerFiles.some((e) => e.file === f.file));
     const result = {
       eager: { files: eagerFiles, ...sumSizes(eagerFiles) },
+      eagerWorker: { files: byWorker, ...sumSizes(byWorker) },
       lazyOnReply: { files: lazyFiles, ...sumSizes(lazyFiles) },
       errors,
     };

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { markdownReply, replyTokens, subwords } from '../src/markdown.mjs';
 import { median, sizes } from '../src/stats.mjs';
 import { rows, TARGETS } from '../src/report.mjs';
+import { attempt, browserKeeper } from '../src/attempt.mjs';
 
 describe('scripted Markdown stream', () => {
   it('gives exactly the asked number of tokens, the same on every call', () => {
@@ -72,6 +73,27 @@ describe('target verdicts', () => {
       },
       deep: { fresh: 2000, freshWarm: 2100, afterTurns: 9000, afterReset: 5000 },
     },
+    growth: {
+      config: {
+        burstChunks: [1000, 5000],
+        conversationTurns: 200,
+        restoreMessages: 10000,
+        pasteBytes: 2 ** 20,
+      },
+      burst: {
+        ours: { 1000: { busy: 20 }, 5000: { busy: 100 } },
+        deep: { 1000: { busy: 500 }, 5000: { busy: 9000 } },
+      },
+      turns: {
+        ours: { 200: { firstPerTurn: 5, lastPerTurn: 6 } },
+        deep: { 200: { firstPerTurn: 10, lastPerTurn: 40 } },
+      },
+      restore: { ours: { 10000: { busy: 100, wallMs: 200 } }, deep: { 10000: { busy: 9000, wallMs: 9500 } } },
+      paste: {
+        ours: { [2 ** 20]: { busy: 100, maxFrameGapMs: 50 } },
+        deep: { [2 ** 20]: { busy: 900, maxFrameGapMs: 800 } },
+      },
+    },
     start: { ours: 20, deep: 60 },
     engine: { measured: false },
   };
@@ -79,11 +101,15 @@ describe('target verdicts', () => {
 
   it('marks every target met for figures inside them, and skips engine overhead', () => {
     const v = verdicts(base);
-    assert.equal(v['weight, eager gzip'], 'met');
+    assert.equal(v['weight before first click, gzip'], 'met');
     assert.equal(v['stream 500 tok: main-thread busy'], 'met');
     assert.equal(v['stream 8000 tok: long tasks (n / total)'], 'met');
     assert.equal(v['growth busy(8000)/busy(500)'], 'met');
     assert.equal(v['heap after reset / fresh (code loaded)'], 'met');
+    assert.equal(v['burst growth busy(5000)/busy(1000)'], 'met');
+    assert.equal(v['200 turns: last / first tenth'], 'met');
+    assert.equal(v['restore 10000 messages: until painted'], 'met');
+    assert.equal(v['1 MB paste: longest frame gap'], 'met');
     assert.equal(v['engine overhead (tokens/s vs web-llm)'], '');
     assert.equal(rows(base).find((r) => r.measure.includes('without compiled code')).ours, '1.025');
   });
@@ -93,11 +119,80 @@ describe('target verdicts', () => {
     worse.streaming.ours[8000] = { busy: 4000, longTasks: 2 };
     worse.streaming.growth.ours = 400;
     worse.memory.ours.afterReset = 1200;
+    worse.growth.burst.ours[5000].busy = 2000;
+    worse.growth.turns.ours[200].lastPerTurn = 50;
+    worse.growth.restore.ours[10000].wallMs = 3700;
+    worse.growth.paste.ours[2 ** 20].maxFrameGapMs = 4000;
     const v = verdicts(worse);
-    assert.equal(v['weight, eager gzip'], 'MISSED');
+    assert.equal(v['burst growth busy(5000)/busy(1000)'], 'MISSED');
+    assert.equal(v['200 turns: last / first tenth'], 'MISSED');
+    assert.equal(v['restore 10000 messages: until painted'], 'MISSED');
+    assert.equal(v['1 MB paste: longest frame gap'], 'MISSED');
+    assert.equal(v['weight before first click, gzip'], 'MISSED');
     assert.equal(v['stream 8000 tok: main-thread busy'], 'MISSED');
     assert.equal(v['stream 8000 tok: long tasks (n / total)'], 'MISSED');
     assert.equal(v['growth busy(8000)/busy(500)'], 'MISSED');
     assert.equal(v['heap after reset / fresh (code loaded)'], 'MISSED');
+  });
+  it('a failed measurement shows – and MISSED, and the other rows stay', () => {
+    const failed = structuredClone(base);
+    delete failed.weight.ours;
+    delete failed.streaming.ours[8000];
+    const table = rows(failed);
+    const v = Object.fromEntries(table.map((r) => [r.measure, r]));
+    assert.equal(v.weight.result, 'MISSED');
+    assert.equal(v['stream 8000 tok: main-thread busy'].ours, '–');
+    assert.equal(v['stream 500 tok: main-thread busy'].result, 'met');
+  });
+});
+
+describe('a measurement whose browser dies', () => {
+  const fakeBrowsers = () => {
+    let launched = 0;
+    let browser;
+    return {
+      launched: () => launched,
+      kill: () => (browser.connected = false),
+      keeper: browserKeeper(async () => {
+        launched++;
+        browser = { connected: true, close: async () => undefined, id: launched };
+        return browser;
+      }),
+    };
+  };
+  it('is retried once in a new browser, and its value returned', async () => {
+    const f = fakeBrowsers();
+    let calls = 0;
+    const result = await attempt(
+      'x',
+      async (browser) => {
+        calls++;
+        if (calls === 1) {
+          f.kill();
+          throw new Error('Protocol error: Connection closed.');
+        }
+        return browser.id;
+      },
+      { browsers: f.keeper },
+    );
+    assert.deepEqual(result, { ok: true, value: 2, attempts: 2 });
+    assert.equal(f.launched(), 2);
+  });
+  it('dying twice is reported as failed, not thrown', async () => {
+    const f = fakeBrowsers();
+    const lines = [];
+    const result = await attempt(
+      'ours stream 8000',
+      async () => {
+        f.kill();
+        throw new Error('Connection closed.');
+      },
+      { browsers: f.keeper, log: (line) => lines.push(line) },
+    );
+    assert.equal(result.ok, false);
+    assert.equal(result.attempts, 2);
+    assert.match(result.error, /Connection closed/);
+    assert.equal(lines.length, 2);
+    assert.equal(f.launched(), 2);
   });
 });

@@ -4,11 +4,11 @@
 // (the fast build and the compat build) is copied beside both worker entries (dist/engine/wllama/
 // and dist/cdn/wllama/): the worker loads it from there, never from a third-party host.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { stripVendorMaps } from './vendor-maps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,18 +23,41 @@ execFileSync(
   { stdio: 'inherit', cwd: root },
 );
 
+/**
+ * Minify the CSS in `css\`…\`` templates without interpolations (the element's styles and the
+ * Markdown styles) with esbuild's CSS minifier: the element's styles are part of what a page loads
+ * before consent. Other files load unchanged.
+ */
+const minifyCssTemplates = {
+  name: 'minify-css-templates',
+  setup(b) {
+    b.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
+      let source = readFileSync(path, 'utf8');
+      // Lit's tag only: `css` followed by a template, not preceded by a backtick (a comment's \`css\`).
+      for (const [whole, body] of source.matchAll(/(?<![\w`])css`([^`$]*)`/g)) {
+        const { code } = await transform(body, { loader: 'css', minify: true, logLevel: 'silent' });
+        source = source.replace(whole, `css\`${code.trim()}\``);
+      }
+      return { contents: source, loader: 'ts' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
   target: 'es2022',
   platform: 'browser',
-  minify: true,
+  // AI_CHAT_MINIFY=0: readable names in profiles (apps/bench/scripts/trace.mjs); never for a release.
+  minify: process.env.AI_CHAT_MINIFY !== '0',
   sourcemap: true,
-  legalComments: 'eof',
+  // Licenses go to a .LEGAL.txt file beside each script (shipped in the package), not into what a
+  // page downloads.
+  legalComments: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
 };
-await build({
+const result = await build({
   ...common,
   entryPoints: {
     'ai-chat': 'src/index.ts',
@@ -46,7 +69,8 @@ await build({
   // Markdown, highlighting and storage the same way, the first time it needs them.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  metafile: false,
+  plugins: [minifyCssTemplates],
+  metafile: Boolean(process.env.AI_CHAT_METAFILE),
 });
 const require = createRequire(import.meta.url);
 const wllama = dirname(require.resolve('@wllama/wllama/package.json'));
@@ -59,4 +83,6 @@ for (const dir of ['dist/engine/wllama', 'dist/cdn/wllama']) {
 }
 // No source maps of third-party code in the tarball (web-llm's alone is about 7 MB).
 stripVendorMaps(`${root}dist/cdn`);
+// AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.
+if (result.metafile) writeFileSync(`${root}dist/cdn-meta.json`, JSON.stringify(result.metafile));
 console.log('built dist/ and dist/cdn/');

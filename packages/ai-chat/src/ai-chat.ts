@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { ConversationController } from './controllers/conversation-controller.js';
 import { ModelController } from './controllers/model-controller.js';
 import { PersistController } from './controllers/persist-controller.js';
+import { MessageWindow } from './controllers/message-window.js';
 import { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import type { RuntimeInputs } from './engine/page/registry.js';
@@ -15,6 +16,7 @@ import { canTransition, deriveStatus } from './fit/status.js';
 import { styles } from './ai-chat.styles.js';
 import { checkLocale } from './i18n/check.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
+import { preloadMarkdown } from './render/markdown-directive.js';
 import type { Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 import { composerView, fitTextarea } from './view/composer.js';
@@ -138,6 +140,7 @@ export class AiChat extends LitElement {
     maxMemory: undefined,
   }).settings;
   #notice = '';
+  #window = new MessageWindow(this, () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null);
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
   #scroll: ScrollController;
@@ -430,6 +433,8 @@ export class AiChat extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // `status` is reflected (read-only): CSS and tests can select `ai-chat[status='ready']`.
     if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
+    // The Markdown code loads while the model does (after consent), ready for the first reply.
+    if (['downloading', 'loading', 'ready'].includes(this.status)) preloadMarkdown();
     // After this update, not inside it: checking and loading change the status, which renders again.
     if (FOLLOWED.some((key) => changed.has(key))) {
       queueMicrotask(() => this.isConnected && this.#model.follow());
@@ -496,6 +501,7 @@ export class AiChat extends LitElement {
       resumeBytes: this.#resumeBytes,
       awayFromLatest: this.#scroll.away,
       consented: this.#consented || this.autoload,
+      windowed: (list, each, deps) => this.#window.render(list, each, deps),
     };
   }
 

@@ -80,10 +80,9 @@ describe('<ai-chat> conversation: Markdown (scripted engine)', () => {
     await markdownReady();
     const { el } = await scriptedChat({
       replies: [
-        {
-          text: `First block.\n\nSecond block.\n\nThird block ${'and more words '.repeat(100)}`,
-          tokenDelayMs: 10,
-        },
+        // Slow enough that the finished block is seen while the reply still streams (it renders at
+        // most every 32 ms).
+        { text: 'First block.\n\nSecond block.\n\nThird block and more words to come', tokenDelayMs: 40 },
       ],
     });
     const done = el.send('go');

@@ -29,6 +29,8 @@ export interface ConversationHost extends Pick<ReactiveControllerHost, 'requestU
 }
 
 const now = () => performance.now();
+/** A streaming reply renders at most this often, ms: tokens in between join the next render. */
+const DRAFT_MS = 32;
 
 export class ConversationController {
   messages: ChatMessage[] = [];
@@ -125,7 +127,7 @@ export class ConversationController {
           timing.firstToken ??= now();
           timing.chunks++;
           draft.content += delta;
-          this.#host.requestUpdate();
+          this.#draftChanged();
         }
         if (chunk?.usage) usage = chunk.usage;
       }
@@ -133,6 +135,9 @@ export class ConversationController {
       if (!abort.signal.aborted) failure = error;
     }
     timing.end = now();
+    // The reply's last render is the one below: no throttled draft render may follow it.
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
     if (!draft.content && failure === undefined && !abort.signal.aborted) failure = noReply();
     if (this.#abort === abort) this.#abort = undefined;
     this.draft = undefined;
@@ -153,6 +158,17 @@ export class ConversationController {
     }
     this.#host.changed();
     return reply;
+  }
+
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The draft grew: render it at most every DRAFT_MS (a fast burst of tokens costs one render). */
+  #draftChanged() {
+    if (this.#draftTimer !== undefined) return;
+    this.#draftTimer = setTimeout(() => {
+      this.#draftTimer = undefined;
+      this.#host.requestUpdate();
+    }, DRAFT_MS);
   }
 
   #append(message: ChatMessage) {

@@ -1,24 +1,61 @@
 /**
  * Keeps the message log following the conversation: after each render, if the log was scrolled to
- * the bottom before it (or the user has just sent a message), it scrolls to the bottom again. A
- * reader who scrolled up to read stays where they are while the reply streams, and `away` tells
- * the element to offer a "jump to latest" control.
+ * the bottom (or the user has just sent a message), it scrolls to the bottom again. A reader who
+ * scrolled up to read stays where they are while the reply streams, and `away` tells the element
+ * to offer a "jump to latest" control.
+ *
+ * Cost: whether the log is at the bottom is read from its `scroll` events (layout is clean then),
+ * never on each update. While a reply streams (the last message has `data-streaming`), updates
+ * scroll at most once per frame, after the reply's own per-frame render: one layout per frame
+ * however many tokens arrive, instead of forced layouts per token. Other updates (a message
+ * added, a reply finished) scroll at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Closer than this to the bottom (px) counts as at the bottom. */
 const SLACK = 32;
 
+/** A little less than a frame at 60 Hz (ms). */
+const FRAME_MS = 12;
+
+const atBottom = (log: HTMLElement) => log.scrollHeight - log.scrollTop - log.clientHeight <= SLACK;
+
 export class ScrollController implements ReactiveController {
   #host: ReactiveControllerHost;
   #log: () => HTMLElement | null;
-  #watched: HTMLElement | null = null;
   /** The reader has scrolled up, away from the latest message. */
   away = false;
   #count: () => number;
   #follow = true;
   #seen = 0;
   #frame: number | undefined;
+  #watched: HTMLElement | undefined;
+  /** Where the controller last scrolled to: a smaller `scrollTop` since then is the reader's. */
+  #top = 0;
+  /** The log's scroll height when last seen. */
+  #height = 0;
+  #last = -Infinity;
+  /**
+   * The reader scrolled: follow again at the bottom, stop when above where the controller last
+   * scrolled to. (A scroll event of the controller's own scroll can arrive after the reply has
+   * grown further: still following.)
+   */
+  #onScroll = () => {
+    const log = this.#watched;
+    if (!log) return;
+    // The content shrank for a moment (a block rendered again) and the browser moved the scroll
+    // position down with it: that is not the reader scrolling up.
+    const shrank = log.scrollHeight < this.#height;
+    this.#height = log.scrollHeight;
+    if (shrank) this.#top = Math.min(this.#top, log.scrollTop);
+    else this.#follow = log.scrollTop >= this.#top - 1 || atBottom(log);
+    // Layout is clean in a scroll event: whether to offer "jump to latest" costs no forced layout.
+    const away = log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
+    if (away !== this.away) {
+      this.away = away;
+      this.#host.requestUpdate();
+    }
+  };
 
   /** `count`: how many messages the user has sent (a new one scrolls to the bottom). */
   constructor(host: ReactiveControllerHost, log: () => HTMLElement | null, count: () => number) {
@@ -28,27 +65,34 @@ export class ScrollController implements ReactiveController {
     host.addController(this);
   }
 
-  hostUpdate(): void {
-    const log = this.#log();
-    if (log) this.#follow = log.scrollHeight - log.scrollTop - log.clientHeight <= SLACK;
+  hostDisconnected(): void {
+    this.#watch(undefined);
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
   }
 
   hostUpdated(): void {
-    const log = this.#log();
+    const log = this.#log() ?? undefined;
     this.#watch(log);
     const count = this.#count();
     const added = count > this.#seen;
     this.#seen = count;
     if (!log || !(this.#follow || added)) return;
-    const toEnd = () => log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
-    toEnd();
-    // A streaming reply renders in the next frame (see render/markdown-directive.ts): follow it
-    // there too, unless the reader has scrolled up in between.
-    const top = log.scrollTop;
-    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => {
+    if (added) this.#follow = true;
+    if (!log.lastElementChild?.hasAttribute('data-streaming')) {
+      this.#toEnd(log);
+      return;
+    }
+    // While a reply streams, at most once per frame: at once when the last scroll is a frame old
+    // (a host that updates once per frame, in an animation frame, scrolls in that frame),
+    // otherwise in the next frame, after the reply's own render (render/markdown-directive.ts).
+    if (this.#frame === undefined && performance.now() - this.#last >= FRAME_MS) {
+      if (log.scrollTop >= this.#top - 1) this.#toEnd(log);
+      return;
+    }
+    this.#frame ??= requestAnimationFrame(() => {
       this.#frame = undefined;
-      if (log.scrollTop >= top - 1) toEnd();
+      if (this.#follow && log.scrollTop >= this.#top - 1) this.#toEnd(log);
     });
   }
 
@@ -57,23 +101,21 @@ export class ScrollController implements ReactiveController {
     const log = this.#log();
     if (!log) return;
     this.#follow = true;
-    log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    this.#toEnd(log);
     this.#onScroll();
   }
 
-  #watch(log: HTMLElement | null) {
+  #toEnd(log: HTMLElement) {
+    log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    this.#top = log.scrollTop;
+    this.#height = log.scrollHeight;
+    this.#last = performance.now();
+  }
+
+  #watch(log: HTMLElement | undefined) {
     if (log === this.#watched) return;
     this.#watched?.removeEventListener('scroll', this.#onScroll);
     this.#watched = log;
     log?.addEventListener('scroll', this.#onScroll, { passive: true });
   }
-
-  #onScroll = () => {
-    const log = this.#watched;
-    const away = !!log && log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
-    if (away !== this.away) {
-      this.away = away;
-      this.#host.requestUpdate();
-    }
-  };
 }

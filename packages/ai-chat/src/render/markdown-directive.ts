@@ -21,6 +21,20 @@ export function markdownReady(): Promise<Renderer> {
   return loading;
 }
 
+/**
+ * Start loading the Markdown chunk now (for instance while the model loads), so that the first
+ * reply renders as Markdown from its first token instead of as plain text and then again. Never
+ * before consent: the chunk is not part of what the consent card needs.
+ */
+export function preloadMarkdown(): void {
+  markdownReady().catch(() => undefined);
+}
+
+/** A little less than a frame at 60 Hz (ms). */
+const FRAME_MS = 12;
+/** While a reply streams, its open block is parsed at most this often (ms): 20 times a second. */
+const OPEN_BLOCK_MS = 50;
+
 const idle = (work: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 500 }) : setTimeout(work, 16);
 
@@ -37,8 +51,16 @@ class MarkdownDirective extends Directive {
   #element: HTMLElement | undefined;
   #view: MarkdownView | undefined;
   #plain: string | undefined;
+  /** The one text node of the plain-text fallback. */
+  #plainNode: Text | undefined;
+  #waiting = false;
   #args: [string, boolean, MarkdownOptions] | undefined;
   #frame: number | undefined;
+  /** When the last render happened (performance.now()). */
+  #last = -Infinity;
+  /** When the open block was last parsed, and the timer that parses it when it was left behind. */
+  #parsed = -Infinity;
+  #flush: ReturnType<typeof setTimeout> | undefined;
 
   constructor(info: PartInfo) {
     super(info);
@@ -50,30 +72,50 @@ class MarkdownDirective extends Directive {
   }
 
   override update(part: ElementPart, args: [string, boolean, MarkdownOptions]): unknown {
+    const last = this.#args;
+    // A finished message rendered again with the same text and options: nothing to do.
+    if (
+      last &&
+      !args[1] &&
+      !last[1] &&
+      this.#view &&
+      last[0] === args[0] &&
+      sameOptions(last[2], args[2]) &&
+      this.#frame === undefined
+    )
+      return noChange;
     this.#element = part.element as HTMLElement;
     this.#args = args;
     const loaded = renderer;
     if (loaded && this.#view && args[1]) {
-      // While the reply streams, tokens that arrive within one frame are rendered together.
-      this.#frame ??= requestAnimationFrame(() => {
-        this.#frame = undefined;
-        this.#render(loaded);
-      });
+      // While the reply streams, at most one render per frame: at once when the last one is a
+      // frame old (a host that updates once per frame renders in that frame), otherwise tokens
+      // that arrive within the frame are rendered together in the next one.
+      if (this.#frame === undefined && performance.now() - this.#last >= FRAME_MS) this.#render(loaded);
+      else
+        this.#frame ??= requestAnimationFrame(() => {
+          this.#frame = undefined;
+          this.#render(loaded);
+        });
     } else if (loaded) {
       if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
       this.#frame = undefined;
       this.#render(loaded);
     } else {
       this.#showPlain(args[0]);
-      markdownReady().then(
-        (module) => this.#args && this.#render(module),
-        () => undefined, // the chunk failed to load: the text stays plain, which is safe
-      );
+      if (!this.#waiting) {
+        this.#waiting = true;
+        markdownReady().then(
+          (module) => this.#args && this.#render(module),
+          () => undefined, // the chunk failed to load: the text stays plain, which is safe
+        );
+      }
     }
     return noChange;
   }
 
   #render(module: Renderer) {
+    this.#last = performance.now();
     const [text, streaming, options] = this.#args!;
     const element = this.#element!;
     adoptStyles(element, module.markdownStyles());
@@ -82,21 +124,49 @@ class MarkdownDirective extends Directive {
       element.classList.add('markdown');
     }
     const view = this.#view;
+    // While the reply streams, the open block is parsed again at most every OPEN_BLOCK_MS; in
+    // between, words are appended to it as text when that cannot change how it parses
+    // (MarkdownView), and anything else waits for the next parse, at most OPEN_BLOCK_MS away.
+    const now = performance.now();
+    let result: ReturnType<typeof view.update> | undefined;
     // A render that throws shows this message as plain text; the next update starts afresh.
-    if (!renderOrPlain(element, text, () => view.update(text, streaming))) this.#view = undefined;
+    const rendered = renderOrPlain(element, text, () => {
+      result = view.update(text, streaming, streaming && now - this.#parsed < OPEN_BLOCK_MS);
+    });
+    if (!rendered) {
+      this.#view = undefined;
+      return;
+    }
+    if (result === 'full') this.#parsed = now;
+    if (result === 'deferred' && this.#flush === undefined)
+      this.#flush = setTimeout(
+        () => {
+          this.#flush = undefined;
+          if (this.#args) this.#render(module);
+        },
+        Math.max(0, OPEN_BLOCK_MS - (now - this.#parsed)),
+      );
   }
 
-  /** Plain text while the chunk loads: appended when the text grew, replaced otherwise. */
+  /**
+   * Plain text while the chunk loads: one text node, its data appended when the text grew (a token
+   * costs its own text, whatever came before), replaced otherwise.
+   */
   #showPlain(text: string) {
     const element = this.#element!;
     const seen = this.#plain;
+    const node = this.#plainNode;
     if (
+      node?.parentNode === element &&
       seen !== undefined &&
       text.length >= seen.length &&
       text.startsWith(seen.slice(-32), Math.max(0, seen.length - 32))
-    )
-      element.append(text.slice(seen.length));
-    else element.textContent = text;
+    ) {
+      if (text.length > seen.length) node.appendData(text.slice(seen.length));
+    } else {
+      this.#plainNode = document.createTextNode(text);
+      element.replaceChildren(this.#plainNode);
+    }
     this.#plain = text;
   }
 }
@@ -104,8 +174,14 @@ class MarkdownDirective extends Directive {
 /** Add the look of replies to the shadow root the element lives in (once per root). */
 function adoptStyles(element: Element, sheet: CSSStyleSheet) {
   const root = element.getRootNode();
-  if (!(root instanceof ShadowRoot) || root.adoptedStyleSheets.includes(sheet)) return;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  // A new message renders before Lit inserts it (its root is then a fragment): adopt once it is in.
+  if (!(root instanceof ShadowRoot)) {
+    if (!element.isConnected) queueMicrotask(() => element.isConnected && adoptStyles(element, sheet));
+    return;
+  }
+  // Checked on every render: the element's own styles may replace the root's sheets after the
+  // first time (a cheap `includes` over a handful of sheets).
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 const sameOptions = (a: MarkdownOptions, b: MarkdownOptions) =>

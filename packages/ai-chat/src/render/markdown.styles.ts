@@ -11,8 +11,7 @@ const text = `
   .markdown :is(p, ul, ol, blockquote, table, h1, h2, h3, h4, h5, h6, .code) {
     margin: 0 0 calc(var(--ai-chat-spacing) * 1.25);
   }
-  .markdown > div:last-child > :last-child,
-  .markdown > div:has(+ div[hidden]) > :last-child {
+  .markdown > [data-end] > :last-child {
     margin-bottom: 0;
   }
   .markdown :is(h1, h2, h3, h4, h5, h6) {

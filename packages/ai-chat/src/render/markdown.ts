@@ -7,6 +7,7 @@
 import { Marked, type Tokens } from 'marked';
 import { findBlockEnds, startScan, type BlockScan } from './blocks.js';
 import { codeBlock, scrollable, TASK_DONE, TASK_OPEN, taskItem } from './frames.js';
+import { morphChildren } from './morph.js';
 import { sanitize } from './sanitize.js';
 
 export { markdownStyles } from './markdown.styles.js';
@@ -81,6 +82,24 @@ const SAMPLE = 32;
 
 const views = new WeakMap<HTMLElement, MarkdownView>();
 
+/**
+ * Text that means nothing to Markdown in the middle of a line after a letter or digit: letters,
+ * digits, spaces, commas, apostrophes and hyphens. Not `.` or `)` (`1` + `. x` starts a list), no
+ * line breaks, no punctuation that opens or closes anything.
+ */
+const PLAIN = /^[A-Za-z0-9 ,'-]+$/;
+const WORDISH = /[A-Za-z0-9]/;
+/** Where the text of a block ends: appending there cannot land inside a link, emphasis or code. */
+const TEXT_ENDS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
+
+/** The last text node of `root` when it ends a paragraph, list item, heading or table cell. */
+function lastPlainText(root: Node): Text | undefined {
+  let node: Node | null = root;
+  while (node?.lastChild) node = node.lastChild;
+  if (!(node instanceof Text) || !node.parentElement) return undefined;
+  return TEXT_ENDS.has(node.parentElement.localName) ? node : undefined;
+}
+
 /** One assistant message's rendered Markdown inside `container`, updated as the text grows. */
 export class MarkdownView {
   #container: HTMLElement;
@@ -90,6 +109,11 @@ export class MarkdownView {
   #committed = 0;
   #tail: HTMLElement;
   #fence: OpenFence | undefined;
+  /** The open block as last shown, and the text node its text ends in (see #appendPlain). */
+  #shown: { open: string; text: Text | undefined } | undefined;
+  #end: Element | undefined;
+  /** The last update left the open block behind (see `deferOpen`). */
+  #deferred = false;
   /** The line scan of the open block, resumed on each update. */
   #scan: BlockScan = startScan();
   #onFinished: (block: HTMLElement) => void;
@@ -112,16 +136,23 @@ export class MarkdownView {
     return this.#options;
   }
 
-  /** Show `text`; `streaming` false finishes the open block too. */
-  update(text: string, streaming: boolean): void {
+  /**
+   * Show `text`; `streaming` false finishes the open block too. `deferOpen`: while streaming, leave
+   * the open block as it is when it would need parsing again (the caller renders it later).
+   * Returns `'full'` when the open block was parsed and rendered, `'deferred'` when it was left
+   * behind, `'cheap'` otherwise (nothing new, finished blocks only, appended text or code).
+   */
+  update(text: string, streaming: boolean, deferOpen = false): 'full' | 'cheap' | 'deferred' {
     if (!this.#grewFrom(text)) {
       this.#committed = 0;
+      this.#shown = undefined;
       this.#scan = startScan();
       this.#tail = document.createElement('div');
       this.#container.replaceChildren(this.#tail);
-    } else if (text === this.#seen && this.#tail.dataset.open === String(streaming)) {
-      return;
+    } else if (text === this.#seen && this.#tail.dataset.open === String(streaming) && !this.#deferred) {
+      return 'cheap';
     }
+    this.#deferred = false;
     this.#seen = text;
     const ends = findBlockEnds(text, this.#committed, this.#scan);
     if (!streaming && this.#committed < text.length) {
@@ -133,14 +164,42 @@ export class MarkdownView {
       block.append(renderMarkdown(text.slice(this.#committed, end), this.#options));
       this.#tail.before(block);
       this.#committed = end;
+      this.#shown = undefined;
       this.#onFinished(block);
     }
     this.#tail.dataset.open = String(streaming);
-    if (streaming && this.#streamFence(text)) return;
+    if (streaming && this.#streamFence(text)) return 'cheap';
     this.#fence = undefined;
     const open = text.slice(this.#committed);
-    this.#tail.replaceChildren(open ? renderMarkdown(open, this.#options) : '');
+    if (streaming && this.#appendPlain(open)) return 'cheap';
+    if (streaming && deferOpen && !ends.length && this.#shown) {
+      this.#deferred = true;
+      return 'deferred';
+    }
+    // Morphed, not replaced: what the last frame showed stays, and only what changed is touched.
+    if (open) morphChildren(this.#tail, renderMarkdown(open, this.#options));
+    else this.#tail.replaceChildren();
     this.#tail.hidden = !open;
+    this.#markEnd();
+    this.#shown = { open, text: open ? lastPlainText(this.#tail) : undefined };
+    return 'full';
+  }
+
+  /**
+   * While the open block grows by words only (see PLAIN), mid-line after a letter or digit, into
+   * text that ends its paragraph, list item, heading or table cell, append the words to that text
+   * instead of parsing the block again: they cannot change how anything before them parses. Text
+   * goes in as text, never as HTML. Returns false when the block must be rendered in full.
+   */
+  #appendPlain(open: string): boolean {
+    const shown = this.#shown;
+    if (!shown?.text || open.length <= shown.open.length || !open.startsWith(shown.open)) return false;
+    const last = shown.open[shown.open.length - 1]!;
+    const added = open.slice(shown.open.length);
+    if (!WORDISH.test(last) || !PLAIN.test(added) || !shown.text.data.endsWith(last)) return false;
+    shown.text.appendData(added);
+    shown.open = open;
+    return true;
   }
 
   /**
@@ -166,6 +225,7 @@ export class MarkdownView {
       wrap.append(pre);
       this.#tail.replaceChildren(wrap);
       this.#tail.hidden = false;
+      this.#markEnd();
       open = { start, bodyStart: newline + 1, fence: opener[1]!, node, shown: newline + 1 };
       this.#fence = open;
     }
@@ -188,7 +248,21 @@ export class MarkdownView {
     }
     open.node.appendData(text.slice(open.shown));
     open.shown = text.length;
+    this.#shown = undefined;
     return true;
+  }
+
+  /**
+   * Mark the last visible block (`data-end`: its last element gets no bottom margin). Set here,
+   * not found by a `:has()` or positional selector, which made the browser restyle every block of
+   * the reply each time a block was added.
+   */
+  #markEnd() {
+    const end = this.#tail.hidden ? (this.#tail.previousElementSibling ?? undefined) : this.#tail;
+    if (end === this.#end) return;
+    this.#end?.removeAttribute('data-end');
+    end?.setAttribute('data-end', '');
+    this.#end = end;
   }
 
   #grewFrom(text: string): boolean {

@@ -23,8 +23,8 @@ export function isSafeUrl(url: string): boolean {
   return !/^[^/?#]*:/.test(bare) && !bare.startsWith('//');
 }
 
-const purify = DOMPurify(window);
-purify.addHook('afterSanitizeAttributes', (node) => {
+/** Links and images of sanitized output: safe URLs only, no opener, no referrer. */
+function afterAttributes(node: Node) {
   if (!(node instanceof Element)) return;
   for (const name of ['href', 'src']) {
     const url = node.getAttribute(name);
@@ -39,25 +39,42 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('referrerpolicy', 'no-referrer');
     node.setAttribute('loading', 'lazy');
   }
-});
+}
+
+type Config = Parameters<ReturnType<typeof DOMPurify>['sanitize']>[1];
+const instances = new Map<string, ReturnType<typeof DOMPurify>>();
+
+/**
+ * One DOMPurify per configuration, configured once (`setConfig`): a configuration passed on each
+ * call is parsed again on each call, which cost more than the sanitizing itself while a reply
+ * streams (several calls per frame).
+ */
+function purifier(key: string, config: Config) {
+  let purify = instances.get(key);
+  if (!purify) {
+    purify = DOMPurify(window);
+    purify.addHook('afterSanitizeAttributes', afterAttributes);
+    purify.setConfig({ ...config, RETURN_DOM_FRAGMENT: true });
+    instances.set(key, purify);
+  }
+  return purify;
+}
 
 /** Sanitize HTML made from model text into a fragment ready to insert. */
 export function sanitize(html: string, allowImages: boolean): DocumentFragment {
-  return purify.sanitize(html, {
+  return purifier(allowImages ? 'images' : 'text', {
     ALLOWED_TAGS: allowImages ? [...TAGS, 'img'] : TAGS,
     ALLOWED_ATTR: ATTRS,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  });
+  }).sanitize(html, { RETURN_DOM_FRAGMENT: true });
 }
 
 /** Sanitize highlighter output: spans with classes, nothing else. */
 export function sanitizeHighlight(html: string): DocumentFragment {
-  return purify.sanitize(html, {
+  return purifier('highlight', {
     ALLOWED_TAGS: ['span'],
     ALLOWED_ATTR: ['class'],
     ALLOW_DATA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  });
+  }).sanitize(html, { RETURN_DOM_FRAGMENT: true });
 }

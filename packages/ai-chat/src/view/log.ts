@@ -16,6 +16,13 @@ export function logView(s: ViewState, on: LogActions) {
   const hidden = empty && panel !== 'chat';
   const lastAssistant = lastIndex(s, 'assistant');
   const lastUser = lastIndex(s, 'user');
+  // The reply that can be regenerated: the last one, answering the last question, none streaming.
+  const regenerable =
+    lastUser !== -1 && lastUser < lastAssistant && !s.draft ? s.messages[lastAssistant] : undefined;
+  const list = [...s.messages, ...(s.draft ? [s.draft] : [])];
+  const each = (m: (typeof list)[number]) =>
+    messageView(s, m, { streaming: m === s.draft, last: m === regenerable }, on);
+  const deps = [s.strings, s.allowImages, s.status, regenerable];
   return html`<div class="log-wrap" ?hidden=${hidden}>
     <div
       part="messages"
@@ -26,17 +33,7 @@ export function logView(s: ViewState, on: LogActions) {
       aria-busy=${s.status === 'generating' ? 'true' : 'false'}
     >
       ${empty && !hidden ? html`<div class="empty"><slot name="empty">${t.empty}</slot></div>` : nothing}
-      ${[...s.messages, ...(s.draft ? [s.draft] : [])].map((m, i) =>
-        messageView(
-          s,
-          m,
-          {
-            streaming: m === s.draft,
-            last: i === lastAssistant && lastUser !== -1 && lastUser < i && !s.draft,
-          },
-          on,
-        ),
-      )}
+      ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
     </div>
     ${
       s.awayFromLatest && !hidden

@@ -3,6 +3,7 @@
  * until its first token), and the reply's actions (copy; regenerate on the last one).
  */
 import { html, nothing } from 'lit';
+import { longText } from '../render/long-text.js';
 import { markdown } from '../render/markdown-directive.js';
 import type { ChatMessage } from '../types.js';
 import { copyIcon, regenerateIcon } from './icons.js';
@@ -37,7 +38,7 @@ export function messageView(
             ><span class="dot"></span>
           </div>`
         : who === 'user'
-          ? html`<div class="content" dir="auto">${message.content}</div>`
+          ? html`<div class="content" dir="auto">${longText(message.content)}</div>`
           : html`<div
               class="content"
               dir="auto"

@@ -34,6 +34,11 @@ export interface ViewState {
   awayFromLatest: boolean;
   /** The visitor or the page asked for the model (consent, `load()`, `send()` or `autoload`). */
   consented: boolean;
+  /**
+   * Renders a long list near its end only (the message window): `each` for every message in view;
+   * `deps` is what else `each` reads. Absent: the whole list.
+   */
+  windowed?: <T>(list: readonly T[], each: (item: T) => unknown, deps: readonly unknown[]) => unknown;
 }
 
 /** The one main state on screen. */

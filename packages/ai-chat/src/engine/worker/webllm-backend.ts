@@ -1,13 +1,11 @@
 /**
  * The default backend, in the worker: our preflight and downloader, then WebLLM's `MLCEngine`,
- * which finds every file in its cache. web-llm (about 6 MB of script) is imported only when a
- * model loads, so a preflight costs a few kilobytes.
+ * which finds every file in its cache. The downloader and web-llm (about 6 MB of script) are
+ * imported only when a model loads (webllm-load.ts), so a preflight costs a few kilobytes.
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
-import { formatBytes } from '../../fit/size.js';
 import type { ProgressReport } from '../../types.js';
 import { deleteModelEntries } from './cache-store.js';
-import { downloadModel } from './downloader.js';
 import { named } from './http.js';
 import { checkPlanLibrary } from './library-check.js';
 import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
@@ -15,6 +13,10 @@ import type { ChatEngine } from '../engine.js';
 import { runPreflight, type Preflight } from './preflight.js';
 import type { PreflightResult } from '../protocol.js';
 import type { WorkerBackend } from './worker-host.js';
+
+/** The load's code (downloader, web-llm): imported when a model loads, never for a preflight. */
+let loading: Promise<typeof import('./webllm-load.js')> | undefined;
+const loader = () => (loading ??= import('./webllm-load.js'));
 
 const aborted = () => named('AbortError', 'The load was cancelled');
 
@@ -29,10 +31,7 @@ export function createWebLLMBackend(): WorkerBackend {
   const keyOf = (spec: object) => JSON.stringify(spec);
 
   async function getEngine(): Promise<MLCEngine> {
-    if (!engine) {
-      const webllm = await import('@mlc-ai/web-llm');
-      engine = new webllm.MLCEngine();
-    }
+    engine ??= await (await loader()).newEngine();
     return engine;
   }
 
@@ -53,46 +52,10 @@ export function createWebLLMBackend(): WorkerBackend {
       const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
       last = undefined;
       const pre = await (reused ?? runPreflight(spec, signal));
-      const { record, list, result } = pre;
       // The library before the weights: one small download tells whether web-llm can start it.
       const plan = await checkPlanLibrary(pre.plan, signal);
       signal.throwIfAborted();
-      await downloadModel(plan, {
-        signal,
-        onProgress: (p) =>
-          report({
-            phase: 'download',
-            progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
-            loadedBytes: p.loadedBytes,
-            totalBytes: p.totalBytes,
-            text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
-            bytesPerSecond: p.bytesPerSecond,
-          }),
-      });
-      signal.throwIfAborted();
-      report({
-        phase: 'load',
-        progress: 0,
-        loadedBytes: plan.totalBytes,
-        totalBytes: plan.totalBytes,
-        text: 'Starting the model',
-      });
-      const mlc = await getEngine();
-      signal.throwIfAborted();
-      mlc.setAppConfig({ model_list: list as never });
-      mlc.setInitProgressCallback((p) =>
-        report({
-          phase: 'load',
-          progress: Math.min(1, Math.max(0, p.progress || 0)),
-          loadedBytes: plan.totalBytes,
-          totalBytes: plan.totalBytes,
-          text: p.text,
-        }),
-      );
-      await mlc.reload(record.model_id);
-      // WebLLM's reload resolves quietly when `unload()` aborted it.
-      signal.throwIfAborted();
-      return { ...result, cached: true };
+      return (await loader()).loadModel({ ...pre, plan }, signal, report, getEngine);
     },
     async unload() {
       current?.abort(aborted());

@@ -1,0 +1,62 @@
+/**
+ * The load, imported by the worker only when a model loads (after consent): our downloader fills
+ * the cache, then WebLLM's `MLCEngine` (about 6 MB of script, imported here) starts the model from
+ * it. Kept out of the worker's entry so that the preflight the page runs for its consent card
+ * costs only the preflight's own code.
+ */
+import type { MLCEngine } from '@mlc-ai/web-llm';
+import { formatBytes } from '../../fit/size.js';
+import type { ProgressReport } from '../../types.js';
+import type { PreflightResult } from '../protocol.js';
+import { downloadModel } from './downloader.js';
+import type { Preflight } from './preflight.js';
+
+export async function loadModel(
+  pre: Preflight,
+  signal: AbortSignal,
+  report: (progress: ProgressReport) => void,
+  getEngine: () => Promise<MLCEngine>,
+): Promise<PreflightResult> {
+  const { plan, record, list, result } = pre;
+  await downloadModel(plan, {
+    signal,
+    onProgress: (p) =>
+      report({
+        phase: 'download',
+        progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
+        loadedBytes: p.loadedBytes,
+        totalBytes: p.totalBytes,
+        text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
+        bytesPerSecond: p.bytesPerSecond,
+      }),
+  });
+  signal.throwIfAborted();
+  report({
+    phase: 'load',
+    progress: 0,
+    loadedBytes: plan.totalBytes,
+    totalBytes: plan.totalBytes,
+    text: 'Starting the model',
+  });
+  const mlc = await getEngine();
+  signal.throwIfAborted();
+  mlc.setAppConfig({ model_list: list as never });
+  mlc.setInitProgressCallback((p) =>
+    report({
+      phase: 'load',
+      progress: Math.min(1, Math.max(0, p.progress || 0)),
+      loadedBytes: plan.totalBytes,
+      totalBytes: plan.totalBytes,
+      text: p.text,
+    }),
+  );
+  await mlc.reload(record.model_id);
+  // WebLLM's reload resolves quietly when `unload()` aborted it.
+  signal.throwIfAborted();
+  return { ...result, cached: true };
+}
+
+export async function newEngine(): Promise<MLCEngine> {
+  const webllm = await import('@mlc-ai/web-llm');
+  return new webllm.MLCEngine();
+}

@@ -5,6 +5,7 @@ import { computeStats } from '../src/fit/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';
+import { downloadReport, latestLoad, reusedPreflight } from '../src/engine/worker/backend-kit.js';
 import { runtimeKeys } from '../src/engine/page/runtime-keys.js';
 import { parseRuntimes } from '../src/fit/runtimes.js';
 import { deriveStatus, type ModelPhase } from '../src/fit/status.js';
@@ -406,4 +407,46 @@ describe('pure: the runtime list, the keys of a runtime, and the derived status'
     it(`phase ${phase}, ${generating ? 'a reply streaming' : 'no reply'}, ${failed ? 'a failure shown' : 'no failure'} → ${status}`, () => {
       expect(deriveStatus(phase, generating, failed)).to.equal(status);
     });
+});
+
+describe('pure: what every worker backend does around a load', () => {
+  it('a download becomes a progress report with its bytes, share and speed', () => {
+    expect(downloadReport({ loadedBytes: 250, totalBytes: 1000, bytesPerSecond: 0 })).to.deep.equal({
+      phase: 'download',
+      progress: 0.25,
+      loadedBytes: 250,
+      totalBytes: 1000,
+      text: `${formatBytes(250)} of ${formatBytes(1000)}`,
+      bytesPerSecond: 0,
+    });
+    expect(downloadReport({ loadedBytes: 0, totalBytes: 0, bytesPerSecond: 2e6 }).progress).to.equal(0);
+    expect(downloadReport({ loadedBytes: 1, totalBytes: 2, bytesPerSecond: 2e6 }).text).to.contain(
+      `${formatBytes(2e6)}/s`,
+    );
+  });
+
+  it('a load reuses the preflight of the same spec once; another spec or a second load runs again', async () => {
+    const runs: string[] = [];
+    const preflights = reusedPreflight(async (spec) => runs.push(spec.model));
+    const signal = latestLoad().start();
+    await preflights.check({ model: 'a' });
+    await preflights.forLoad({ model: 'a' }, signal);
+    await preflights.forLoad({ model: 'a' }, signal);
+    await preflights.check({ model: 'a' });
+    await preflights.forLoad({ model: 'b' }, signal);
+    expect(runs).to.deep.equal(['a', 'a', 'a', 'b']);
+  });
+
+  it('the latest load cancels the one before', () => {
+    const loads = latestLoad();
+    const first = loads.start();
+    const second = loads.start();
+    expect([first.aborted, (first.reason as Error).name, second.aborted]).to.deep.equal([
+      true,
+      'AbortError',
+      false,
+    ]);
+    loads.cancel();
+    expect(second.aborted).to.equal(true);
+  });
 });

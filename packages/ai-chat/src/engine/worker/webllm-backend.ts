@@ -6,11 +6,11 @@
 import type { MLCEngine } from '@mlc-ai/web-llm';
 import type { ProgressReport } from '../../types.js';
 import { deleteModelEntries } from './cache-store.js';
-import { named } from './http.js';
+import { latestLoad, reusedPreflight } from './backend-kit.js';
 import { checkPlanLibrary } from './library-check.js';
 import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
 import type { ChatEngine } from '../engine.js';
-import { runPreflight, type Preflight } from './preflight.js';
+import { runPreflight } from './preflight.js';
 import type { PreflightResult } from '../protocol.js';
 import type { WorkerBackend } from './worker-host.js';
 
@@ -18,17 +18,11 @@ import type { WorkerBackend } from './worker-host.js';
 let loading: Promise<typeof import('./webllm-load.js')> | undefined;
 const loader = () => (loading ??= import('./webllm-load.js'));
 
-const aborted = () => named('AbortError', 'The load was cancelled');
-
 export function createWebLLMBackend(): WorkerBackend {
   let engine: MLCEngine | undefined;
-  let current: AbortController | undefined;
-  /**
-   * The page asks for a preflight right before every load (to check its limits): the load that
-   * follows reuses it instead of fetching the config, index and sizes a second time.
-   */
-  let last: { key: string; preflight: Promise<Preflight> } | undefined;
-  const keyOf = (spec: object) => JSON.stringify(spec);
+  const loads = latestLoad();
+  /** The load reuses the preflight the page asked for just before (config, index and sizes). */
+  const preflights = reusedPreflight(runPreflight);
 
   async function getEngine(): Promise<MLCEngine> {
     engine ??= await (await loader()).newEngine();
@@ -41,25 +35,18 @@ export function createWebLLMBackend(): WorkerBackend {
       return engine as unknown as ChatEngine;
     },
     async preflight(spec) {
-      last = { key: keyOf(spec), preflight: runPreflight(spec) };
-      return (await last.preflight).result;
+      return (await preflights.check(spec)).result;
     },
     async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
-      current?.abort(aborted());
-      const controller = new AbortController();
-      current = controller;
-      const { signal } = controller;
-      const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
-      last = undefined;
-      const pre = await (reused ?? runPreflight(spec, signal));
+      const signal = loads.start();
+      const pre = await preflights.forLoad(spec, signal);
       // The library before the weights: one small download tells whether web-llm can start it.
       const plan = await checkPlanLibrary(pre.plan, signal);
       signal.throwIfAborted();
       return (await loader()).loadModel({ ...pre, plan }, signal, report, getEngine);
     },
     async unload() {
-      current?.abort(aborted());
-      current = undefined;
+      loads.cancel();
       await engine?.unload();
     },
     async clearCache(spec) {

@@ -5,9 +5,9 @@
  * costs only the preflight's own code.
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
-import { formatBytes } from '../../fit/size.js';
 import type { ProgressReport } from '../../types.js';
 import type { PreflightResult } from '../protocol.js';
+import { downloadReport } from './backend-kit.js';
 import { downloadModel } from './downloader.js';
 import type { Preflight } from './preflight.js';
 
@@ -20,15 +20,7 @@ export async function loadModel(
   const { plan, record, list, result } = pre;
   await downloadModel(plan, {
     signal,
-    onProgress: (p) =>
-      report({
-        phase: 'download',
-        progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
-        loadedBytes: p.loadedBytes,
-        totalBytes: p.totalBytes,
-        text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
-        bytesPerSecond: p.bytesPerSecond,
-      }),
+    onProgress: (p) => report(downloadReport(p)),
   });
   signal.throwIfAborted();
   report({

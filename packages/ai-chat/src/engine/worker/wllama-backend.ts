@@ -5,15 +5,15 @@
  * beside our worker script: never from wllama's default public CDN.
  */
 import type { Wllama } from '@wllama/wllama';
-import { formatBytes } from '../../fit/size.js';
 import type { ProgressReport } from '../../types.js';
 import type { ChatEngine } from '../engine.js';
 import type { PreflightResult } from '../protocol.js';
 import { checkCsp } from './csp-check.js';
+import { downloadReport, latestLoad, reusedPreflight } from './backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf, downloadGguf } from './gguf-download.js';
 import { named } from './http.js';
-import { runWasmPreflight, type WasmPreflight } from './wasm-preflight.js';
+import { runWasmPreflight } from './wasm-preflight.js';
 import { wllamaEngine } from './wllama-engine.js';
 import type { WorkerBackend } from './worker-host.js';
 
@@ -24,7 +24,6 @@ export interface WllamaAssets {
   compatWasm: string;
 }
 
-const aborted = () => named('AbortError', 'The load was cancelled');
 const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
 
 /** `work`, or the signal's reason as soon as it aborts. */
@@ -38,9 +37,8 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): WorkerBackend {
   let wllama: Wllama | undefined;
-  let current: AbortController | undefined;
-  let last: { key: string; preflight: Promise<WasmPreflight> } | undefined;
-  const keyOf = (spec: object) => JSON.stringify(spec);
+  const loads = latestLoad();
+  const preflights = reusedPreflight((spec, signal) => runWasmPreflight(spec, catalog, signal));
   const engine = wllamaEngine(() => {
     if (!wllama) throw named('EngineNotLoadedError', 'No model is loaded');
     return wllama;
@@ -51,28 +49,14 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
       return engine;
     },
     async preflight(spec) {
-      last = { key: keyOf(spec), preflight: runWasmPreflight(spec, catalog) };
-      return (await last.preflight).result;
+      return (await preflights.check(spec)).result;
     },
     async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
-      current?.abort(aborted());
-      const controller = new AbortController();
-      current = controller;
-      const { signal } = controller;
-      const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
-      last = undefined;
-      const { plan, result } = await (reused ?? runWasmPreflight(spec, catalog, signal));
+      const signal = loads.start();
+      const { plan, result } = await preflights.forLoad(spec, signal);
       const blob = await downloadGguf(plan.url, plan.totalBytes, {
         signal,
-        onProgress: (p) =>
-          report({
-            phase: 'download',
-            progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
-            loadedBytes: p.loadedBytes,
-            totalBytes: p.totalBytes,
-            text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
-            bytesPerSecond: p.bytesPerSecond,
-          }),
+        onProgress: (p) => report(downloadReport(p)),
       });
       const starting = (progress: number, text: string) =>
         report({ phase: 'load', progress, loadedBytes: plan.totalBytes, totalBytes: plan.totalBytes, text });
@@ -98,8 +82,7 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
       return { ...result, cached: true };
     },
     async unload() {
-      current?.abort(aborted());
-      current = undefined;
+      loads.cancel();
       const instance = wllama;
       wllama = undefined;
       await instance?.exit();

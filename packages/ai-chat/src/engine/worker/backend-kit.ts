@@ -1,0 +1,60 @@
+/**
+ * What every worker backend does the same way around a load, in one place: the download's figures
+ * as a progress report, the latest load cancelling the one before, and the load reusing the
+ * preflight the page asked for just before it (to check its limits) instead of running it twice.
+ */
+import { formatBytes } from '../../fit/size.js';
+import type { ProgressReport } from '../../types.js';
+import type { ModelSpec } from '../protocol.js';
+import { named } from './http.js';
+
+/** A download's figures as the page's progress report. Pure. */
+export function downloadReport(p: {
+  loadedBytes: number;
+  totalBytes: number;
+  bytesPerSecond: number;
+}): ProgressReport {
+  return {
+    phase: 'download',
+    progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
+    loadedBytes: p.loadedBytes,
+    totalBytes: p.totalBytes,
+    text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
+    bytesPerSecond: p.bytesPerSecond,
+  };
+}
+
+const cancelled = () => named('AbortError', 'The load was cancelled');
+
+/** One load at a time: `start()` cancels the load in progress and gives the new one its signal. */
+export function latestLoad() {
+  let current: AbortController | undefined;
+  return {
+    start(): AbortSignal {
+      current?.abort(cancelled());
+      current = new AbortController();
+      return current.signal;
+    },
+    cancel(): void {
+      current?.abort(cancelled());
+      current = undefined;
+    },
+  };
+}
+
+/** The preflight of `run`, kept from `check()` for the `forLoad()` of the same spec that follows. */
+export function reusedPreflight<T>(run: (spec: ModelSpec, signal?: AbortSignal) => Promise<T>) {
+  const keyOf = (spec: ModelSpec) => JSON.stringify(spec);
+  let last: { key: string; preflight: Promise<T> } | undefined;
+  return {
+    check(spec: ModelSpec): Promise<T> {
+      last = { key: keyOf(spec), preflight: run(spec) };
+      return last.preflight;
+    },
+    forLoad(spec: ModelSpec, signal: AbortSignal): Promise<T> {
+      const reused = last?.key === keyOf(spec) ? last.preflight : undefined;
+      last = undefined;
+      return reused ?? run(spec, signal);
+    },
+  };
+}

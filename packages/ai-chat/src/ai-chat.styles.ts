@@ -1,13 +1,13 @@
 import { css } from 'lit';
 import { cards } from './styles/cards.js';
 import { controls } from './styles/controls.js';
-import { log } from './styles/log.js';
 
 /**
- * The element's whole base look, eager: the frame, the cards, the bubbles, the composer. The
- * Markdown chunk adds only what Markdown needs (render/markdown.styles.ts), so the first exchange is
- * styled before that chunk is even requested. Here: the theme (every `--ai-chat-*` property) and
- * the frame; the rest in `styles/`.
+ * The element's eager look: the frame, the cards, the composer. The log's styles (bubbles, actions,
+ * stats) arrive with the conversation's chunk (view/chat-view.ts), before its first render, and
+ * are adopted just before `controls`, in the order they always had; the Markdown chunk adds only
+ * what Markdown needs (render/markdown.styles.ts). Here: the theme (every `--ai-chat-*` property)
+ * and the frame; the rest in `styles/`.
  */
 const theme = css`
   :host {
@@ -117,4 +117,5 @@ const theme = css`
   }
 `;
 
-export const styles = [theme, cards, log, controls];
+export const styles = [theme, cards, controls];
+export { controls };

@@ -2,30 +2,28 @@ import { LitElement, html, nothing, type PropertyValues, type ReactiveController
 import { property, query } from 'lit/decorators.js';
 import { ConversationController } from './controllers/conversation-controller.js';
 import { ModelController } from './controllers/model-controller.js';
-import { PersistController } from './controllers/persist-controller.js';
-import { MessageWindow } from './controllers/message-window.js';
-import { ScrollController } from './controllers/scroll-controller.js';
+import type { MessageWindow } from './controllers/message-window.js';
+import type { PersistController } from './controllers/persist-controller.js';
+import type { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import type { RuntimeInputs } from './engine/page/registry.js';
 import { resolveSpecUrls } from './engine/page/urls.js';
-import { chatError, toChatError, type AiChatError } from './errors.js';
+import { AiChatError, chatError, firstLine, toChatError } from './errors.js';
 import { AiChatErrorEvent, AiChatStatusEvent } from './events.js';
 import { parseRuntimes } from './fit/runtimes.js';
 import { checkUrls, readSettings, type Settings } from './fit/settings.js';
 import { canTransition, deriveStatus } from './fit/status.js';
-import { styles } from './ai-chat.styles.js';
+import { controls, styles } from './ai-chat.styles.js';
 import { checkLocale } from './i18n/check.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
-import { preloadMarkdown } from './render/markdown-directive.js';
 import type { Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
+import { adoptSheet } from './styles/adopt.js';
+import { chatView, loadChatView, needsChatView, type ChatView } from './view/chat-view-loader.js';
 import { composerView, fitTextarea } from './view/composer.js';
 import { consentView } from './view/consent.js';
 import { errorView } from './view/error.js';
-import { logView } from './view/log.js';
-import { progressView } from './view/progress.js';
 import { panelFor, whyNotSend, type ViewState } from './view/state.js';
-import { statsView } from './view/stats.js';
 
 /**
  * A private LLM chat that runs in the visitor's browser: WebLLM on WebGPU, in a Web Worker.
@@ -140,10 +138,15 @@ export class AiChat extends LitElement {
     maxMemory: undefined,
   }).settings;
   #notice = '';
-  #window = new MessageWindow(this, () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null);
+  /** The conversation's half of the view (`view/chat-view.ts`), once its chunk is here. */
+  #chat: ChatView | undefined;
+  #window: MessageWindow | undefined;
+  #scroll: ScrollController | undefined;
+  #persist: PersistController | undefined;
+  /** The chunk could not be fetched: not tried again until the visitor dismisses or retries. */
+  #chatFailed = false;
 
   @query('textarea') private input!: HTMLTextAreaElement | null;
-  #scroll: ScrollController;
   /** The visitor (or the page, through `load()`/`send()`) has agreed to load the model. */
   #consented = false;
   /** Bytes a cancelled download had fetched (kept in the cache): the consent card says what is left. */
@@ -151,19 +154,6 @@ export class AiChat extends LitElement {
 
   constructor() {
     super();
-    new PersistController(this, {
-      messages: () => this.#conversation.messages,
-      draft: () => this.#conversation.draft,
-      restore: (messages, keepReply) =>
-        keepReply ? this.#conversation.restore(messages) : (this.messages = messages),
-      fail: (error) => this.#warn(error),
-      text: (key) => this.#t(key),
-    });
-    this.#scroll = new ScrollController(
-      this,
-      () => this.renderRoot?.querySelector?.('[part="messages"]') ?? null,
-      () => this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
-    );
     this.addEventListener('ai-chat-progress', (event) => {
       if (event.phase === 'download') this.#resumeBytes = Math.max(this.#resumeBytes, event.loadedBytes);
     });
@@ -317,6 +307,7 @@ export class AiChat extends LitElement {
   }
 
   #dismiss() {
+    this.#chatFailed = false;
     this.#error = undefined;
     this.#failed = false;
     this.#changed();
@@ -434,7 +425,7 @@ export class AiChat extends LitElement {
     // `status` is reflected (read-only): CSS and tests can select `ai-chat[status='ready']`.
     if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
     // The Markdown code loads while the model does (after consent), ready for the first reply.
-    if (['downloading', 'loading', 'ready'].includes(this.status)) preloadMarkdown();
+    if (['downloading', 'loading', 'ready'].includes(this.status)) this.#chat?.preloadMarkdown();
     // After this update, not inside it: checking and loading change the status, which renders again.
     if (FOLLOWED.some((key) => changed.has(key))) {
       queueMicrotask(() => this.isConnected && this.#model.follow());
@@ -447,7 +438,56 @@ export class AiChat extends LitElement {
     // A language other than English is a chunk: render once it is here, never English first.
     const pending = loadStrings(this.#lang());
     if (pending) await pending;
+    // The conversation's half of the view, likewise: the first render that needs it has it.
+    await this.#loadChatView();
     return super.scheduleUpdate();
+  }
+
+  async #loadChatView(): Promise<void> {
+    const wanted = needsChatView({
+      consented: this.#consented || this.autoload,
+      customEngine: !!this.engine,
+      conversation: this.#conversation.messages.length > 0 || !!this.#conversation.draft,
+      persist: typeof this.persist === 'string' && !!this.persist.trim(),
+      status: this.#status,
+    });
+    if (!wanted || this.#chatFailed) return;
+    try {
+      this.#attach(chatView() ?? (await loadChatView()));
+    } catch (error) {
+      this.#chatFailed = true;
+      const detail = firstLine(String((error as Error | undefined)?.message ?? error));
+      this.#warn(
+        new AiChatError('network', `Part of <ai-chat> could not be fetched (${detail})`, {
+          detail,
+          recoverable: true,
+        }),
+      );
+    }
+  }
+
+  /** Start the chunk's controllers and adopt its styles (once each; saving once `persist` is set). */
+  #attach(chat: ChatView) {
+    const log = () => this.renderRoot?.querySelector?.<HTMLElement>('[part="messages"]') ?? null;
+    if (!this.#chat) {
+      this.#chat = chat;
+      const root = this.renderRoot;
+      if (root instanceof ShadowRoot && chat.logStyles.styleSheet)
+        adoptSheet(root, chat.logStyles.styleSheet, controls.styleSheet);
+      this.#window = new chat.MessageWindow(this, log);
+      this.#scroll = new chat.ScrollController(this, log, () =>
+        this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
+      );
+    }
+    if (!this.#persist && typeof this.persist === 'string' && this.persist.trim())
+      this.#persist = new chat.PersistController(this, {
+        messages: () => this.#conversation.messages,
+        draft: () => this.#conversation.draft,
+        restore: (messages, keepReply) =>
+          keepReply ? this.#conversation.restore(messages) : (this.messages = messages),
+        fail: (error) => this.#warn(error),
+        text: (key) => this.#t(key),
+      });
   }
 
   /** The language in force: `lang` when it is text, else the nearest ancestor's or the page's. */
@@ -499,9 +539,9 @@ export class AiChat extends LitElement {
       allowImages: this.allowImages,
       placeholder: this.placeholder,
       resumeBytes: this.#resumeBytes,
-      awayFromLatest: this.#scroll.away,
+      awayFromLatest: this.#scroll?.away ?? false,
       consented: this.#consented || this.autoload,
-      windowed: (list, each, deps) => this.#window.render(list, each, deps),
+      windowed: (list, each, deps) => this.#window?.render(list, each, deps) ?? list.map(each),
     };
   }
 
@@ -585,7 +625,7 @@ export class AiChat extends LitElement {
       );
     },
     jumpToLatest: () => {
-      this.#scroll.toLatest();
+      this.#scroll?.toLatest();
       this.#focusAfter();
     },
   };
@@ -611,6 +651,7 @@ export class AiChat extends LitElement {
     const panel = panelFor(s);
     const a = this.#actions;
     const error = s.error;
+    const chat = this.#chat;
     const slotted = (name: string) => !!this.querySelector(`:scope > [slot="${name}"]`);
     const onSlot = () => this.requestUpdate();
     return html`<div part="base" class="base" data-panel=${panel}>
@@ -618,7 +659,7 @@ export class AiChat extends LitElement {
         <slot name="header" @slotchange=${onSlot}></slot>
       </div>
       ${panel === 'consent' ? consentView(s, a) : nothing}
-      ${panel === 'progress' ? progressView(s, a) : nothing}
+      ${panel === 'progress' && chat ? chat.progressView(s, a) : nothing}
       ${
         error &&
         (panel === 'error' ||
@@ -627,7 +668,7 @@ export class AiChat extends LitElement {
           ? errorView(s, error, a)
           : nothing
       }
-      ${logView(s, a)} ${statsView(s)} ${composerView(s, a)}
+      ${chat ? chat.logView(s, a) : nothing} ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
       <div class="footer" ?hidden=${!slotted('footer')}>
         <slot name="footer" @slotchange=${onSlot}></slot>
       </div>

@@ -9,7 +9,8 @@ import { downloadReport, latestLoad, reusedPreflight } from '../src/engine/worke
 import { runtimeKeys } from '../src/engine/page/runtime-keys.js';
 import { parseRuntimes } from '../src/fit/runtimes.js';
 import { deriveStatus, type ModelPhase } from '../src/fit/status.js';
-import type { ErrorCode } from '../src/types.js';
+import type { ChatStatus, ErrorCode } from '../src/types.js';
+import { needsChatView } from '../src/view/chat-view-loader.js';
 import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { loadStrings, stringsFor } from '../src/i18n/locale.js';
 import { en } from '../src/strings.js';
@@ -449,4 +450,23 @@ describe('pure: what every worker backend does around a load', () => {
     loads.cancel();
     expect(second.aborted).to.equal(true);
   });
+});
+
+describe('pure: when the element needs the conversation’s chunk', () => {
+  const none = { consented: false, customEngine: false, conversation: false, persist: false };
+  const rows: Array<[string, Partial<typeof none>, ChatStatus, boolean]> = [
+    ['nothing asked, idle', {}, 'idle', false],
+    ['nothing asked, checking for the consent card', {}, 'checking', false],
+    ['nothing asked, an error before consent', {}, 'error', false],
+    ['consent given', { consented: true }, 'checking', true],
+    ['the page’s engine', { customEngine: true }, 'idle', true],
+    ['messages handed in', { conversation: true }, 'idle', true],
+    ['persist set', { persist: true }, 'idle', true],
+    ['a model already ready', {}, 'ready', true],
+    ['a download under way', {}, 'downloading', true],
+  ];
+  for (const [name, given, status, wanted] of rows)
+    it(`${name} → ${wanted ? 'load it' : 'not yet'}`, () => {
+      expect(needsChatView({ ...none, ...given, status })).to.equal(wanted);
+    });
 });

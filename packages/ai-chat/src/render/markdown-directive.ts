@@ -8,6 +8,7 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { MarkdownOptions, MarkdownView } from './markdown.js';
+import { adoptSheet } from '../styles/adopt.js';
 import { renderOrPlain } from './plain-fallback.js';
 
 type Renderer = typeof import('./markdown.js');
@@ -181,7 +182,7 @@ function adoptStyles(element: Element, sheet: CSSStyleSheet) {
   }
   // Checked on every render: the element's own styles may replace the root's sheets after the
   // first time (a cheap `includes` over a handful of sheets).
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adoptSheet(root, sheet);
 }
 
 const sameOptions = (a: MarkdownOptions, b: MarkdownOptions) =>

@@ -4,7 +4,6 @@ import { resolveRecord, type ModelRecordLike } from '../src/engine/worker/model-
 import { estimateDownloadBytes, paramsBillions } from '../src/fit/estimate.js';
 import { checkLimits } from '../src/fit/limits.js';
 import {
-  defaultMemoryLimitMB,
   isChatModel,
   isShortContext,
   isSpecialized,
@@ -12,7 +11,7 @@ import {
   ESTIMATE_TOLERANCE,
 } from '../src/fit/select.js';
 import { formatBytes, parseByteSize } from '../src/fit/size.js';
-import type { DeviceInfo } from '../src/fit/device.js';
+import { defaultMemoryLimitMB, type DeviceInfo } from '../src/fit/device.js';
 import { device } from './devices.js';
 
 // `model="auto"` over the real prebuilt list (the generated copy of web-llm 0.2.86's), on a matrix of

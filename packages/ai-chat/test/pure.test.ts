@@ -5,7 +5,8 @@ import { computeStats } from '../src/fit/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';
-import { downloadReport, latestLoad, reusedPreflight } from '../src/engine/worker/backend-kit.js';
+import { latestLoad, reusedPreflight } from '../src/engine/worker/backend-kit.js';
+import { downloadReport } from '../src/engine/worker/download-report.js';
 import { runtimeKeys } from '../src/engine/page/runtime-keys.js';
 import { parseRuntimes } from '../src/fit/runtimes.js';
 import { deriveStatus, type ModelPhase } from '../src/fit/status.js';
@@ -15,8 +16,8 @@ import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { loadStrings, stringsFor } from '../src/i18n/locale.js';
 import { en } from '../src/strings.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
-import { rankCandidates, defaultMemoryLimitMB, refusal } from '../src/fit/select.js';
-import type { DeviceInfo } from '../src/fit/device.js';
+import { rankCandidates, refusal } from '../src/fit/select.js';
+import { defaultMemoryLimitMB, type DeviceInfo } from '../src/fit/device.js';
 import { device } from './devices.js';
 
 describe('pure: rateLatency', () => {

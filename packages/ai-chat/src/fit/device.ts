@@ -45,3 +45,13 @@ export async function probeDevice(
     deviceMemoryGB,
   };
 }
+
+/**
+ * The memory limit when the page sets none: three quarters of `navigator.deviceMemory`
+ * (Chromium rounds it and caps it: 8 GB in older versions, 16 GB in headless Chromium 156 here),
+ * or 4 GB where the browser does not tell.
+ * Models near the device's whole memory are what crash phones and laptops.
+ */
+export function defaultMemoryLimitMB(device: Pick<DeviceInfo, 'deviceMemoryGB'>): number {
+  return device.deviceMemoryGB ? Math.round(device.deviceMemoryGB * 1024 * 0.75) : 4096;
+}

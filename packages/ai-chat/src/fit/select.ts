@@ -3,7 +3,7 @@
  * limits, and which is best. Used by `model="auto"` (in the worker) and unit-tested on a table
  * of devices.
  */
-import type { DeviceInfo } from './device.js';
+import { defaultMemoryLimitMB, type DeviceInfo } from './device.js';
 import { estimateDownloadBytes, paramsBillions } from './estimate.js';
 
 export { paramsBillions };
@@ -23,16 +23,6 @@ export interface Limits {
   maxDownloadBytes?: number | undefined;
   /** Largest GPU memory the model may need, MB. */
   maxMemoryMB?: number | undefined;
-}
-
-/**
- * The memory limit when the page sets none: three quarters of `navigator.deviceMemory`
- * (Chromium rounds it and caps it: 8 GB in older versions, 16 GB in headless Chromium 156 here),
- * or 4 GB where the browser does not tell.
- * Models near the device's whole memory are what crash phones and laptops.
- */
-export function defaultMemoryLimitMB(device: Pick<DeviceInfo, 'deviceMemoryGB'>): number {
-  return device.deviceMemoryGB ? Math.round(device.deviceMemoryGB * 1024 * 0.75) : 4096;
 }
 
 export const needsF16 = (record: RecordLike) =>

@@ -1,28 +1,11 @@
 /**
- * What every worker backend does the same way around a load, in one place: the download's figures
- * as a progress report, the latest load cancelling the one before, and the load reusing the
- * preflight the page asked for just before it (to check its limits) instead of running it twice.
+ * What every worker backend does the same way around a load, in one place: the latest load
+ * cancelling the one before, and the load reusing the preflight the page asked for just before it
+ * (to check its limits) instead of running it twice. (The download's progress report, needed only
+ * once a load runs, is in `download-report.ts`.)
  */
-import { formatBytes } from '../../fit/size.js';
-import type { ProgressReport } from '../../types.js';
 import type { ModelSpec } from '../protocol.js';
 import { named } from './http.js';
-
-/** A download's figures as the page's progress report. Pure. */
-export function downloadReport(p: {
-  loadedBytes: number;
-  totalBytes: number;
-  bytesPerSecond: number;
-}): ProgressReport {
-  return {
-    phase: 'download',
-    progress: p.totalBytes ? p.loadedBytes / p.totalBytes : 0,
-    loadedBytes: p.loadedBytes,
-    totalBytes: p.totalBytes,
-    text: `${formatBytes(p.loadedBytes)} of ${formatBytes(p.totalBytes)}${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}`,
-    bytesPerSecond: p.bytesPerSecond,
-  };
-}
 
 const cancelled = () => named('AbortError', 'The load was cancelled');
 

@@ -7,6 +7,7 @@
 import { openScope } from './cache-store.js';
 import { fetchOk, fileName, isHtml, named } from './http.js';
 import { Md5 } from './md5.js';
+import { checkQuota, mb, type StorageLike } from './quota.js';
 import { parseJson, type ModelFile, type ModelPlan } from './model-files.js';
 import { readIndex } from './model-index.js';
 
@@ -52,32 +53,7 @@ export interface DownloadOptions {
   concurrency?: number;
   /** Smallest interval between progress reports, ms (the last report always comes). */
   reportEveryMs?: number;
-  storage?: { estimate(): Promise<{ quota?: number; usage?: number }> } | undefined;
-}
-
-/** Megabytes for a quota message (one decimal below 10 MB): needed rounded up, free rounded down. */
-function mb(bytes: number, round: (n: number) => number = Math.ceil): string {
-  const scale = bytes < 10e6 ? 10 : 1;
-  return `${round((bytes / 1e6) * scale) / scale} MB`;
-}
-
-/** Throws `QuotaExceededError` naming the size needed when the browser's storage cannot hold the rest. */
-export async function checkQuota(neededBytes: number, storage: DownloadOptions['storage']): Promise<void> {
-  if (!storage || neededBytes <= 0) return;
-  let estimate: { quota?: number; usage?: number };
-  try {
-    estimate = await storage.estimate();
-  } catch {
-    return; // No estimate: the cache itself will say when it is full.
-  }
-  if (estimate.quota === undefined) return;
-  const free = estimate.quota - (estimate.usage ?? 0);
-  if (free < neededBytes) {
-    throw named(
-      'QuotaExceededError',
-      `needs ${mb(neededBytes)} of storage, ${mb(Math.max(0, free), Math.floor)} available`,
-    );
-  }
+  storage?: StorageLike | undefined;
 }
 
 export async function downloadModel(plan: ModelPlan, options: DownloadOptions = {}): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type Limits,
 } from '../../fit/select.js';
 import { named } from './http.js';
+import { noWebGPU, notFound } from './webllm-errors.js';
 import type { ModelSpec } from '../protocol.js';
 
 /** The fields of WebLLM's `ModelRecord` we use. */
@@ -56,9 +57,6 @@ export function modelListFor(spec: ModelSpec, prebuilt: readonly ModelRecordLike
   return [record, ...prebuilt.filter((r) => r.model_id !== record.model_id)];
 }
 
-export const notFound = (model: string) =>
-  named('ModelNotFoundError', `Cannot find model record in appConfig for ${model}.`);
-
 /** How many candidates `auto` measures at most before it falls back to the smallest chat model. */
 export const MAX_PROBES = 8;
 
@@ -79,7 +77,7 @@ export async function resolveRecord(
   downloadSize: (record: ModelRecordLike) => Promise<number>,
   probes = MAX_PROBES,
 ): Promise<ModelRecordLike> {
-  if (!device.webgpu) throw named('WebGPUNotAvailableError', 'WebGPU is not supported in this environment.');
+  if (!device.webgpu) throw noWebGPU();
   let record: ModelRecordLike | undefined;
   if (isCustom(spec)) record = list[0];
   else if (spec.model === 'auto') {

@@ -3,9 +3,9 @@
  * spec names (`auto` resolved within the limits), what it costs to download, the GPU memory it
  * needs, and whether it is already cached. Needs no web-llm.
  */
-import { probeDevice, type DeviceInfo } from '../../fit/device.js';
 import { estimateMemoryMB } from '../../fit/estimate.js';
-import { defaultMemoryLimitMB } from '../../fit/select.js';
+import { defaultMemoryLimitMB } from '../../fit/device.js';
+import { workerDevice } from './device-probe.js';
 import { planModel, type ModelPlan } from './model-files.js';
 import { isCustom, modelListFor, resolveRecord, type ModelRecordLike } from './model-records.js';
 import { PREBUILT_MODELS } from './prebuilt-models.js';
@@ -18,11 +18,8 @@ export interface Preflight {
   plan: ModelPlan;
 }
 
-let device: Promise<DeviceInfo> | undefined;
-
 export async function runPreflight(spec: ModelSpec, signal?: AbortSignal): Promise<Preflight> {
-  device ??= probeDevice();
-  const info = await device;
+  const info = await workerDevice();
   const list = modelListFor(spec, PREBUILT_MODELS);
   const plans = new Map<string, Promise<ModelPlan>>();
   const planOf = (record: ModelRecordLike) => {

@@ -3,15 +3,20 @@
  * preference (`['webgpu', 'wasm']` when absent). A GGUF catalog id or a `model-url` ending in
  * `.gguf` names the CPU runtime; a WebLLM id or a self-hosted MLC model the WebGPU one. `auto`
  * takes the first runtime with a model that fits the limits on this device: WebLLM when there is
- * a WebGPU adapter and one of its models fits, else llama.cpp on the CPU. Each runtime's code
- * (web-llm, wllama) is imported only when a model of its own loads.
+ * a WebGPU adapter and one of its models fits, else llama.cpp on the CPU.
+ *
+ * This module is in the worker's entry; each runtime's backend (with its preflight) is a chunk of
+ * its own, imported the first time that runtime is tried, and the WebGPU one only on a device with
+ * an adapter. Each backend imports its load code (downloader, web-llm or wllama) only when a model
+ * of its own loads.
  */
 import type { ChatEngine } from '../engine.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
+import { workerDevice } from './device-probe.js';
 import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
 import { named } from './http.js';
-import { createWebLLMBackend } from './webllm-backend.js';
-import { createWllamaBackend, type WllamaAssets } from './wllama-backend.js';
+import { noWebGPU, notFound } from './webllm-errors.js';
+import type { WllamaAssets } from './wllama-backend.js';
 import type { WorkerBackend } from './worker-host.js';
 
 type WorkerRuntime = 'webgpu' | 'wasm';
@@ -49,10 +54,20 @@ const unavailable = (error: unknown) =>
   /WebGPUNotAvailableError|ShaderF16SupportError/.test(String((error as Error | undefined)?.name));
 
 export function createRouterBackend(options: RouterOptions): WorkerBackend {
-  const made: Partial<Record<WorkerRuntime, WorkerBackend>> = { ...options.backends };
-  const backend = (runtime: WorkerRuntime): WorkerBackend =>
-    (made[runtime] ??=
-      runtime === 'webgpu' ? createWebLLMBackend() : createWllamaBackend(options.assets, options.catalog));
+  const given = options.backends ?? {};
+  const made: Partial<Record<WorkerRuntime, Promise<WorkerBackend>>> = {};
+  /** A runtime's backend, its chunk imported the first time that runtime is tried. */
+  const backend = (runtime: WorkerRuntime): Promise<WorkerBackend> =>
+    (made[runtime] ??= given[runtime]
+      ? Promise.resolve(given[runtime])
+      : runtime === 'webgpu'
+        ? import('./webllm-backend.js').then((m) => m.createWebLLMBackend())
+        : import('./wllama-backend.js').then((m) => m.createWllamaBackend(options.assets, options.catalog)));
+  /** A runtime's preflight; WebGPU's chunk is not even imported on a device without an adapter. */
+  async function preflightOn(runtime: WorkerRuntime, spec: ModelSpec): Promise<PreflightResult> {
+    if (runtime === 'webgpu' && !given.webgpu && !(await workerDevice()).webgpu) throw noWebGPU();
+    return { ...(await (await backend(runtime)).preflight(spec)), runtime };
+  }
   /** The runtime each spec resolved to, so the load goes where the preflight went. */
   const chosen = new Map<string, WorkerRuntime>();
   let active: WorkerBackend | undefined;
@@ -67,14 +82,14 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
         spec.model !== 'auto' &&
         !spec.modelUrl
       )
-        throw named('ModelNotFoundError', `Cannot find model record in appConfig for ${spec.model}.`);
-      return { runtime: named_, result: { ...(await backend(named_).preflight(spec)), runtime: named_ } };
+        throw notFound(spec.model);
+      return { runtime: named_, result: await preflightOn(named_, spec) };
     }
     let first: { runtime: WorkerRuntime; result: PreflightResult } | undefined;
     let lastError: unknown;
     for (const runtime of runtimesOf(spec)) {
       try {
-        const result = { ...(await backend(runtime).preflight(spec)), runtime };
+        const result = await preflightOn(runtime, spec);
         if (fits(result, spec)) return { runtime, result };
         first ??= { runtime, result };
       } catch (error) {
@@ -99,7 +114,7 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
     },
     async load(spec, report) {
       const runtime = chosen.get(keyOf(spec)) ?? (await resolve(spec)).runtime;
-      const target = backend(runtime);
+      const target = await backend(runtime);
       if (active && active !== target) await active.unload();
       active = target;
       return { ...(await target.load(spec, report)), runtime };
@@ -109,7 +124,7 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
     },
     async clearCache(spec) {
       const runtime = chosen.get(keyOf(spec)) ?? (await resolve(spec)).runtime;
-      await backend(runtime).clearCache(spec);
+      await (await backend(runtime)).clearCache(spec);
     },
   };
 }

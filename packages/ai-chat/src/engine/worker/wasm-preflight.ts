@@ -4,7 +4,6 @@
  * cache), the memory its header implies for the context used, the wasm build this browser needs,
  * and the speed predicted from a short probe of this device. Needs no wllama.
  */
-import { probeDevice, type DeviceInfo } from '../../fit/device.js';
 import {
   contextToUse,
   cpuMemoryBytes,
@@ -13,13 +12,14 @@ import {
   type CpuModelShape,
   type WasmBuild,
 } from '../../fit/cpu.js';
-import { defaultMemoryLimitMB } from '../../fit/select.js';
-import { cachedGguf, cachedGgufBlob } from './gguf-download.js';
+import { defaultMemoryLimitMB } from '../../fit/device.js';
+import { workerDevice } from './device-probe.js';
+import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
 import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
 import { fetchOk, fileName, named, remoteSize } from './http.js';
-import { notFound } from './model-records.js';
 import { probeSpeed } from './speed-probe.js';
+import { notFound } from './webllm-errors.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 
 export interface WasmPlan {
@@ -35,8 +35,6 @@ export interface WasmPreflight {
   result: PreflightResult;
   plan: WasmPlan;
 }
-
-let device: Promise<DeviceInfo> | undefined;
 
 /** Threads: more than one only where the page is cross-origin isolated (SharedArrayBuffer). */
 export function threadsToUse(): number {
@@ -120,8 +118,7 @@ export async function runWasmPreflight(
   catalog: readonly CatalogModel[],
   signal?: AbortSignal,
 ): Promise<WasmPreflight> {
-  device ??= probeDevice();
-  const info = await device;
+  const info = await workerDevice();
   const memoryLimitBytes = Math.round(defaultMemoryLimitMB(info) * 2 ** 20);
   const threads = threadsToUse();
   const build = buildHere();

@@ -1,13 +1,13 @@
 /**
- * The default backend, in the worker: our preflight and downloader, then WebLLM's `MLCEngine`,
- * which finds every file in its cache. The downloader and web-llm (about 6 MB of script) are
- * imported only when a model loads (webllm-load.ts), so a preflight costs a few kilobytes.
+ * The WebGPU backend, in the worker: our preflight and downloader, then WebLLM's `MLCEngine`,
+ * which finds every file in its cache. The router imports this module (with the preflight) only
+ * when it tries WebGPU on a device with an adapter; the library check, the downloader and web-llm
+ * (about 6 MB of script) are imported only when a model loads (webllm-load.ts).
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
 import type { ProgressReport } from '../../types.js';
 import { deleteModelEntries } from './cache-store.js';
 import { latestLoad, reusedPreflight } from './backend-kit.js';
-import { checkPlanLibrary } from './library-check.js';
 import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
 import type { ChatEngine } from '../engine.js';
 import { runPreflight } from './preflight.js';
@@ -40,10 +40,7 @@ export function createWebLLMBackend(): WorkerBackend {
     async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
       const signal = loads.start();
       const pre = await preflights.forLoad(spec, signal);
-      // The library before the weights: one small download tells whether web-llm can start it.
-      const plan = await checkPlanLibrary(pre.plan, signal);
-      signal.throwIfAborted();
-      return (await loader()).loadModel({ ...pre, plan }, signal, report, getEngine);
+      return (await loader()).loadModel(pre, signal, report, getEngine);
     },
     async unload() {
       loads.cancel();

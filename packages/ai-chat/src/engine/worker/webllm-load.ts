@@ -1,14 +1,16 @@
 /**
- * The load, imported by the worker only when a model loads (after consent): our downloader fills
- * the cache, then WebLLM's `MLCEngine` (about 6 MB of script, imported here) starts the model from
- * it. Kept out of the worker's entry so that the preflight the page runs for its consent card
- * costs only the preflight's own code.
+ * The load, imported by the worker only when a model loads (after consent): the model library's
+ * check, then our downloader fills the cache, then WebLLM's `MLCEngine` (about 6 MB of script,
+ * imported here) starts the model from it. Kept out of the worker's entry and out of the WebGPU
+ * preflight's chunk, so that the preflight the page runs for its consent card costs only the
+ * preflight's own code.
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
 import type { ProgressReport } from '../../types.js';
 import type { PreflightResult } from '../protocol.js';
-import { downloadReport } from './backend-kit.js';
+import { downloadReport } from './download-report.js';
 import { downloadModel } from './downloader.js';
+import { checkPlanLibrary } from './library-check.js';
 import type { Preflight } from './preflight.js';
 
 export async function loadModel(
@@ -17,7 +19,10 @@ export async function loadModel(
   report: (progress: ProgressReport) => void,
   getEngine: () => Promise<MLCEngine>,
 ): Promise<PreflightResult> {
-  const { plan, record, list, result } = pre;
+  const { record, list, result } = pre;
+  // The library before the weights: one small download tells whether web-llm can start it.
+  const plan = await checkPlanLibrary(pre.plan, signal);
+  signal.throwIfAborted();
   await downloadModel(plan, {
     signal,
     onProgress: (p) => report(downloadReport(p)),

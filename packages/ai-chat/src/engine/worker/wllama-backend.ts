@@ -1,20 +1,19 @@
 /**
  * The CPU runtime's backend, in the worker: our preflight and ranged downloader, then llama.cpp
- * through `@wllama/wllama`, started from the cached file (no copy in wllama's own OPFS cache).
- * wllama (and its wasm) is imported only when a model loads. Its wasm builds load from `assets`,
- * beside our worker script: never from wllama's default public CDN.
+ * through `@wllama/wllama`. The router imports this module (with the preflight) only when it tries
+ * the CPU; the downloader, wllama and its wasm are imported only when a model loads
+ * (wllama-load.ts). Its wasm builds load from `assets`, beside our worker script: never from
+ * wllama's default public CDN.
  */
 import type { Wllama } from '@wllama/wllama';
 import type { ProgressReport } from '../../types.js';
 import type { ChatEngine } from '../engine.js';
 import type { PreflightResult } from '../protocol.js';
-import { checkCsp } from './csp-check.js';
-import { downloadReport, latestLoad, reusedPreflight } from './backend-kit.js';
+import { latestLoad, reusedPreflight } from './backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
-import { deleteGguf, downloadGguf } from './gguf-download.js';
+import { deleteGguf } from './gguf-cache.js';
 import { named } from './http.js';
 import { runWasmPreflight } from './wasm-preflight.js';
-import { wllamaEngine } from './wllama-engine.js';
 import type { WorkerBackend } from './worker-host.js';
 
 /** Where wllama's two builds are: the fast one (JSPI + Memory64) and the compat one. */
@@ -24,28 +23,26 @@ export interface WllamaAssets {
   compatWasm: string;
 }
 
-const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
+/** The load's code (downloader, wllama): imported when a model loads, never for a preflight. */
+let loading: Promise<typeof import('./wllama-load.js')> | undefined;
+const loader = () => (loading ??= import('./wllama-load.js'));
 
-/** `work`, or the signal's reason as soon as it aborts. */
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    work.then(resolve, reject);
-  });
-}
+const notLoaded = () => named('EngineNotLoadedError', 'No model is loaded');
 
 export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): WorkerBackend {
   let wllama: Wllama | undefined;
+  /** Made at the first load, and kept: after an unload it answers `EngineNotLoadedError`. */
+  let engine: ChatEngine | undefined;
   const loads = latestLoad();
   const preflights = reusedPreflight((spec, signal) => runWasmPreflight(spec, catalog, signal));
-  const engine = wllamaEngine(() => {
-    if (!wllama) throw named('EngineNotLoadedError', 'No model is loaded');
+  const current = () => {
+    if (!wllama) throw notLoaded();
     return wllama;
-  });
+  };
 
   return {
     get engine(): ChatEngine {
+      if (!engine) throw notLoaded();
       return engine;
     },
     async preflight(spec) {
@@ -54,31 +51,9 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
     async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
       const signal = loads.start();
       const { plan, result } = await preflights.forLoad(spec, signal);
-      const blob = await downloadGguf(plan.url, plan.totalBytes, {
-        signal,
-        onProgress: (p) => report(downloadReport(p)),
-      });
-      const starting = (progress: number, text: string) =>
-        report({ phase: 'load', progress, loadedBytes: plan.totalBytes, totalBytes: plan.totalBytes, text });
-      starting(0, 'Starting the model on the CPU');
-      await abortable(checkCsp(), signal);
-      const { Wllama } = await abortable(import('@wllama/wllama'), signal);
-      await wllama?.exit();
-      const instance = new Wllama({ default: assets.wasm }, { suppressNativeLog: true, logger: quiet });
-      instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm });
-      const loading = instance.loadModel([blob], {
-        n_ctx: plan.context,
-        n_gpu_layers: 0,
-        n_threads: plan.threads,
-      });
-      try {
-        await abortable(loading, signal);
-      } catch (error) {
-        void loading.catch(() => undefined).finally(() => instance.exit());
-        throw error;
-      }
-      wllama = instance;
-      starting(1, 'Ready');
+      const load = await loader();
+      wllama = await load.startWllama(plan, assets, signal, report, () => wllama?.exit());
+      engine ??= load.wllamaEngine(current);
       return { ...result, cached: true };
     },
     async unload() {

@@ -1,0 +1,64 @@
+/**
+ * The CPU runtime's load, imported by the worker only when a model loads (after consent): our ranged
+ * downloader fills the cache, the CSP check, then llama.cpp through `@wllama/wllama` (imported
+ * here) starts from the cached file (no copy in wllama's own OPFS cache). Kept out of the CPU
+ * preflight's chunk, so that the consent card's preflight costs only the preflight's own code.
+ */
+import type { Wllama } from '@wllama/wllama';
+import type { ProgressReport } from '../../types.js';
+import { checkCsp } from './csp-check.js';
+import { downloadReport } from './download-report.js';
+import { downloadGguf } from './gguf-download.js';
+import type { WasmPlan } from './wasm-preflight.js';
+import type { WllamaAssets } from './wllama-backend.js';
+
+export { wllamaEngine } from './wllama-engine.js';
+
+const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
+
+/** `work`, or the signal's reason as soon as it aborts. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    work.then(resolve, reject);
+  });
+}
+
+/**
+ * Download the plan's file (resuming what is kept) and start it in a new wllama instance, after
+ * `stopPrevious` (the instance loaded before, if any). Its wasm builds load from `assets`.
+ */
+export async function startWllama(
+  plan: WasmPlan,
+  assets: WllamaAssets,
+  signal: AbortSignal,
+  report: (progress: ProgressReport) => void,
+  stopPrevious: () => Promise<void> | undefined,
+): Promise<Wllama> {
+  const blob = await downloadGguf(plan.url, plan.totalBytes, {
+    signal,
+    onProgress: (p) => report(downloadReport(p)),
+  });
+  const starting = (progress: number, text: string) =>
+    report({ phase: 'load', progress, loadedBytes: plan.totalBytes, totalBytes: plan.totalBytes, text });
+  starting(0, 'Starting the model on the CPU');
+  await abortable(checkCsp(), signal);
+  const { Wllama } = await abortable(import('@wllama/wllama'), signal);
+  await stopPrevious();
+  const instance = new Wllama({ default: assets.wasm }, { suppressNativeLog: true, logger: quiet });
+  instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm });
+  const loading = instance.loadModel([blob], {
+    n_ctx: plan.context,
+    n_gpu_layers: 0,
+    n_threads: plan.threads,
+  });
+  try {
+    await abortable(loading, signal);
+  } catch (error) {
+    void loading.catch(() => undefined).finally(() => instance.exit());
+    throw error;
+  }
+  starting(1, 'Ready');
+  return instance;
+}

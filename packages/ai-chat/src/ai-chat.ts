@@ -8,7 +8,7 @@ import type { ScrollController } from './controllers/scroll-controller.js';
 import type { ChatEngine } from './engine/engine.js';
 import type { RuntimeInputs } from './engine/page/registry.js';
 import { resolveSpecUrls } from './engine/page/urls.js';
-import { AiChatError, chatError, firstLine, toChatError } from './errors.js';
+import { chatError, toChatError, type AiChatError } from './errors.js';
 import { AiChatErrorEvent, AiChatStatusEvent } from './events.js';
 import { parseRuntimes } from './fit/runtimes.js';
 import { checkUrls, readSettings, type Settings } from './fit/settings.js';
@@ -19,7 +19,7 @@ import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
 import type { Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 import { adoptSheet } from './styles/adopt.js';
-import { chatView, loadChatView, needsChatView, type ChatView } from './view/chat-view-loader.js';
+import { chatView, chunkError, loadChatView, needsChatView, type ChatView } from './view/chat-view-loader.js';
 import { composerView, fitTextarea } from './view/composer.js';
 import { consentView } from './view/consent.js';
 import { errorView } from './view/error.js';
@@ -456,13 +456,7 @@ export class AiChat extends LitElement {
       this.#attach(chatView() ?? (await loadChatView()));
     } catch (error) {
       this.#chatFailed = true;
-      const detail = firstLine(String((error as Error | undefined)?.message ?? error));
-      this.#warn(
-        new AiChatError('network', `Part of <ai-chat> could not be fetched (${detail})`, {
-          detail,
-          recoverable: true,
-        }),
-      );
+      this.#warn(chunkError(error));
     }
   }
 
@@ -472,8 +466,9 @@ export class AiChat extends LitElement {
     if (!this.#chat) {
       this.#chat = chat;
       const root = this.renderRoot;
-      if (root instanceof ShadowRoot && chat.logStyles.styleSheet)
-        adoptSheet(root, chat.logStyles.styleSheet, controls.styleSheet);
+      if (root instanceof ShadowRoot)
+        for (const { styleSheet } of chat.chatStyles)
+          if (styleSheet) adoptSheet(root, styleSheet, controls.styleSheet);
       this.#window = new chat.MessageWindow(this, log);
       this.#scroll = new chat.ScrollController(this, log, () =>
         this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),

@@ -11,7 +11,7 @@ const fetched = () =>
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) =>
-      /\/(view\/chat-view|view\/log|view\/progress|controllers\/persist-controller|controllers\/scroll-controller)\.(js|ts)$/.test(
+      /\/(view\/chat-view|view\/log|view\/progress|controllers\/persist-controller|controllers\/scroll-controller|controllers\/reply)\.(js|ts)$/.test(
         path,
       ),
     );

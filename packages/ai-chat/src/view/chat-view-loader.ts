@@ -3,6 +3,7 @@
  * says when that is. Before then the element shows what comes before consent (the consent card,
  * the composer, errors) with its eager code only.
  */
+import { AiChatError, firstLine } from '../errors.js';
 import type { ChatStatus } from '../types.js';
 
 export type ChatView = typeof import('./chat-view.js');
@@ -23,6 +24,15 @@ export function loadChatView(): Promise<ChatView> {
     },
   );
   return loading;
+}
+
+/** The chunk could not be fetched (a network cut, a CDN that lost a file): `network`, recoverable. */
+export function chunkError(error: unknown): AiChatError {
+  const detail = firstLine(String((error as Error | undefined)?.message ?? error));
+  return new AiChatError('network', `Part of <ai-chat> could not be fetched (${detail})`, {
+    detail,
+    recoverable: true,
+  });
 }
 
 /**

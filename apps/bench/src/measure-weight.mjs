@@ -13,7 +13,12 @@ import { sizes, sumSizes } from './stats.mjs';
 
 const HARNESS = ['testing.js'];
 
-async function record(page, prefix, into) {
+/**
+ * Record every script under `prefix` the page (or its worker) receives. Its bytes are the response
+ * body; when the protocol cannot give a body (it sometimes cannot for a worker's module imports),
+ * the same file from `dir`, the folder the server serves it from.
+ */
+async function record(page, prefix, into, dir) {
   page.on('response', async (response) => {
     const path = new URL(response.url()).pathname;
     if (!path.startsWith(prefix) || response.request().resourceType() !== 'script') return;
@@ -26,7 +31,11 @@ async function record(page, prefix, into) {
       response
         .buffer()
         .then((body) => ({ file, worker, ...sizes(body) }))
-        .catch(() => ({ file, raw: NaN, gzip: NaN, brotli: NaN })),
+        .catch(() =>
+          dir
+            ? { file, worker, ...sizes(readFileSync(join(dir, file))) }
+            : { file, raw: NaN, gzip: NaN, brotli: NaN },
+        ),
     );
   });
 }
@@ -36,7 +45,7 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
   const { page, errors, close } = await freshPage(browser);
   try {
     const eager = [];
-    await record(page, prefix, eager);
+    await record(page, prefix, eager, kind === 'ours' ? cdnDir : undefined);
     await page.goto(`${origin}/page/tag-${kind}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__ready !== undefined, { timeout: 20_000 });
     await page.waitForNetworkIdle({ idleTime: 500 });
@@ -47,7 +56,7 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
     const byWorker = eagerFiles.filter((f) => f.worker);
     // One streamed reply through the same page: whatever loads now is lazy.
     const lazy = [];
-    await record(page, prefix, lazy);
+    await record(page, prefix, lazy, kind === 'ours' ? cdnDir : undefined);
     await page.addScriptTag({ url: `/bench/harness.js?kind=${kind}`, type: 'module' });
     await page.waitForFunction(() => window.bench !== undefined);
     await page.evaluate(

@@ -1,8 +1,9 @@
 // Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
 // (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm), and
 // custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs). wllama's WebAssembly
-// (the fast build and the compat build) is copied beside both worker entries (dist/engine/wllama/
-// and dist/cdn/wllama/): the worker loads it from there, never from a third-party host.
+// (the fast build and the compat build, 29 MB) is copied once, beside the script-tag worker
+// (dist/cdn/wllama/); the npm worker (dist/engine/worker.js) points at that same copy. The worker
+// loads it from there, never from a third-party host.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,12 +76,18 @@ const result = await build({
 const require = createRequire(import.meta.url);
 const wllama = dirname(require.resolve('@wllama/wllama/package.json'));
 const compat = dirname(require.resolve('@wllama/wllama-compat/package.json'));
-for (const dir of ['dist/engine/wllama', 'dist/cdn/wllama']) {
-  mkdirSync(`${root}${dir}/compat`, { recursive: true });
-  copyFileSync(`${wllama}/esm/wasm/wllama.wasm`, `${root}${dir}/wllama.wasm`);
-  copyFileSync(`${compat}/wasm/wllama.js`, `${root}${dir}/compat/wllama.js`);
-  copyFileSync(`${compat}/wasm/wllama.wasm`, `${root}${dir}/compat/wllama.wasm`);
-}
+mkdirSync(`${root}dist/cdn/wllama/compat`, { recursive: true });
+copyFileSync(`${wllama}/esm/wasm/wllama.wasm`, `${root}dist/cdn/wllama/wllama.wasm`);
+copyFileSync(`${compat}/wasm/wllama.js`, `${root}dist/cdn/wllama/compat/wllama.js`);
+copyFileSync(`${compat}/wasm/wllama.wasm`, `${root}dist/cdn/wllama/compat/wllama.wasm`);
+// The npm worker (dist/engine/worker.js) uses the same files: `./wllama/` there is `../cdn/wllama/`
+// (bundlers copy what `new URL(…, import.meta.url)` names, wherever it is in the package).
+const npmWorker = `${root}dist/engine/worker.js`;
+const source = readFileSync(npmWorker, 'utf8');
+const pointed = source.replaceAll("new URL('./wllama/", "new URL('../cdn/wllama/");
+if (pointed.split("'../cdn/wllama/").length !== 4)
+  throw new Error(`${npmWorker}: expected 3 wllama asset URLs`);
+writeFileSync(npmWorker, pointed);
 // No source maps of third-party code in the tarball (web-llm's alone is about 7 MB).
 stripVendorMaps(`${root}dist/cdn`);
 // AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.

@@ -24,12 +24,19 @@ export function markdownReady(): Promise<Renderer> {
 
 /**
  * Start loading the Markdown chunk now (for instance while the model loads), so that the first
- * reply renders as Markdown from its first token instead of as plain text and then again. Never
- * before consent: the chunk is not part of what the consent card needs.
+ * reply renders as Markdown from its first token instead of as plain text and then again; then,
+ * when the page is idle, the highlighter, so that the first code block of a reply does not pay for
+ * compiling it and registering its languages. Never before consent: neither chunk is part of what
+ * the consent card needs.
  */
 export function preloadMarkdown(): void {
-  markdownReady().catch(() => undefined);
+  markdownReady().then(
+    () => idle(() => void loadHighlighter().catch(() => undefined)),
+    () => undefined,
+  );
 }
+
+const loadHighlighter = () => (highlighter ??= import('./highlight.js'));
 
 /** A little less than a frame at 60 Hz (ms). */
 const FRAME_MS = 12;
@@ -41,8 +48,7 @@ const idle = (work: () => void) =>
 
 function highlightLater(block: HTMLElement) {
   if (!block.querySelector('pre[data-lang]')) return;
-  highlighter ??= import('./highlight.js');
-  highlighter.then(
+  loadHighlighter().then(
     ({ highlightWithin }) => idle(() => highlightWithin(block)),
     () => undefined, // no highlighting is no loss: the code stays readable
   );

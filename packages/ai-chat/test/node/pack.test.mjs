@@ -38,15 +38,28 @@ describe('the packed tarball', () => {
       'package/dist/engine/worker.js',
       'package/dist/cdn/ai-chat.js',
       'package/dist/cdn/worker.js',
-      // wllama's WebAssembly beside both worker entries (never fetched from a third-party host)
+      // wllama's WebAssembly, once, beside the script-tag worker (never from a third-party host)
       'package/dist/cdn/wllama/wllama.wasm',
       'package/dist/cdn/wllama/compat/wllama.js',
       'package/dist/cdn/wllama/compat/wllama.wasm',
-      'package/dist/engine/wllama/wllama.wasm',
-      'package/dist/engine/wllama/compat/wllama.js',
-      'package/dist/engine/wllama/compat/wllama.wasm',
     ]) {
       assert.ok(files.includes(file), `${file} in the tarball`);
+    }
+    assert.ok(!files.some((f) => f.startsWith('package/dist/engine/wllama/')), 'one copy of wllama, not two');
+    // Every asset each worker names (`new URL('…', import.meta.url)`) is in the tarball where it points.
+    const unpacked = join(dir, 'assets');
+    execFileSync('mkdir', ['-p', unpacked]);
+    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
+    for (const worker of ['package/dist/engine/worker.js', 'package/dist/cdn/worker.js']) {
+      const text = readFileSync(join(unpacked, worker), 'utf8');
+      const named = [
+        ...text.matchAll(/new URL\(\s*["'](\.{1,2}\/[^"']*wllama[^"']*)["']\s*,\s*import\.meta\.url/g),
+      ].map((m) => m[1]);
+      assert.equal(named.length, 3, `${worker} names wllama's 3 files`);
+      for (const path of named) {
+        const file = join(worker, '..', path);
+        assert.ok(files.includes(file), `${worker} names ${path}: ${file} is not in the tarball`);
+      }
     }
     assert.ok(!files.some((f) => f.includes('/test/')), 'no tests in the tarball');
     console.log(

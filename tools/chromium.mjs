@@ -18,7 +18,8 @@ export const CHROME_CANDIDATES = [
 ];
 const ON_PATH = ['chromium', 'google-chrome-stable', 'google-chrome', 'chromium-browser', 'chrome'];
 
-function executable(path) {
+/** Whether `path` is a file this process may run. */
+export function executable(path) {
   try {
     accessSync(path, constants.X_OK);
     return true;

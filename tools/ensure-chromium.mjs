@@ -3,8 +3,8 @@
 // Chromium or Chrome on this machine, else Debian's `chromium` installed with apt (as root, or
 // with password-less sudo), else stop at once with one sentence naming what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { findChromium } from './chromium.mjs';
+import { existsSync } from 'node:fs';
+import { executable, findChromium } from './chromium.mjs';
 
 const HOW =
   'install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`) or Chrome, or set CHROME_PATH to its executable';
@@ -14,17 +14,8 @@ function fail(sentence) {
   process.exit(1);
 }
 
-function runs(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 if (process.env.CHROME_PATH) {
-  if (!runs(process.env.CHROME_PATH))
+  if (!executable(process.env.CHROME_PATH))
     fail(`CHROME_PATH=${process.env.CHROME_PATH} is not an executable browser: ${HOW}.`);
   process.exit(0);
 }

@@ -1,12 +1,12 @@
 // A chunk of the element that cannot be fetched (a CDN hiccup): the built dist/cdn/ is served from
-// 127.0.0.1 with its conversation chunk (chunks/chat-view-*.js) failing, to a page that hands the
-// element a scripted engine (dist/cdn/testing.js). The element says so in its own words, keeps its
+// 127.0.0.1 by the demo's static server, its conversation chunk (chunks/chat-view-*.js) failing, to
+// a page that hands the element a scripted engine (dist/cdn/testing.js). The element says so in its own words, keeps its
 // composer and what was typed, and shows the conversation once the chunk can be fetched and the
 // visitor dismisses the message.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../scripts/serve.mjs';
 import { launchChromium } from '../shared/chromium.mjs';
 
 const cdnDir = new URL('../../../packages/ai-chat/dist/cdn/', import.meta.url);
@@ -28,30 +28,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/') {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      return res.end(PAGE);
-    }
-    if (failing && /^\/chunks\/chat-view-[^/]+\.js$/.test(path)) {
-      failed.push(path);
-      res.writeHead(503);
-      return res.end();
-    }
-    try {
-      const body = await readFile(new URL(`.${path}`, cdnDir));
-      res.writeHead(200, {
-        'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
-        'Cache-Control': 'no-store',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server = await serve({ root: fileURLToPath(cdnDir), port: 0 });
   browser = await launchChromium();
 });
 
@@ -63,6 +40,17 @@ after(async () => {
 describe('a chunk that cannot be fetched (scripted engine, built dist/cdn)', () => {
   it('scripted engine: the element says so, keeps what was typed, and shows the conversation once the chunk comes back', async () => {
     const page = await browser.newPage();
+    // The page itself, and the chunk failing until the test lets it through; the rest is dist/cdn.
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path === '/') return request.respond({ status: 200, contentType: 'text/html', body: PAGE });
+      if (failing && /^\/chunks\/chat-view-[^/]+\.js$/.test(path)) {
+        failed.push(path);
+        return request.respond({ status: 503, body: '' });
+      }
+      return request.continue();
+    });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     const shown = () =>
       page.evaluate(() => {

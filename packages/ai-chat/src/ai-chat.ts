@@ -15,6 +15,7 @@ import { checkUrls, readSettings, type Settings } from './fit/settings.js';
 import { canTransition, deriveStatus } from './fit/status.js';
 import { controls, styles } from './ai-chat.styles.js';
 import { checkLocale } from './i18n/check.js';
+import { persistKey } from './persist/key.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
 import type { Strings } from './strings.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
@@ -448,7 +449,7 @@ export class AiChat extends LitElement {
       consented: this.#consented || this.autoload,
       customEngine: !!this.engine,
       conversation: this.#conversation.messages.length > 0 || !!this.#conversation.draft,
-      persist: typeof this.persist === 'string' && !!this.persist.trim(),
+      persist: persistKey(this.persist) !== undefined,
       status: this.#status,
     });
     if (!wanted || this.#chatFailed) return;
@@ -474,7 +475,7 @@ export class AiChat extends LitElement {
         this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0),
       );
     }
-    if (!this.#persist && typeof this.persist === 'string' && this.persist.trim())
+    if (!this.#persist && persistKey(this.persist) !== undefined)
       this.#persist = new chat.PersistController(this, {
         messages: () => this.#conversation.messages,
         draft: () => this.#conversation.draft,
@@ -536,7 +537,7 @@ export class AiChat extends LitElement {
       resumeBytes: this.#resumeBytes,
       awayFromLatest: this.#scroll?.away ?? false,
       consented: this.#consented || this.autoload,
-      windowed: (list, each, deps) => this.#window?.render(list, each, deps) ?? list.map(each),
+      windowed: this.#window?.render.bind(this.#window),
     };
   }
 

@@ -14,6 +14,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AiChatError } from '../errors.js';
+import { persistKey } from '../persist/key.js';
 import type { StoredMessage } from '../persist/record.js';
 import type { ChatMessage } from '../types.js';
 
@@ -86,8 +87,7 @@ export class PersistController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const key =
-      typeof this.#host.persist === 'string' && this.#host.persist.trim() ? this.#host.persist : undefined;
+    const key = persistKey(this.#host.persist);
     if (key !== this.#key) {
       if (this.#timer !== undefined) this.#flush(); // the old key's pending draft, under the old key
       this.#key = key;

@@ -11,16 +11,16 @@ import { controls } from './styles/controls.js';
  */
 const theme = css`
   :host {
-    --ai-chat-background: #ffffff;
-    --ai-chat-color: #1d1f24;
-    --ai-chat-muted: #5d616b;
-    --ai-chat-accent: #4a4fd8;
-    --ai-chat-accent-contrast: #ffffff;
-    --ai-chat-user-background: #eef0fb;
+    --ai-chat-background: light-dark(#ffffff, #17181c);
+    --ai-chat-color: light-dark(#1d1f24, #e9e9ee);
+    --ai-chat-muted: light-dark(#5d616b, #a3a5b0);
+    --ai-chat-accent: light-dark(#4a4fd8, #9aa0ff);
+    --ai-chat-accent-contrast: light-dark(#ffffff, #111218);
+    --ai-chat-user-background: light-dark(#eef0fb, #2a2c3b);
     --ai-chat-assistant-background: transparent;
-    --ai-chat-surface: #f6f7f9;
-    --ai-chat-border: #dcdee4;
-    --ai-chat-error: #b42318;
+    --ai-chat-surface: light-dark(#f6f7f9, #1f2025);
+    --ai-chat-border: light-dark(#dcdee4, #363842);
+    --ai-chat-error: light-dark(#b42318, #ff9b8f);
     --ai-chat-radius: 16px;
     --ai-chat-font:
       system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang TC', 'Microsoft JhengHei',
@@ -28,7 +28,10 @@ const theme = css`
     --ai-chat-font-size: 15px;
     --ai-chat-spacing: 8px;
     --ai-chat-max-height: 480px;
-    --ai-chat-code-background: #f3f4f7;
+    --ai-chat-code-background: light-dark(#f3f4f7, #1f2026);
+    --ai-chat-code-keyword: light-dark(#8b1d89, #d3a1f5);
+    --ai-chat-code-string: light-dark(#2b5c16, #a5d68a);
+    --ai-chat-code-number: light-dark(#8a3a00, #f5b97a);
     display: block;
     box-sizing: border-box;
     min-width: 0;
@@ -39,37 +42,7 @@ const theme = css`
     text-align: start;
     -webkit-text-size-adjust: 100%;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --ai-chat-background: #17181c;
-      --ai-chat-color: #e9e9ee;
-      --ai-chat-muted: #a3a5b0;
-      --ai-chat-accent: #9aa0ff;
-      --ai-chat-accent-contrast: #111218;
-      --ai-chat-user-background: #2a2c3b;
-      --ai-chat-surface: #1f2025;
-      --ai-chat-border: #363842;
-      --ai-chat-error: #ff9b8f;
-      --ai-chat-code-background: #1f2026;
-      --ai-chat-code-keyword: #d3a1f5;
-      --ai-chat-code-string: #a5d68a;
-      --ai-chat-code-number: #f5b97a;
-    }
-  }
   :host([theme='dark']) {
-    --ai-chat-background: #17181c;
-    --ai-chat-color: #e9e9ee;
-    --ai-chat-muted: #a3a5b0;
-    --ai-chat-accent: #9aa0ff;
-    --ai-chat-accent-contrast: #111218;
-    --ai-chat-user-background: #2a2c3b;
-    --ai-chat-surface: #1f2025;
-    --ai-chat-border: #363842;
-    --ai-chat-error: #ff9b8f;
-    --ai-chat-code-background: #1f2026;
-    --ai-chat-code-keyword: #d3a1f5;
-    --ai-chat-code-string: #a5d68a;
-    --ai-chat-code-number: #f5b97a;
     color-scheme: dark;
   }
   :host([theme='light']) {

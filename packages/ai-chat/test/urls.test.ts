@@ -4,7 +4,7 @@ import type { AiChatErrorEvent } from '../src/events.js';
 import { $, SCRIPTED_WORKER } from './helpers.js';
 import { resolveSpecUrls, resolveUrl } from '../src/engine/page/urls.js';
 import type { ModelSpec } from '../src/engine/protocol.js';
-import { checkUrls } from '../src/fit/settings.js';
+import { checkUrls } from '../src/state/settings.js';
 import { readIndex } from '../src/engine/worker/model-index.js';
 
 describe('pure: resolveUrl (URLs resolve against the page, not the worker)', () => {

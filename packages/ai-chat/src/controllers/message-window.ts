@@ -11,6 +11,15 @@
  */
 import { html, noChange, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
+/** An element with a message log (`part="messages"`) in its shadow root. */
+export interface LogHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** The host's message log, when it is rendered. */
+export const logOf = (host: LogHost): HTMLElement | null =>
+  host.renderRoot?.querySelector?.<HTMLElement>('[part="messages"]') ?? null;
+
 /** Conversations up to this many messages render in full. */
 export const WINDOW_FROM = 100;
 /** Messages per page. */
@@ -31,8 +40,7 @@ export function firstPage(total: number, current: number | undefined, following:
 }
 
 export class MessageWindow implements ReactiveController {
-  #host: ReactiveControllerHost;
-  #log: () => HTMLElement | null;
+  #host: LogHost;
   #first: number | undefined;
   #list: { length: number; head: unknown } = { length: 0, head: undefined };
   #following = true;
@@ -47,9 +55,8 @@ export class MessageWindow implements ReactiveController {
     if (log) this.#following = log.scrollHeight - log.scrollTop - log.clientHeight <= SLACK;
   };
 
-  constructor(host: ReactiveControllerHost, log: () => HTMLElement | null) {
+  constructor(host: LogHost) {
     this.#host = host;
-    this.#log = log;
     host.addController(this);
   }
 
@@ -92,7 +99,7 @@ export class MessageWindow implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const log = this.#log() ?? undefined;
+    const log = logOf(this.#host) ?? undefined;
     if (log !== this.#watched) {
       this.#watched?.removeEventListener('scroll', this.#onScroll);
       this.#watched = log;

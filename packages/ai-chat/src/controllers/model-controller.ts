@@ -7,59 +7,63 @@
  * synchronously.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createRuntime, type RuntimeInputs } from '../engine/page/registry.js';
+import { createRuntime } from '../engine/page/registry.js';
 import { runtimeKeys, type RuntimeKeys } from '../engine/page/runtime-keys.js';
 import type { Runtime, RuntimeModel } from '../engine/runtime.js';
-import { chatError, toChatError, type AiChatError } from '../errors.js';
+import { chatError, toChatError } from '../errors.js';
 import { AiChatProgressEvent, AiChatReadyEvent, AiChatThresholdEvent } from '../events.js';
 import { checkLimits } from '../fit/limits.js';
-import type { Settings } from '../fit/settings.js';
-import type { ModelPhase } from '../fit/status.js';
+import { envOf, readInputs, type InputSource, type Inputs } from '../state/inputs.js';
 import type { ModelInfo, ProgressReport } from '../types.js';
+import type { StatusController } from './status-controller.js';
 
-export interface ModelHost extends ReactiveControllerHost {
-  dispatchEvent(event: Event): boolean;
-  readonly settings: Settings;
+export interface ModelHost extends ReactiveControllerHost, Element, InputSource {
   readonly autoload: boolean;
-  readonly isConnected: boolean;
-  /** The page's `model` is not a known model: use `auto` instead (the switch follows). */
-  useAuto(): void;
-  /** What the runtime is made from, as the properties say now. */
-  runtimeInputs(): RuntimeInputs;
-  /** Show and fire a failure; it stays until dismissed, retried or replaced. */
-  fail(error: unknown): AiChatError;
-  /** Show and fire a problem that changes no status (a bad attribute value). */
-  warn(error: unknown): AiChatError;
-  clearFailure(): void;
-  /** Stop the reply in progress: the model under it is changing. */
-  stopReply(): void;
-  /** Something the status derives from changed. */
-  changed(): void;
-  /** True while a reply streams (a worker death then fails the reply, not the model). */
-  readonly replying: boolean;
 }
 
 /** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
 const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ModelInfo => model;
 
 export class ModelController implements ReactiveController {
-  phase: ModelPhase = 'idle';
   progress: ProgressReport | undefined;
   modelInfo: ModelInfo | undefined;
+  /** The visitor (or the page, through `load()`/`send()`) has agreed to load the model. */
+  consented = false;
+  /** Bytes a cancelled download had fetched (kept in the cache): the consent card says what is left. */
+  resumeBytes = 0;
 
   #host: ModelHost;
+  #status: StatusController;
+  /** The inputs the runtime was made from. */
+  #inputs: Inputs | undefined;
   #runtime: Runtime | undefined;
   #keys: RuntimeKeys | undefined;
+  /** A `model` the runtimes do not know: `auto` is used instead while the property says so. */
+  #unknown: string | undefined;
+  #autoload = false;
   #ready = false;
-  /** Cancels the check or load in flight; replaced by every unload and switch. */
+  /** Cancels the check, load or reply in flight; replaced by every unload and switch (one per run). */
   #op = new AbortController();
   #checking: Promise<void> | undefined;
   #loading: Promise<void> | undefined;
   #unwatch: (() => void) | undefined;
 
-  constructor(host: ModelHost) {
+  constructor(host: ModelHost, status: StatusController) {
     this.#host = host;
+    this.#status = status;
     host.addController(this);
+  }
+
+  /** Follow the properties, as lit's Task follows its arguments: after this update, not inside it. */
+  hostUpdate(): void {
+    const host = this.#host;
+    const keys = runtimeKeys(this.#read().runtime);
+    if (!this.#keys || !this.#same(keys)) queueMicrotask(() => host.isConnected && this.follow());
+    else if (host.autoload && !this.#autoload)
+      queueMicrotask(
+        () => host.autoload && this.#status.status === 'idle' && this.request().catch(() => undefined),
+      );
+    this.#autoload = host.autoload;
   }
 
   hostDisconnected(): void {
@@ -74,27 +78,42 @@ export class ModelController implements ReactiveController {
     return this.#ready ? this.#runtime : undefined;
   }
 
-  /** Follow the properties: a new runtime when what it is made from changed (called after each update). */
+  /** Aborted when the model under a reply goes (a switch, an unload): the reply stops. */
+  get signal(): AbortSignal {
+    return this.#op.signal;
+  }
+
+  /** The inputs as the properties say now, with `auto` for a model the runtimes do not know. */
+  #read(): Inputs {
+    const inputs = readInputs(this.#host, envOf(this.#host));
+    const { spec } = inputs.runtime;
+    if (spec.model !== this.#unknown) return inputs;
+    return { ...inputs, runtime: { ...inputs.runtime, spec: { ...spec, model: 'auto' } } };
+  }
+
+  #same(keys: RuntimeKeys): boolean {
+    return this.#keys?.runtime === keys.runtime && (this.#ready || this.#keys.limits === keys.limits);
+  }
+
+  /** A new runtime when what it is made from changed: the old one is freed, the new one checked or loaded. */
   follow(): void {
-    const keys = runtimeKeys(this.#host.runtimeInputs());
-    const same = this.#keys?.runtime === keys.runtime && (this.#ready || this.#keys.limits === keys.limits);
-    if (same && this.#runtime) return;
+    const inputs = this.#read();
+    const keys = runtimeKeys(inputs.runtime);
+    if (this.#same(keys) && this.#runtime) return;
     this.#keys = keys;
+    this.#inputs = inputs;
     const old = this.#runtime;
-    this.#cancel();
-    if (old) {
-      this.#host.stopReply();
-      void old.unload();
-    }
+    this.#cancel(); // stops a reply on the old runtime
+    if (old) void old.unload();
     this.#unwatch?.();
-    const runtime = createRuntime(this.#host.runtimeInputs());
+    const runtime = createRuntime(inputs.runtime);
     this.#runtime = runtime;
     this.#unwatch = runtime.onExit((error) => this.#exited(runtime, error));
     this.modelInfo = undefined;
-    this.#host.clearFailure();
-    this.#setPhase('idle');
+    this.#status.clearFailure();
+    this.#status.phase = 'idle';
     if (this.#host.autoload) this.load().catch(() => undefined);
-    else if (!this.#host.runtimeInputs().engine) void this.check();
+    else if (!inputs.runtime.engine) void this.check();
   }
 
   #cancel() {
@@ -106,27 +125,22 @@ export class ModelController implements ReactiveController {
     this.progress = undefined;
   }
 
-  #setPhase(phase: ModelPhase) {
-    this.phase = phase;
-    this.#host.changed();
-  }
-
   /** What the model costs and whether it fits, for the consent card. Downloads nothing. */
   check(): Promise<void> {
     const runtime = this.#runtime;
     if (!runtime || this.#ready || this.#loading) return Promise.resolve();
     if (this.#checking) return this.#checking;
     const { signal } = this.#op;
-    this.#host.clearFailure();
-    this.#setPhase('checking');
+    this.#status.clearFailure();
+    this.#status.phase = 'checking';
     const run = (async () => {
       try {
         await this.#preflight(runtime, signal);
-        if (!signal.aborted && !this.#loading) this.#setPhase('idle');
+        if (!signal.aborted && !this.#loading) this.#status.phase = 'idle';
       } catch (error) {
         if (signal.aborted || this.#loading) return;
-        this.phase = 'idle';
-        this.#host.fail(error);
+        this.#status.fail(error); // the phase after a failed check is idle
+        this.#status.phase = 'idle';
       }
     })();
     this.#checking = run;
@@ -146,7 +160,7 @@ export class ModelController implements ReactiveController {
     if (signal.aborted) throw chatError('aborted');
     this.modelInfo = infoOf(model);
     this.#host.requestUpdate();
-    const refusal = checkLimits(model, this.#host.settings);
+    const refusal = checkLimits(model, this.#inputs!.settings);
     if (refusal) {
       this.#host.dispatchEvent(new AiChatThresholdEvent(refusal.kind, refusal.limit, refusal.actual));
       throw chatError(refusal.code, refusal.detail);
@@ -154,19 +168,20 @@ export class ModelController implements ReactiveController {
     return model;
   }
 
-  /** An unknown model id is a bad attribute: say so, and go on with `auto` (the switch follows). */
+  /** An unknown model id is a bad attribute: say so, and go on with `auto`. */
   #unknownModel(error: unknown): boolean {
-    const { spec } = this.#host.runtimeInputs();
+    const { spec } = this.#inputs!.runtime;
     if (spec.model === 'auto' || spec.modelUrl || toChatError(error).code !== 'model-not-found') return false;
-    this.#host.warn(
+    this.#status.warn(
       chatError(
         'invalid-attribute',
         `model="${spec.model}" is not a known model: expected a WebLLM model id, a GGUF catalog id or auto. Using auto.`,
       ),
     );
-    // Cancel what runs now; the switch to `auto` follows.
+    // Cancel what runs now; the page's value stays (a framework would only set it again).
     this.#cancel();
-    this.#host.useAuto();
+    this.#unknown = spec.model;
+    queueMicrotask(() => this.#host.isConnected && this.follow());
     return true;
   }
 
@@ -178,9 +193,28 @@ export class ModelController implements ReactiveController {
         ? { ...report, progress: Math.max(last.progress, report.progress) }
         : report;
     this.progress = progress;
-    if (report.phase === 'load' && this.phase === 'downloading') this.#setPhase('loading');
+    if (report.phase === 'download') this.resumeBytes = Math.max(this.resumeBytes, report.loadedBytes);
+    if (report.phase === 'load' && this.#status.phase === 'downloading') this.#status.phase = 'loading';
     this.#host.dispatchEvent(new AiChatProgressEvent(progress));
     this.#host.requestUpdate();
+  }
+
+  /** The visitor or the page asked for the model (consent given): it loads. */
+  request(): Promise<void> {
+    this.consent();
+    return this.load();
+  }
+
+  /** The model was asked for: a check in flight now shows as progress. */
+  consent(): void {
+    if (!this.consented) this.#host.requestUpdate();
+    this.consented = true;
+  }
+
+  /** The visitor cancelled: back to the consent card (what was downloaded stays cached). */
+  cancel(): Promise<void> {
+    this.consented = false;
+    return this.unload();
   }
 
   /** Load the model; resolves when ready. Joins a load in progress; a new load after `unload()` starts afresh. */
@@ -188,7 +222,7 @@ export class ModelController implements ReactiveController {
     // A property set just before this call counts: the latest inputs win.
     this.follow();
     if (this.#ready) {
-      this.#host.clearFailure();
+      this.#status.clearFailure();
       return Promise.resolve();
     }
     if (!this.#loading) {
@@ -204,29 +238,31 @@ export class ModelController implements ReactiveController {
 
   async #load(runtime: Runtime, signal: AbortSignal): Promise<void> {
     try {
-      this.#host.clearFailure();
+      this.#status.clearFailure();
       this.progress = undefined;
       const checking = this.#checking;
       if (checking) await checking;
       if (signal.aborted) throw chatError('aborted');
-      this.#setPhase('checking');
+      this.#status.phase = 'checking';
       const model = await this.#preflight(runtime, signal);
-      this.#setPhase(model.cached ? 'loading' : 'downloading');
+      this.#status.phase = model.cached ? 'loading' : 'downloading';
       const loaded = await runtime.load((report) => signal.aborted || this.#progress(report), signal);
       if (signal.aborted) throw chatError('aborted');
-      this.modelInfo = infoOf({ ...model, ...loaded, cached: loaded.cached });
+      const info = (this.modelInfo = infoOf({ ...model, ...loaded, cached: loaded.cached }));
       this.#ready = true;
       this.progress = undefined;
-      this.#setPhase('ready');
-      const info = this.modelInfo;
+      this.resumeBytes = 0;
+      this.#status.phase = 'ready';
       this.#host.dispatchEvent(new AiChatReadyEvent(info.id, info.downloadBytes, info.vramMB));
     } catch (error) {
       if (signal.aborted) throw chatError('aborted');
       // Past the download every file is cached: a failure now may come from them (offer to clear).
-      if (this.phase === 'loading' && this.modelInfo) this.modelInfo = { ...this.modelInfo, cached: true };
+      if (this.#status.phase === 'loading' && this.modelInfo)
+        this.modelInfo = { ...this.modelInfo, cached: true };
       this.progress = undefined;
-      this.phase = 'idle';
-      throw this.#host.fail(error);
+      const chat = this.#status.fail(error);
+      this.#status.phase = 'idle';
+      throw chat;
     }
   }
 
@@ -235,17 +271,16 @@ export class ModelController implements ReactiveController {
     const wasReady = this.#ready;
     this.#ready = false;
     // A load or a reply in progress fails by itself, with its own error.
-    if (this.#loading || this.#host.replying) return;
-    this.#setPhase('idle');
-    if (wasReady) this.#host.fail(error);
+    if (this.#loading || this.#status.generating) return;
+    this.#status.phase = 'idle';
+    if (wasReady) this.#status.fail(error);
   }
 
-  /** Free the model (the worker ends when no element uses it); cancels a check or download. */
+  /** Free the model (the worker ends when no element uses it); cancels a check, download or reply. */
   async unload(): Promise<void> {
     this.#cancel();
-    this.#host.stopReply();
-    this.#host.clearFailure();
-    this.#setPhase('idle');
+    this.#status.clearFailure();
+    this.#status.phase = 'idle';
     await this.#runtime?.unload();
   }
 
@@ -256,7 +291,7 @@ export class ModelController implements ReactiveController {
       if (this.modelInfo) this.modelInfo = { ...this.modelInfo, cached: false };
       this.#host.requestUpdate();
     } catch (error) {
-      this.#host.fail(error);
+      this.#status.fail(error);
     }
   }
 }

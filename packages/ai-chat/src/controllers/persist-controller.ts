@@ -16,7 +16,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AiChatError } from '../errors.js';
 import { persistKey } from '../persist/key.js';
 import type { StoredMessage } from '../persist/record.js';
+import type { Strings } from '../strings.js';
 import type { ChatMessage } from '../types.js';
+import type { ConversationController } from './conversation-controller.js';
+import type { StatusController } from './status-controller.js';
 
 type Store = typeof import('../persist/store.js');
 
@@ -24,18 +27,11 @@ export interface PersistHost extends ReactiveControllerHost {
   persist: string | undefined;
 }
 
-/** How the controller reads and restores the conversation and reports failures. */
+/** What the controller reads and restores: the conversation, where failures go, the words for them. */
 export interface PersistAccess {
-  messages(): ChatMessage[];
-  draft(): ChatMessage | undefined;
-  /**
-   * Show the restored conversation. `keepReply`: a reply in progress goes on and lands after it
-   * (the first key); otherwise it stops (a key switch: nothing crosses keys).
-   */
-  restore(messages: ChatMessage[], keepReply: boolean): void;
-  fail(error: AiChatError): void;
-  /** The words for a failure, with `{detail}`, in the element's language. */
-  text(key: 'saveFailed' | 'restoreFailed' | 'storageUnreadable'): string;
+  conversation: Pick<ConversationController, 'messages' | 'draft' | 'restore'>;
+  status: Pick<StatusController, 'warn'>;
+  locale: { readonly strings: Pick<Strings, 'saveFailed' | 'restoreFailed' | 'storageUnreadable'> };
 }
 
 export const DRAFT_EVERY_MS = 400;
@@ -96,18 +92,18 @@ export class PersistController implements ReactiveController {
       this.#owned = new Set();
       this.#draft = undefined;
       this.#blocked = false;
-      this.#lastMessages = this.#access.messages();
+      this.#lastMessages = this.#access.conversation.messages;
       if (key) {
         // A later key replaces what is on screen; the first one keeps it after the restored part.
-        const replaced = this.#hadKey ? new Set(this.#access.messages()) : new Set<ChatMessage>();
+        const replaced = this.#hadKey ? new Set(this.#access.conversation.messages) : new Set<ChatMessage>();
         this.#hadKey = true;
         this.#restore(key, replaced);
       }
       return;
     }
     if (!key || this.#restoring || this.#blocked) return;
-    const messages = this.#access.messages();
-    const draft = this.#access.draft();
+    const messages = this.#access.conversation.messages;
+    const draft = this.#access.conversation.draft;
     if (messages !== this.#lastMessages) this.#flush();
     else if (draft && draft.content.length !== this.#lastDraftLength && this.#timer === undefined)
       this.#timer = setTimeout(() => this.#flush(), DRAFT_EVERY_MS);
@@ -129,11 +125,14 @@ export class PersistController implements ReactiveController {
             this.#blocked = true;
             this.#report(new AiChatError('storage', this.#unreadable(saved.unreadable)));
           } else if (saved) restored = saved.messages;
-          const later = this.#access.messages().filter((m) => !replaced.has(m));
+          const later = this.#access.conversation.messages.filter((m) => !replaced.has(m));
           if (restored.length || replaced.size) {
             // Anything said before the restore finished follows the restored conversation.
-            this.#access.restore([...restored.map(({ id: _, ...m }) => m), ...later], !replaced.size);
-            const shown = this.#access.messages();
+            this.#access.conversation.restore(
+              [...restored.map(({ id: _, ...m }) => m), ...later],
+              !replaced.size,
+            );
+            const shown = this.#access.conversation.messages;
             restored.forEach((m, i) => {
               if (shown[i]) this.#ids.set(shown[i]!, m.id);
               this.#known.add(m.id);
@@ -143,11 +142,11 @@ export class PersistController implements ReactiveController {
         (error) => {
           if (this.#key !== key) return;
           if (replaced.size)
-            this.#access.restore(
-              this.#access.messages().filter((m) => !replaced.has(m)),
+            this.#access.conversation.restore(
+              this.#access.conversation.messages.filter((m) => !replaced.has(m)),
               false,
             );
-          this.#report(storageError(this.#access.text('restoreFailed'), error));
+          this.#report(storageError(this.#access.locale.strings.restoreFailed, error));
         },
       )
       .finally(() => {
@@ -160,7 +159,7 @@ export class PersistController implements ReactiveController {
   }
 
   #unreadable(reason: string): string {
-    return this.#access.text('storageUnreadable').replace('{detail}', reason);
+    return this.#access.locale.strings.storageUnreadable.replace('{detail}', reason);
   }
 
   #idOf(message: ChatMessage, draft: ChatMessage | undefined): string {
@@ -183,8 +182,8 @@ export class PersistController implements ReactiveController {
     this.#timer = undefined;
     const key = this.#key;
     if (!key || this.#restoring || this.#blocked) return;
-    const messages = this.#access.messages();
-    const draft = this.#access.draft();
+    const messages = this.#access.conversation.messages;
+    const draft = this.#access.conversation.draft;
     this.#lastMessages = messages;
     this.#lastDraftLength = draft?.content.length ?? 0;
     const snapshot: StoredMessage[] = messages.map((m) => ({ ...m, id: this.#idOf(m, draft) }));
@@ -210,7 +209,7 @@ export class PersistController implements ReactiveController {
           if (this.#key === key) this.#blocked = true;
           this.#report(new AiChatError('storage', this.#unreadable(unreadable)));
         },
-        (error) => this.#report(storageError(this.#access.text('saveFailed'), error)),
+        (error) => this.#report(storageError(this.#access.locale.strings.saveFailed, error)),
       );
   }
 
@@ -222,6 +221,6 @@ export class PersistController implements ReactiveController {
   #report(error: AiChatError) {
     if (this.#failing) return;
     this.#failing = true;
-    this.#access.fail(error);
+    this.#access.status.warn(error);
   }
 }

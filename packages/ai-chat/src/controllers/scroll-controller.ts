@@ -10,7 +10,9 @@
  * however many tokens arrive, instead of forced layouts per token. Other updates (a message
  * added, a reply finished) scroll at once.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { ChatMessage } from '../types.js';
+import { logOf, type LogHost } from './message-window.js';
 
 /** Closer than this to the bottom (px) counts as at the bottom. */
 const SLACK = 32;
@@ -21,11 +23,10 @@ const FRAME_MS = 12;
 const atBottom = (log: HTMLElement) => log.scrollHeight - log.scrollTop - log.clientHeight <= SLACK;
 
 export class ScrollController implements ReactiveController {
-  #host: ReactiveControllerHost;
-  #log: () => HTMLElement | null;
+  #host: LogHost;
+  #conversation: { readonly messages: readonly ChatMessage[] };
   /** The reader has scrolled up, away from the latest message. */
   away = false;
-  #count: () => number;
   #follow = true;
   #seen = 0;
   #frame: number | undefined;
@@ -57,11 +58,10 @@ export class ScrollController implements ReactiveController {
     }
   };
 
-  /** `count`: how many messages the user has sent (a new one scrolls to the bottom). */
-  constructor(host: ReactiveControllerHost, log: () => HTMLElement | null, count: () => number) {
+  /** A new message of the user in `conversation` scrolls to the bottom. */
+  constructor(host: LogHost, conversation: { readonly messages: readonly ChatMessage[] }) {
     this.#host = host;
-    this.#log = log;
-    this.#count = count;
+    this.#conversation = conversation;
     host.addController(this);
   }
 
@@ -72,9 +72,9 @@ export class ScrollController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const log = this.#log() ?? undefined;
+    const log = logOf(this.#host) ?? undefined;
     this.#watch(log);
-    const count = this.#count();
+    const count = this.#conversation.messages.reduce((n, m) => n + (m.role === 'user' ? 1 : 0), 0);
     const added = count > this.#seen;
     this.#seen = count;
     if (!log || !(this.#follow || added)) return;
@@ -98,7 +98,7 @@ export class ScrollController implements ReactiveController {
 
   /** Scroll to the latest message and follow it again. */
   toLatest(): void {
-    const log = this.#log();
+    const log = logOf(this.#host);
     if (!log) return;
     this.#follow = true;
     this.#toEnd(log);

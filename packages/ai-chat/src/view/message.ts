@@ -10,8 +10,18 @@ import { copyIcon, regenerateIcon } from './icons.js';
 import type { ViewState } from './state.js';
 
 export interface MessageActions {
-  copy: (message: ChatMessage, button: HTMLElement) => void;
   regenerate: () => void;
+}
+
+/** Copy `text`; the button says "Copied" for a moment. */
+function copy(text: string, button: HTMLElement) {
+  void navigator.clipboard?.writeText(text).then(
+    () => {
+      button.dataset.copied = '';
+      setTimeout(() => delete button.dataset.copied, 1500);
+    },
+    () => undefined,
+  );
 }
 
 export function messageView(
@@ -59,7 +69,7 @@ export function messageView(
               class="ghost"
               aria-label=${t.copyReplyLabel}
               title=${t.copyReplyLabel}
-              @click=${(e: Event) => on.copy(message, e.currentTarget as HTMLElement)}
+              @click=${(e: Event) => copy(message.content, e.currentTarget as HTMLElement)}
             >
               ${copyIcon}<span class="action-label">${t.copyReply}</span>
             </button>

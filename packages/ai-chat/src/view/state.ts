@@ -64,6 +64,12 @@ export function panelFor(
   return 'chat';
 }
 
+/** Whether `error` shows with `panel`: a warning always; a failure unless a download or load shows it. */
+export const errorShown = (error: AiChatError, panel: Panel): boolean =>
+  panel === 'error' ||
+  error.code === 'invalid-attribute' ||
+  (panel !== 'progress' && error.code !== 'aborted');
+
 /** True when a message typed now would be sent. */
 export const canSend = (s: Pick<ViewState, 'status' | 'hasEngine' | 'customEngine'>): boolean =>
   s.status === 'ready' || (s.status === 'error' && s.hasEngine) || (s.status === 'idle' && s.customEngine);

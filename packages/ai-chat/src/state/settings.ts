@@ -2,8 +2,8 @@
  * The element's numeric and size attributes, validated. A bad value never throws: it is reported
  * as a problem naming the attribute, and the default is used instead.
  */
-import { DEFAULT_LATENCY_THRESHOLD } from './rating.js';
-import { parseByteSize } from './size.js';
+import { DEFAULT_LATENCY_THRESHOLD } from '../fit/rating.js';
+import { parseByteSize } from '../fit/size.js';
 
 export interface Settings {
   latencyThreshold: number;

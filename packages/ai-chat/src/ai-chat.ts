@@ -17,7 +17,7 @@ import { controls, styles } from './ai-chat.styles.js';
 import { checkLocale } from './i18n/check.js';
 import { persistKey } from './persist/key.js';
 import { langOf, loadStrings, stringsFor } from './i18n/locale.js';
-import type { Strings } from './strings.js';
+import type { Strings } from './i18n/en.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 import { adoptSheet } from './styles/adopt.js';
 import { chatView, chunkError, loadChatView, needsChatView, type ChatView } from './view/chat-view-loader.js';

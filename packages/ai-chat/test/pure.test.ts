@@ -14,7 +14,7 @@ import type { ChatStatus, ErrorCode } from '../src/types.js';
 import { needsChatView } from '../src/view/chat-view-loader.js';
 import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { loadStrings, stringsFor } from '../src/i18n/locale.js';
-import { en } from '../src/strings.js';
+import { en } from '../src/i18n/en.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { rankCandidates, refusal } from '../src/fit/select.js';
 import { defaultMemoryLimitMB, type DeviceInfo } from '../src/fit/device.js';

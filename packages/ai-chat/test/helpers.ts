@@ -74,3 +74,23 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { timeout: 10_000, ...options });
 }
+
+/** A reply with every kind of Markdown block the element renders: heading, list, table, link, code. */
+export const MARKDOWN_REPLY = [
+  '# Plan',
+  '',
+  'Some **bold** and a [link](https://example.com).',
+  '',
+  '- one',
+  '- two',
+  '',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  '',
+  '```js',
+  'const answer = 42;',
+  '```',
+  '',
+  'Done.',
+].join('\n');

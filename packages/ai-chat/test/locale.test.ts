@@ -64,3 +64,23 @@ describe('locale: every table against English', () => {
     expect(stringsFor('zh-TW')).to.equal(zhHant);
   });
 });
+
+describe('locale: the table an element gets, once loaded', () => {
+  before(() => loadStrings('zh-Hant'));
+
+  const langs: Array<[string, string]> = [
+    ['zh-Hant', 'zh'],
+    ['zh-TW', 'zh'],
+    ['zh_HK', 'zh'],
+    ['ZH-MO', 'zh'],
+    ['zh-Hant-HK', 'zh'],
+    ['zh', 'en'],
+    ['zh-CN', 'en'],
+    ['zh-Hans', 'en'],
+    ['ar', 'en'],
+    ['', 'en'],
+  ];
+  for (const [lang, table] of langs)
+    it(`lang ${JSON.stringify(lang)} → ${table}`, () =>
+      expect(stringsFor(lang)).to.equal(table === 'zh' ? zhHant : en));
+});

@@ -122,10 +122,11 @@ describe('<ai-chat persist> (scripted engine)', () => {
   });
 
   it('scripted engine: when IndexedDB throws, ai-chat-error says so once and nothing on screen is lost', async () => {
-    await withoutIndexedDB(async () => {
+    const key = uniqueKey();
+    const errors = record<AiChatErrorEvent>(document.body, 'ai-chat-error');
+    const el = await withoutIndexedDB(async () => {
       const engine = new ScriptedEngine();
-      const errors = record<AiChatErrorEvent>(document.body, 'ai-chat-error');
-      const el = await fixture<AiChat>(html`<ai-chat persist=${uniqueKey()} .engine=${engine}></ai-chat>`);
+      const el = await fixture<AiChat>(html`<ai-chat persist=${key} .engine=${engine}></ai-chat>`);
       await waitUntil(() => errors.length === 1, 'the failed restore is reported');
       expect(errors[0]!.message).to.match(/^The conversation could not be restored in this browser/);
       expect(errors[0]!.recoverable).to.equal(true);
@@ -133,7 +134,6 @@ describe('<ai-chat persist> (scripted engine)', () => {
       expect($(el, '[part="error"]')!.textContent).to.contain('could not be restored');
       await el.send('still here');
       await el.send('and here');
-      await new Promise((resolve) => setTimeout(resolve, 50));
       await el.updateComplete;
       expect(visibleMessages(el)).to.deep.equal([
         'still here',
@@ -141,8 +141,13 @@ describe('<ai-chat persist> (scripted engine)', () => {
         'and here',
         'You said: and here',
       ]);
-      expect(errors.length, 'reported once, not per message').to.equal(1);
+      return el;
     });
+    // One element saves in order: once storage works again and the next message is saved, every
+    // save that failed before has been reported, or not.
+    await el.send('back');
+    await waitUntil(async () => (await stored(key))?.length === 6, 'saved once storage works again');
+    expect(errors.length, 'reported once, not per message').to.equal(1);
   });
 
   it('scripted engine: a save that fails is reported with ai-chat-error and the conversation stays', async () => {
@@ -249,8 +254,13 @@ describe('<ai-chat persist> keys, unreadable records and two writers (scripted e
       await el.send('after reset');
       await el.updateComplete;
       expect(visibleMessages(el)).to.deep.equal(['after reset', 'You said: after reset']);
-      // Give a write every chance to land (it would be queued after these sends).
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // One element saves in order: once a message under another key is saved, any write queued
+      // for this key before it has landed.
+      const other = uniqueKey();
+      el.persist = other;
+      await waitUntil(() => el.messages.length === 0, 'the other key shown');
+      await el.send('elsewhere');
+      await waitUntil(async () => (await stored(other))?.length === 2, 'saved under the other key');
       expect(await storedRaw(key)).to.deep.equal(record);
       expect(errors.length, 'reported once').to.equal(1);
     });

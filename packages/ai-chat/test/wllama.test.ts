@@ -4,7 +4,7 @@ import type { CompletionChunk } from '../src/engine/engine.js';
 import type { ModelSpec } from '../src/engine/protocol.js';
 import { spawnWorker } from '../src/engine/spawn.js';
 import type { ProgressReport } from '../src/types.js';
-import { modelRequests, REAL_WORKER } from './helpers.js';
+import { modelRequests, REAL_WORKER, waitUntil } from './helpers.js';
 
 // The CPU runtime for real, through the real worker protocol: our worker (router, preflight,
 // ranged downloader, Cache API) and llama.cpp in WebAssembly through wllama, on GGUF models the
@@ -150,7 +150,7 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     const c = client();
     let seen = 0;
     const loading = c.load(spec, (p) => (seen = p.loadedBytes ?? 0)).catch((e: { name: string }) => e);
-    while (seen < 40_000) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => seen >= 40_000, 'part of the download', { interval: 20, timeout: 30000 });
     await c.unload();
     expect(((await loading) as { name: string }).name).to.equal('AbortError');
     const again = client();

@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // No test reaches a host other than 127.0.0.1: Chromium's requests for any other host go to a trap
 // that refuses them and records the host. Every test file gets `test/net-guard.ts`, whose afterEach
 // fails the test when the trap saw anything; what arrives after a file's last test fails the run.
+// Every test file also gets `test/lit-warnings.ts` (first, before Lit loads): a Lit dev-mode warning
+// fails the test it came in.
 const netGuard = await startNetGuard();
 process.on('exit', () => {
   const left = netGuard.pending();
@@ -52,10 +54,12 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` }),
     {
-      name: 'net-guard-in-every-test-file',
+      name: 'guards-in-every-test-file',
       transform(context) {
         if (/^\/test\/[^/]+\.test\.ts$/.test(context.path))
-          return { body: `import '/test/net-guard.ts';\n${context.body}` };
+          return {
+            body: `import '/test/lit-warnings.ts';\nimport '/test/net-guard.ts';\n${context.body}`,
+          };
       },
     },
   ],

@@ -12,7 +12,7 @@ import { chatError } from './errors.js';
 import { validMessages } from './state/messages.js';
 import { envOf, readInputs } from './state/inputs.js';
 import { readSettings, type Settings } from './state/settings.js';
-import type { Strings } from './strings.js';
+import type { Strings } from './i18n/en.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 import { composerView } from './view/composer.js';
 import { consentView } from './view/consent.js';

@@ -7,7 +7,7 @@
 import { expect } from 'storybook/test';
 import { chatError, ERROR_MESSAGES } from '../src/errors.js';
 import { errorText } from '../src/i18n/error-text.js';
-import { en } from '../src/strings.js';
+import { en } from '../src/i18n/en.js';
 import type { ErrorCode } from '../src/types.js';
 import {
   chatIn,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { en } from '../src/strings.js';
+import { en } from '../src/i18n/en.js';
 import type { ModelInfo } from '../src/types.js';
 import { consentView } from '../src/view/consent.js';
 import type { ViewState } from '../src/view/state.js';

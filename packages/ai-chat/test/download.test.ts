@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { hasModelInCache } from '@mlc-ai/web-llm';
 import type { AiChat } from '../src/ai-chat.js';
+import { liveWorkers } from '../src/engine/page/pool.js';
 import type {
   AiChatErrorEvent,
   AiChatProgressEvent,
@@ -172,14 +173,14 @@ describe('fit to the device and our downloader, in the real worker (web-llm wher
     });
     await el.unload();
     expect(el.status).to.equal('idle');
-    // Every shard response the server started has ended (the cancelled ones closed): then no new
-    // request comes, where a download that went on would ask for the next shards within 150 ms.
+    // A download that went on would need its worker: once the worker has ended and every shard
+    // response the server started has closed (the cancelled ones too), no request can come.
+    await waitUntil(() => liveWorkers() === 0, `the worker ended (${liveWorkers()} alive)`);
     await waitUntil(async () => (await (await fetch('/__models/inflight')).json()) === 0, 'requests ended');
     const atCancel = await shardRequests(name);
     expect(Object.keys(atCancel).length).to.be.lessThan(24);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // a window in which nothing may happen
-    expect(await shardRequests(name)).to.deep.equal(atCancel);
     const completeAtCancel = (await cacheKeysFor(name)).filter((url) => url.includes('params_shard'));
+    expect(await shardRequests(name)).to.deep.equal(atCancel);
     expect(completeAtCancel.length).to.be.lessThan(24);
     // Load again: complete shards are not requested again.
     await el.load().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { AiChat } from '../src/ai-chat.js';
 import { liveWorkers } from '../src/engine/page/pool.js';
@@ -10,20 +10,6 @@ export { ScriptedEngine };
 export const SCRIPTED_WORKER = new URL('../src/testing/scripted-worker.js', import.meta.url).href;
 /** The real worker: WebLLM behind our protocol. */
 export const REAL_WORKER = new URL('../src/engine/worker.js', import.meta.url).href;
-
-// Fail on Lit dev-mode warnings (other than the one saying dev mode is on).
-const warnings: string[] = [];
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => {
-  const text = args.map(String).join(' ');
-  if (/Lit is in dev mode|multiple versions of Lit/i.test(text) === false && /lit/i.test(text))
-    warnings.push(text);
-  warn(...args);
-};
-afterEach(() => {
-  const found = warnings.splice(0);
-  expect(found, 'Lit warnings').to.deep.equal([]);
-});
 
 export async function scriptedChat(options: ScriptedEngineOptions = {}, attrs = '') {
   const engine = new ScriptedEngine(options);
@@ -88,3 +74,23 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { timeout: 10_000, ...options });
 }
+
+/** A reply with every kind of Markdown block the element renders: heading, list, table, link, code. */
+export const MARKDOWN_REPLY = [
+  '# Plan',
+  '',
+  'Some **bold** and a [link](https://example.com).',
+  '',
+  '- one',
+  '- two',
+  '',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  '',
+  '```js',
+  'const answer = 42;',
+  '```',
+  '',
+  'Done.',
+].join('\n');

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { WorkerClient } from '../src/engine/page/worker-client.js';
-import type { CompletionChunk } from '../src/engine/engine.js';
-import type { ModelSpec } from '../src/engine/protocol.js';
+import type { CompletionChunk, CompletionUsage } from '../src/engine/engine.js';
+import type { ModelSpec, WorkerResponse } from '../src/engine/protocol.js';
 import { spawnWorker } from '../src/engine/spawn.js';
 import type { ProgressReport } from '../src/types.js';
-import { modelRequests, REAL_WORKER } from './helpers.js';
+import { modelRequests, REAL_WORKER, waitUntil } from './helpers.js';
 
 // The CPU runtime for real, through the real worker protocol: our worker (router, preflight,
 // ranged downloader, Cache API) and llama.cpp in WebAssembly through wllama, on GGUF models the
@@ -121,8 +121,17 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     await c.unload();
   });
 
-  it('real wllama: interrupt stops the reply within one token; the next reply works', async () => {
-    const c = client();
+  it("real wllama: interrupt stops llama.cpp's generation at once (the worker's own token count); the next reply works", async () => {
+    // The worker's own messages: the last chunk of a reply carries llama.cpp's count of the tokens
+    // it generated, interrupted or not. The page stops reading at the interrupt, whatever the worker
+    // goes on doing, so the count is read here, beside the client.
+    const worker = spawnWorker(REAL_WORKER);
+    const usages: CompletionUsage[] = [];
+    worker.addEventListener('message', ({ data }: MessageEvent<WorkerResponse>) => {
+      if (data.type === 'chunk' && data.chunk.usage) usages.push(data.chunk.usage);
+    });
+    const c = new WorkerClient(worker);
+    clients.push(c);
     const spec: ModelSpec = { model: 'auto', modelUrl: ggufUrl(fresh()) };
     await c.load(spec, () => undefined);
     const controller = new AbortController();
@@ -139,6 +148,9 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     }
     // At most the chunks already on their way when the interrupt arrived: far fewer than 400 tokens.
     expect(chunks.length).to.be.below(40);
+    // The worker's generation ended too: llama.cpp made a few tokens more at most, not the 400 asked.
+    await waitUntil(() => usages.length > 0, 'the count of the interrupted reply', { timeout: 30000 });
+    expect(usages[0]!.completion_tokens).to.be.at.least(3).and.below(40);
     const next = await reply(c, 'and now?', { max_tokens: 5 });
     expect(next.usage!.completion_tokens).to.equal(5);
     await c.unload();
@@ -150,7 +162,7 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     const c = client();
     let seen = 0;
     const loading = c.load(spec, (p) => (seen = p.loadedBytes ?? 0)).catch((e: { name: string }) => e);
-    while (seen < 40_000) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => seen >= 40_000, 'part of the download', { interval: 20, timeout: 30000 });
     await c.unload();
     expect(((await loading) as { name: string }).name).to.equal('AbortError');
     const again = client();

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import { markdownReady } from '../src/render/markdown-directive.js';
 import { $$, ScriptedEngine } from './helpers.js';
@@ -114,6 +114,25 @@ function dangersIn(elements: Iterable<Element>): string[] {
   return found;
 }
 
+/**
+ * Resolves once the browser has run what a payload that survived would have set off by now: a probe
+ * image with the payloads' own `src=x` has failed (an image's `onerror`), then two frames have been
+ * rendered (autofocus, `toggle`, animations) and a task has run after them.
+ */
+async function handlersRan(): Promise<void> {
+  const probe = new Image();
+  const failed = new Promise((resolve) => (probe.onerror = resolve));
+  probe.src = new URL('x', document.baseURI).href;
+  await failed;
+  for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+  const { port1, port2 } = new MessageChannel();
+  await new Promise((resolve) => {
+    port1.onmessage = resolve;
+    port2.postMessage(undefined);
+  });
+  port1.close();
+}
+
 /** Cut text into chunks of `size` characters: a payload only becomes whole when chunks join. */
 const chunks = (text: string, size: number) => text.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
 
@@ -146,7 +165,7 @@ describe('hostile model output (scripted engine)', () => {
         const replies = batch.map((payload) => chunks(`Look: ${payload}\n\nafter`, size));
         const { el, seen, stop } = await hostileChat({ allowImages: false }, replies);
         for (const payload of batch) await el.send(`show me ${payload.length}`);
-        await aTimeout(150); // let error/load handlers fire, had any survived
+        await handlersRan(); // let error/load handlers fire, had any survived
         stop();
         expect(seen, 'dangerous nodes seen while streaming').to.deep.equal([]);
         expect(dangers(el.shadowRoot!)).to.deep.equal([]);
@@ -172,7 +191,7 @@ describe('hostile model output (scripted engine)', () => {
     ];
     const { el, seen, stop } = await hostileChat({ allowImages: false }, replies);
     for (let i = 0; i < replies.length; i++) await el.send(`part ${i}`);
-    await aTimeout(150);
+    await handlersRan();
     stop();
     expect(seen).to.deep.equal([]);
     expect(dangers(el.shadowRoot!)).to.deep.equal([]);
@@ -186,7 +205,7 @@ describe('hostile model output (scripted engine)', () => {
     replies.push(chunks('![cat](https://127.0.0.1:1/cat.png)', 4));
     const { el, seen, stop } = await hostileChat({ allowImages: true }, replies);
     for (let i = 0; i < replies.length; i++) await el.send(`image ${i}`);
-    await aTimeout(150);
+    await handlersRan();
     stop();
     expect(seen).to.deep.equal([]);
     expect(window.__pwned).to.equal(undefined);

@@ -7,7 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { checkLocale } from '../i18n/check.js';
 import { loadStrings, stringsFor } from '../i18n/locale.js';
 import { langIn } from '../state/inputs.js';
-import type { Strings } from '../strings.js';
+import type { Strings } from '../i18n/en.js';
 
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   strings: unknown;

@@ -16,7 +16,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AiChatError } from '../errors.js';
 import { persistKey } from '../persist/key.js';
 import type { StoredMessage } from '../persist/record.js';
-import type { Strings } from '../strings.js';
+import type { Strings } from '../i18n/en.js';
 import type { ChatMessage } from '../types.js';
 import type { ConversationController } from './conversation-controller.js';
 import type { StatusController } from './status-controller.js';

@@ -1,4 +1,4 @@
-import type { Strings } from '../strings.js';
+import type { Strings } from './en.js';
 
 /** Traditional Chinese (Taiwan, Hong Kong): chosen for `lang` zh-Hant, zh-TW, zh-HK, zh-MO. */
 export const zhHant: Strings = {

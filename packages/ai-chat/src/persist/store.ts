@@ -7,12 +7,13 @@
  * key merge by message identity inside one IndexedDB transaction (see `record.ts`), so no turn is
  * lost when two tabs or two elements write the same key.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { mergeMessages, readRecord, type StoredMessage, type StoredRecord } from './record.js';
 
 export type { StoredMessage } from './record.js';
 
 const STORE = 'conversations';
+type Tx = IDBPTransaction<unknown, [typeof STORE], 'readwrite'>;
 let database: Promise<IDBPDatabase> | undefined;
 
 function open(): Promise<IDBPDatabase> {
@@ -30,16 +31,12 @@ export async function loadConversation(key: string): Promise<Loaded> {
 }
 
 /**
- * Write `messages` (this writer's view) into the record of `key`, merged with what other writers
- * saved since: `known` are the ids this writer has seen (those missing from `messages` were
- * removed by it), `owned` the ids it wrote (its text wins for them). Returns the reason when the
- * stored record is unreadable, and then writes nothing.
+ * Run `write` on the record of `key` inside one readwrite transaction, unless the stored record is
+ * one this version cannot read: then nothing is written and the reason is returned.
  */
-export async function mergeConversation(
+async function writeReadable(
   key: string,
-  messages: StoredMessage[],
-  known: ReadonlySet<string>,
-  owned: ReadonlySet<string>,
+  write: (store: Tx['store'], current: { messages: StoredMessage[] } | undefined) => Promise<unknown>,
 ): Promise<string | undefined> {
   const tx = (await open()).transaction(STORE, 'readwrite');
   const current = readRecord(await tx.store.get(key));
@@ -48,23 +45,31 @@ export async function mergeConversation(
     await tx.done.catch(() => undefined);
     return current.unreadable;
   }
-  const merged = mergeMessages(current?.messages ?? [], messages, known, owned);
-  const record: StoredRecord = { version: 1, messages: merged, savedAt: Date.now() };
-  await (merged.length ? tx.store.put(record, key) : tx.store.delete(key));
+  await write(tx.store, current);
   await tx.done;
   return undefined;
 }
 
+/**
+ * Write `messages` (this writer's view) into the record of `key`, merged with what other writers
+ * saved since: `known` are the ids this writer has seen (those missing from `messages` were
+ * removed by it), `owned` the ids it wrote (its text wins for them). Returns the reason when the
+ * stored record is unreadable, and then writes nothing.
+ */
+export function mergeConversation(
+  key: string,
+  messages: StoredMessage[],
+  known: ReadonlySet<string>,
+  owned: ReadonlySet<string>,
+): Promise<string | undefined> {
+  return writeReadable(key, (store, current) => {
+    const merged = mergeMessages(current?.messages ?? [], messages, known, owned);
+    const record: StoredRecord = { version: 1, messages: merged, savedAt: Date.now() };
+    return merged.length ? store.put(record, key) : store.delete(key);
+  });
+}
+
 /** Delete the record of `key`, unless it is one this version cannot read. */
-export async function deleteConversation(key: string): Promise<string | undefined> {
-  const tx = (await open()).transaction(STORE, 'readwrite');
-  const current = readRecord(await tx.store.get(key));
-  if (current && 'unreadable' in current) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    return current.unreadable;
-  }
-  await tx.store.delete(key);
-  await tx.done;
-  return undefined;
+export function deleteConversation(key: string): Promise<string | undefined> {
+  return writeReadable(key, (store) => store.delete(key));
 }

@@ -1,7 +1,7 @@
 /** The consent card: what the model is, what it costs once, what it needs, and the privacy promise. */
 import { html, nothing } from 'lit';
 import { formatBytes } from '../fit/size.js';
-import { format } from '../strings.js';
+import { format } from '../i18n/format.js';
 import { lockIcon } from './icons.js';
 import { friendlyModelName } from './model-name.js';
 import type { ViewState } from './state.js';

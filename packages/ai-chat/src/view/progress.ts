@@ -1,7 +1,7 @@
 /** The progress card: checking, downloading, starting; a bar that never goes back, honest figures. */
 import { html, nothing } from 'lit';
 import { formatBytes } from '../fit/size.js';
-import { format } from '../strings.js';
+import { format } from '../i18n/format.js';
 import { formatDuration, progressFigures } from './figures.js';
 import type { ViewState } from './state.js';
 

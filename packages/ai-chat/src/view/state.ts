@@ -3,7 +3,7 @@
  * once per render; each view is a function of it and of callbacks.
  */
 import type { AiChatError } from '../errors.js';
-import type { Strings } from '../strings.js';
+import type { Strings } from '../i18n/en.js';
 import type { ChatMessage, ChatStats, ChatStatus, ErrorCode, ModelInfo, ProgressReport } from '../types.js';
 
 export interface ViewState {

@@ -4,7 +4,8 @@
  * reorders the numbers and units; the line is hidden while a reply streams.
  */
 import { html, nothing } from 'lit';
-import { format, type Strings } from '../strings.js';
+import type { Strings } from '../i18n/en.js';
+import { format } from '../i18n/format.js';
 import type { LatencyRating } from '../types.js';
 import type { ViewState } from './state.js';
 

@@ -2,7 +2,8 @@
  * wllama's streaming chat completion as the OpenAI-style chunks the element reads. Chunks are not
  * tokens (wllama joins a character's bytes), so the figures come from llama.cpp's own timings
  * (`predicted_n`, `prompt_n`, …, sent with every chunk), in a last chunk's `usage` as WebLLM gives
- * them. An abort (`stop()`) ends the stream before the next token; the usage still comes.
+ * them. An abort (`stop()`) ends the stream before the next token; the usage still comes, counting
+ * every token generated.
  */
 import type { Wllama } from '@wllama/wllama';
 import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../engine.js';
@@ -41,9 +42,14 @@ async function* adapt(
   signal: AbortSignal,
 ): AsyncGenerator<CompletionChunk> {
   let timings: Timings | undefined;
+  let stopped = false;
   try {
     for await (const chunk of stream) {
       if (chunk.timings) timings = chunk.timings;
+      // After an interrupt nothing more is passed on, but the stream is read to its end (wllama,
+      // given the signal, ends it at once): the usage then counts every token llama.cpp generated,
+      // which is what the interrupt test checks, and wllama's AbortError is awaited here.
+      if (stopped) continue;
       const choice = chunk.choices?.[0];
       if (choice?.delta?.content || choice?.finish_reason)
         yield {
@@ -51,7 +57,7 @@ async function* adapt(
             { delta: { content: choice.delta?.content ?? '' }, finish_reason: choice.finish_reason ?? null },
           ],
         };
-      if (signal.aborted) break;
+      stopped = signal.aborted;
     }
   } catch (error) {
     if (!signal.aborted) throw error;

@@ -1,6 +1,6 @@
 /**
- * Every string the element shows, in one place. Keys are stable; values are English.
- * Placeholders in braces (`{model}`) are filled by `format`.
+ * English: every string the element shows, and the keys every other language's table has (the
+ * `Strings` type). Keys are stable. Placeholders in braces (`{model}`) are filled by `format`.
  * These are the visitor's words: plain, short, with a way forward the visitor can take. The page
  * author's detail (limits, ids, the runtime's own words) is in the `ai-chat-error` event.
  */
@@ -87,7 +87,3 @@ export const en = {
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };
-
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
-}

@@ -1,0 +1,36 @@
+import { expect } from '@open-wc/testing';
+import { chatError } from '../src/errors.js';
+import { en } from '../src/i18n/en.js';
+import { errorKey, errorText } from '../src/i18n/error-text.js';
+import { zhHant } from '../src/i18n/zh-hant.js';
+
+describe("pure: errors in the visitor's words", () => {
+  const codes: Array<[Parameters<typeof chatError>[0], string, string]> = [
+    ['network', 'models.example', 'errorNetwork'],
+    ['device-lost', '', 'errorDeviceLost'],
+    ['shader-f16-unsupported', '', 'errorShaderF16Unsupported'],
+    ['engine', '', 'errorEngine'],
+    ['model-too-large', '2 GB download', 'errorModelTooLarge'],
+  ];
+  for (const [code, detail, key] of codes)
+    it(`${code} (detail ${JSON.stringify(detail)}) shows the visitor's words from strings.${key}, the detail stays in the event`, () => {
+      const error = chatError(code, detail);
+      expect(errorKey(code)).to.equal(key);
+      expect(errorText(error, en)).to.equal(en[key as keyof typeof en]);
+      expect(errorText(error, zhHant)).to.equal(zhHant[key as keyof typeof en]);
+      if (detail) expect(errorText(error, en)).not.to.contain(detail);
+      expect(errorText(error, en)).not.to.match(/\{detail\}/);
+    });
+
+  it("the visitor's error words give no advice only the page author can follow", () => {
+    const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
+    expect(errors.length).to.equal(11);
+    for (const [key, text] of errors)
+      expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
+  });
+
+  it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {
+    const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');
+    expect(errorText(attribute, zhHant)).to.equal('temperature="hot" is not valid.');
+  });
+});

@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { computeStats } from '../src/fit/stats.js';
+
+describe('pure: computeStats', () => {
+  it('takes the figures from usage.extra when the engine gives them', () => {
+    const stats = computeStats(
+      { start: 0, firstToken: 100, end: 1000, chunks: 10, promptChars: 40 },
+      {
+        prompt_tokens: 12,
+        completion_tokens: 11,
+        extra: {
+          time_to_first_token_s: 0.25,
+          time_per_output_token_s: 0.025,
+          decode_tokens_per_s: 40,
+          prefill_tokens_per_s: 48,
+        },
+      },
+      50,
+    );
+    expect(stats).to.deep.equal({
+      ttftMs: 250,
+      msPerToken: 25,
+      tokensPerSecond: 40,
+      prefillTokensPerSecond: 48,
+      promptTokens: 12,
+      completionTokens: 11,
+      rating: 'good',
+      source: 'engine',
+    });
+  });
+  it('measures with the element clock when there is no usage', () => {
+    const stats = computeStats(
+      { start: 0, firstToken: 200, end: 1100, chunks: 10, promptChars: 400 },
+      undefined,
+      50,
+    );
+    expect(stats).to.deep.equal({
+      ttftMs: 200,
+      msPerToken: 100,
+      tokensPerSecond: 10,
+      prefillTokensPerSecond: 500,
+      promptTokens: 100,
+      completionTokens: 10,
+      rating: 'slow',
+      source: 'measured',
+    });
+  });
+});

@@ -4,7 +4,7 @@
  * when a model of theirs loads, so the page never downloads or parses them. wllama's wasm builds
  * sit beside this script (`wllama/`), and load from there: never from a third-party host.
  */
-import { GGUF_CATALOG } from './worker/gguf-catalog.js';
+import { GGUF_CATALOG } from './worker/wllama/gguf-catalog.js';
 import { createRouterBackend } from './worker/router-backend.js';
 import { serveBackend } from './worker/worker-host.js';
 

@@ -12,11 +12,11 @@
  */
 import type { ChatEngine } from '../engine.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
-import { workerDevice } from './device-probe.js';
-import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
-import { named } from './http.js';
-import { noWebGPU, notFound } from './webllm-errors.js';
-import type { WllamaAssets } from './wllama-backend.js';
+import { workerDevice } from './shared/device-probe.js';
+import { isGgufUrl, type CatalogModel } from './wllama/gguf-catalog.js';
+import { named } from './shared/http.js';
+import { noWebGPU, notFound } from './shared/errors.js';
+import type { WllamaAssets } from './wllama/backend.js';
 import type { WorkerBackend } from './worker-host.js';
 
 type WorkerRuntime = 'webgpu' | 'wasm';
@@ -61,8 +61,8 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
     (made[runtime] ??= given[runtime]
       ? Promise.resolve(given[runtime])
       : runtime === 'webgpu'
-        ? import('./webllm-backend.js').then((m) => m.createWebLLMBackend())
-        : import('./wllama-backend.js').then((m) => m.createWllamaBackend(options.assets, options.catalog)));
+        ? import('./webllm/backend.js').then((m) => m.createWebLLMBackend())
+        : import('./wllama/backend.js').then((m) => m.createWllamaBackend(options.assets, options.catalog)));
   /** A runtime's preflight; WebGPU's chunk is not even imported on a device without an adapter. */
   async function preflightOn(runtime: WorkerRuntime, spec: ModelSpec): Promise<PreflightResult> {
     if (runtime === 'webgpu' && !given.webgpu && !(await workerDevice()).webgpu) throw noWebGPU();

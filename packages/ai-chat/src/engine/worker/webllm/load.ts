@@ -6,9 +6,9 @@
  * preflight's own code.
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
-import type { ProgressReport } from '../../types.js';
-import type { PreflightResult } from '../protocol.js';
-import { downloadReport } from './download-report.js';
+import type { ProgressReport } from '../../../types.js';
+import type { PreflightResult } from '../../protocol.js';
+import { downloadReport } from '../shared/download-report.js';
 import { downloadModel } from './downloader.js';
 import { checkPlanLibrary } from './library-check.js';
 import type { Preflight } from './preflight.js';

@@ -4,7 +4,7 @@
  * (to check its limits) instead of running it twice. (The download's progress report, needed only
  * once a load runs, is in `download-report.ts`.)
  */
-import type { ModelSpec } from '../protocol.js';
+import type { ModelSpec } from '../../protocol.js';
 import { named } from './http.js';
 
 const cancelled = () => named('AbortError', 'The load was cancelled');

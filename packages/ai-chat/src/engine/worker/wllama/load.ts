@@ -5,14 +5,14 @@
  * preflight's chunk, so that the consent card's preflight costs only the preflight's own code.
  */
 import type { Wllama } from '@wllama/wllama';
-import type { ProgressReport } from '../../types.js';
+import type { ProgressReport } from '../../../types.js';
 import { checkCsp } from './csp-check.js';
-import { downloadReport } from './download-report.js';
+import { downloadReport } from '../shared/download-report.js';
 import { downloadGguf } from './gguf-download.js';
-import type { WasmPlan } from './wasm-preflight.js';
-import type { WllamaAssets } from './wllama-backend.js';
+import type { WasmPlan } from './preflight.js';
+import type { WllamaAssets } from './backend.js';
 
-export { wllamaEngine } from './wllama-engine.js';
+export { wllamaEngine } from './engine.js';
 
 const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
 

@@ -5,7 +5,7 @@
  * rounded: `bytesExact: false` means the preflight's HEAD request gives the size to the byte
  * before the consent card shows it.
  */
-import type { CpuModelShape } from '../../fit/cpu.js';
+import type { CpuModelShape } from '../../../fit/cpu.js';
 
 export interface CatalogModel extends Omit<CpuModelShape, 'weightBytes'> {
   id: string;

@@ -6,9 +6,9 @@
  * cached only when it matches: a shard of another length, an HTML page or JSON that does not parse
  * is treated as not downloaded, so "already downloaded" cannot lie.
  */
-import type { ChatConfigLike } from '../../fit/estimate.js';
-import { cachedResponse, cachedSize, openScope, type CacheScope } from './cache-store.js';
-import { fetchOk, fileName, isHtml, named, remoteSize } from './http.js';
+import type { ChatConfigLike } from '../../../fit/estimate.js';
+import { cachedResponse, cachedSize, openScope, type CacheScope } from '../shared/cache-store.js';
+import { fetchOk, fileName, isHtml, named, remoteSize } from '../shared/http.js';
 import { readIndex } from './model-index.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
 

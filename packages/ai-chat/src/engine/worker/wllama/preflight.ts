@@ -11,16 +11,16 @@ import {
   wasmBuildFor,
   type CpuModelShape,
   type WasmBuild,
-} from '../../fit/cpu.js';
-import { defaultMemoryLimitMB } from '../../fit/device.js';
-import { workerDevice } from './device-probe.js';
+} from '../../../fit/cpu.js';
+import { defaultMemoryLimitMB } from '../../../fit/device.js';
+import { workerDevice } from '../shared/device-probe.js';
 import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
 import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
-import { fetchOk, fileName, named, remoteSize } from './http.js';
+import { fetchOk, fileName, named, remoteSize } from '../shared/http.js';
 import { probeSpeed } from './speed-probe.js';
-import { notFound } from './webllm-errors.js';
-import type { ModelSpec, PreflightResult } from '../protocol.js';
+import { notFound } from '../shared/errors.js';
+import type { ModelSpec, PreflightResult } from '../../protocol.js';
 
 export interface WasmPlan {
   url: string;

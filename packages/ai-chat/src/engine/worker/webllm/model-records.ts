@@ -2,17 +2,17 @@
  * Model records as WebLLM 0.2.86 reads them, and which one a spec names. Runs in the worker,
  * without web-llm: the prebuilt list is a generated copy (`prebuilt-models.ts`).
  */
-import type { DeviceInfo } from '../../fit/device.js';
+import type { DeviceInfo } from '../../../fit/device.js';
 import {
   needsF16,
   rankCandidates,
   smallestChatModel,
   withinDownload,
   type Limits,
-} from '../../fit/select.js';
-import { named } from './http.js';
-import { noWebGPU, notFound } from './webllm-errors.js';
-import type { ModelSpec } from '../protocol.js';
+} from '../../../fit/select.js';
+import { named } from '../shared/http.js';
+import { noWebGPU, notFound } from '../shared/errors.js';
+import type { ModelSpec } from '../../protocol.js';
 
 /** The fields of WebLLM's `ModelRecord` we use. */
 export interface ModelRecordLike {

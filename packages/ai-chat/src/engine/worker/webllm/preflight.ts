@@ -3,13 +3,13 @@
  * spec names (`auto` resolved within the limits), what it costs to download, the GPU memory it
  * needs, and whether it is already cached. Needs no web-llm.
  */
-import { estimateMemoryMB } from '../../fit/estimate.js';
-import { defaultMemoryLimitMB } from '../../fit/device.js';
-import { workerDevice } from './device-probe.js';
+import { estimateMemoryMB } from '../../../fit/estimate.js';
+import { defaultMemoryLimitMB } from '../../../fit/device.js';
+import { workerDevice } from '../shared/device-probe.js';
 import { planModel, type ModelPlan } from './model-files.js';
 import { isCustom, modelListFor, resolveRecord, type ModelRecordLike } from './model-records.js';
 import { PREBUILT_MODELS } from './prebuilt-models.js';
-import type { ModelSpec, PreflightResult } from '../protocol.js';
+import type { ModelSpec, PreflightResult } from '../../protocol.js';
 
 export interface Preflight {
   result: PreflightResult;

@@ -5,7 +5,7 @@
  * them. An abort (`stop()`) ends the stream before the next token; the usage still comes.
  */
 import type { Wllama } from '@wllama/wllama';
-import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../engine.js';
+import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../../engine.js';
 
 interface Timings {
   prompt_n: number;

@@ -3,7 +3,7 @@
  * runtimes' preflights and the router (which asks for the WebGPU adapter before it imports the
  * WebGPU preflight at all).
  */
-import { probeDevice, type DeviceInfo } from '../../fit/device.js';
+import { probeDevice, type DeviceInfo } from '../../../fit/device.js';
 
 let device: Promise<DeviceInfo> | undefined;
 

@@ -6,6 +6,7 @@
 import type { DeviceInfo } from '../fit/device.js';
 import type { ProgressReport } from '../types.js';
 import type { CompletionChunk, CompletionRequest } from './engine.js';
+import { isUnavailable } from './errors.js';
 import type { RuntimeKind } from './runtime.js';
 
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
@@ -57,6 +58,8 @@ export interface WireError {
   message: string;
   /** Plain words for the visitor, set only by our own code where the error is thrown. */
   detail?: string;
+  /** This runtime cannot serve here: the page tries its next runtime (see `isUnavailable`). */
+  unavailable?: true;
 }
 
 export type WorkerResponse =
@@ -68,7 +71,12 @@ export type WorkerResponse =
 export function toWireError(error: unknown): WireError {
   const detail = (error as { detail?: unknown } | null)?.detail;
   if (error instanceof Error)
-    return { name: error.name, message: error.message, ...(typeof detail === 'string' ? { detail } : {}) };
+    return {
+      name: error.name,
+      message: error.message,
+      ...(typeof detail === 'string' ? { detail } : {}),
+      ...(isUnavailable(error) ? { unavailable: true } : {}),
+    };
   if (typeof error === 'object' && error && 'message' in error)
     return { name: String((error as { name?: unknown }).name ?? 'Error'), message: String(error.message) };
   return { name: 'Error', message: String(error) };

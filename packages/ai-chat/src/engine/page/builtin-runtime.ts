@@ -13,8 +13,9 @@
  */
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest, CompletionUsage } from '../engine.js';
+import { named } from '../errors.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
-import { named, nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
+import { nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
 import {
   expectedLanguages,
   fraction,

@@ -5,6 +5,7 @@
  * or after it, in the page's order. A page-supplied `engine` replaces them all.
  */
 import type { ChatEngine } from '../engine.js';
+import { isUnavailable } from '../errors.js';
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeKind, RuntimeModel } from '../runtime.js';
 import { engineRuntime } from './engine-runtime.js';
@@ -32,10 +33,6 @@ export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {
 
 type WorkerKind = Exclude<RuntimeKind, 'builtin'>;
 const WORKER_KINDS = new Set<RuntimeKind>(['webgpu', 'wasm']);
-
-/** Errors that mean "this runtime cannot serve here": the next one in the page's order is tried. */
-const DOES_NOT_FIT =
-  /^(RuntimeUnavailableError|WebGPUNotAvailableError|ShaderF16SupportError|ModelNotFoundError)$/;
 
 export function createRuntime(inputs: RuntimeInputs): Runtime {
   if (inputs.engine) return engineRuntime(inputs.engine, inputs.spec.model);
@@ -72,8 +69,7 @@ function firstThatFits(candidates: Runtime[]): Runtime {
           return { runtime, model: await runtime.preflight(signal) };
         } catch (error) {
           last = error;
-          const name = String((error as { name?: unknown } | null)?.name ?? '');
-          if (!DOES_NOT_FIT.test(name) || signal.aborted) throw error;
+          if (!isUnavailable(error) || signal.aborted) throw error;
           await runtime.unload();
         }
       }

@@ -6,7 +6,7 @@
  */
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
-import { untilAborted } from './engine-runtime.js';
+import { untilAborted } from '../errors.js';
 import { acquireWorker, type Lease } from './pool.js';
 
 export function toRuntimeModel(result: PreflightResult): RuntimeModel {

@@ -14,7 +14,7 @@ import type { ChatEngine } from '../engine.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 import { workerDevice } from './shared/device-probe.js';
 import { isGgufUrl, type CatalogModel } from './wllama/gguf-catalog.js';
-import { named } from './shared/http.js';
+import { isUnavailable, named } from '../errors.js';
 import { noWebGPU, notFound } from './shared/errors.js';
 import type { WllamaAssets } from './wllama/backend.js';
 import type { WorkerBackend } from './worker-host.js';
@@ -48,10 +48,6 @@ export function fits(result: PreflightResult, spec: ModelSpec): boolean {
     result.vramMB * 2 ** 20 <= memory
   );
 }
-
-/** Errors that mean "this runtime cannot run here": try the next one. */
-const unavailable = (error: unknown) =>
-  /WebGPUNotAvailableError|ShaderF16SupportError/.test(String((error as Error | undefined)?.name));
 
 export function createRouterBackend(options: RouterOptions): WorkerBackend {
   const given = options.backends ?? {};
@@ -93,7 +89,7 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
         if (fits(result, spec)) return { runtime, result };
         first ??= { runtime, result };
       } catch (error) {
-        if (!unavailable(error)) throw error;
+        if (!isUnavailable(error)) throw error;
         lastError ??= error;
       }
     }

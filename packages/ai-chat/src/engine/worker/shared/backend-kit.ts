@@ -5,9 +5,7 @@
  * once a load runs, is in `download-report.ts`.)
  */
 import type { ModelSpec } from '../../protocol.js';
-import { named } from './http.js';
-
-const cancelled = () => named('AbortError', 'The load was cancelled');
+import { cancelled } from '../../errors.js';
 
 /** One load at a time: `start()` cancels the load in progress and gives the new one its signal. */
 export function latestLoad() {

@@ -1,13 +1,23 @@
 /**
  * The errors WebLLM itself would throw, thrown by our worker code before web-llm is loaded (the
- * page recognizes them by name): one place for their names and words.
+ * page maps them to its codes by name): one place for their names and words. Each means "this
+ * runtime cannot serve here", and is marked so: the router, and the page, try the next runtime.
  */
-import { named } from './http.js';
+import { named, unavailable } from '../../errors.js';
 
 /** No WebGPU adapter in this browser. */
 export const noWebGPU = () =>
-  named('WebGPUNotAvailableError', 'WebGPU is not supported in this environment.');
+  unavailable(named('WebGPUNotAvailableError', 'WebGPU is not supported in this environment.'));
+
+/** The model needs shader-f16, which this device lacks (`alternative`: its f32 variant, when listed). */
+export const noShaderF16 = (alternative: string | undefined) =>
+  unavailable(
+    named(
+      'ShaderF16SupportError',
+      `This model requires WebGPU extension shader-f16.${alternative ? ` Try ${alternative}.` : ''}`,
+    ),
+  );
 
 /** A model id no list names. */
 export const notFound = (model: string) =>
-  named('ModelNotFoundError', `Cannot find model record in appConfig for ${model}.`);
+  unavailable(named('ModelNotFoundError', `Cannot find model record in appConfig for ${model}.`));

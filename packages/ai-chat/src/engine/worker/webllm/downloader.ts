@@ -5,7 +5,8 @@
  * halfway is fetched again), and checks the storage quota before the first byte.
  */
 import { openScope } from '../shared/cache-store.js';
-import { fetchOk, fileName, isHtml, named } from '../shared/http.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName, isHtml } from '../shared/http.js';
 import { Md5 } from './md5.js';
 import type { DownloadOptions } from '../shared/download-report.js';
 import { checkQuota, mb } from '../shared/quota.js';

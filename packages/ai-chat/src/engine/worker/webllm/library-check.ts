@@ -6,7 +6,8 @@
  * naming the import), named `ModelLibraryError`: trying again cannot help.
  */
 import { cachedResponse, openScope } from '../shared/cache-store.js';
-import { fetchOk, named } from '../shared/http.js';
+import { named } from '../../errors.js';
+import { fetchOk } from '../shared/http.js';
 import type { ModelPlan } from './model-files.js';
 import { RUNTIME_IMPORTS } from './runtime-imports.js';
 

@@ -8,7 +8,8 @@
  */
 import type { ChatConfigLike } from '../../../fit/estimate.js';
 import { cachedResponse, cachedSize, openScope, type CacheScope } from '../shared/cache-store.js';
-import { fetchOk, fileName, isHtml, named, remoteSize } from '../shared/http.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName, isHtml, remoteSize } from '../shared/http.js';
 import { readIndex } from './model-index.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
 

@@ -10,8 +10,7 @@ import {
   withinDownload,
   type Limits,
 } from '../../../fit/select.js';
-import { named } from '../shared/http.js';
-import { noWebGPU, notFound } from '../shared/errors.js';
+import { noShaderF16, noWebGPU, notFound } from '../shared/errors.js';
 import type { ModelSpec } from '../../protocol.js';
 
 /** The fields of WebLLM's `ModelRecord` we use. */
@@ -103,10 +102,7 @@ export async function resolveRecord(
   if (needsF16(record) && !device.shaderF16) {
     const f32 = record.model_id.replace(/q(\d)f16/, 'q$1f32');
     const alternative = f32 !== record.model_id && list.some((r) => r.model_id === f32) ? f32 : undefined;
-    throw named(
-      'ShaderF16SupportError',
-      `This model requires WebGPU extension shader-f16.${alternative ? ` Try ${alternative}.` : ''}`,
-    );
+    throw noShaderF16(alternative);
   }
   return record;
 }

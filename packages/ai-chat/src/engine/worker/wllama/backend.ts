@@ -12,7 +12,7 @@ import type { PreflightResult } from '../../protocol.js';
 import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf } from './gguf-cache.js';
-import { named } from '../shared/http.js';
+import { named } from '../../errors.js';
 import { runWasmPreflight } from './preflight.js';
 import type { WorkerBackend } from '../worker-host.js';
 

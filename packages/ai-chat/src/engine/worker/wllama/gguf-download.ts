@@ -8,7 +8,8 @@
 import { GGUF_SCOPE, openScope } from '../shared/cache-store.js';
 import type { DownloadOptions, DownloadProgress } from '../shared/download-report.js';
 import { cachedGgufBlob, deleteGguf, keptPieces, pieceUrl } from './gguf-cache.js';
-import { fetchOk, fileName, named } from '../shared/http.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName } from '../shared/http.js';
 import { checkQuota } from '../shared/quota.js';
 
 export interface GgufDownloadOptions extends Pick<

@@ -10,7 +10,7 @@ import type { RuntimeInputs } from './engine/page/registry.js';
 import { resolveSpecUrls } from './engine/page/urls.js';
 import { chatError, toChatError, type AiChatError } from './errors.js';
 import { AiChatErrorEvent, AiChatStatusEvent } from './events.js';
-import { parseRuntimes } from './fit/runtimes.js';
+import { parseRuntimes } from './state/runtimes.js';
 import { checkUrls, readSettings, type Settings } from './fit/settings.js';
 import { canTransition, deriveStatus } from './fit/status.js';
 import { controls, styles } from './ai-chat.styles.js';

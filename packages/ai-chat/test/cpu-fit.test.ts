@@ -13,7 +13,8 @@ import {
   shapeFromHeader,
   tensorBytes,
 } from '../src/engine/worker/wllama/gguf-header.js';
-import { GGUF_CATALOG, isGgufUrl, type CatalogModel } from '../src/engine/worker/wllama/gguf-catalog.js';
+import { GGUF_CATALOG, type CatalogModel } from '../src/engine/worker/wllama/gguf-catalog.js';
+import { isGgufUrl } from '../src/engine/worker/wllama/row.js';
 import { pickFromCatalog } from '../src/engine/worker/wllama/preflight.js';
 import { fits, namedRuntime, runtimesOf } from '../src/engine/worker/router-backend.js';
 import { usageFromTimings } from '../src/engine/worker/wllama/engine.js';

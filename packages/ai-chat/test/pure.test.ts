@@ -8,7 +8,7 @@ import { chatError, toChatError } from '../src/errors.js';
 import { latestLoad, reusedPreflight } from '../src/engine/worker/shared/backend-kit.js';
 import { downloadReport } from '../src/engine/worker/shared/download-report.js';
 import { runtimeKeys } from '../src/engine/page/runtime-keys.js';
-import { parseRuntimes } from '../src/fit/runtimes.js';
+import { parseRuntimes } from '../src/state/runtimes.js';
 import { deriveStatus, type ModelPhase } from '../src/fit/status.js';
 import type { ChatStatus, ErrorCode } from '../src/types.js';
 import { needsChatView } from '../src/view/chat-view-loader.js';

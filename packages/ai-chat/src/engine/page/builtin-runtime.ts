@@ -82,6 +82,7 @@ class BuiltinRuntime implements Runtime {
     return {
       id: 'builtin',
       runtime: 'builtin',
+      download: 'browser',
       label: BUILTIN_LABEL,
       downloadBytes: 0,
       vramMB: 0,

@@ -11,14 +11,13 @@ import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
 import type { ChatEngine } from '../../engine.js';
 import { runPreflight } from './preflight.js';
-import type { PreflightResult } from '../../protocol.js';
-import type { WorkerBackend } from '../worker-host.js';
+import type { RuntimeBackend } from '../worker-host.js';
 
 /** The load's code (downloader, web-llm): imported when a model loads, never for a preflight. */
 let loading: Promise<typeof import('./load.js')> | undefined;
 const loader = () => (loading ??= import('./load.js'));
 
-export function createWebLLMBackend(): WorkerBackend {
+export function createWebLLMBackend(): RuntimeBackend {
   let engine: MLCEngine | undefined;
   const loads = latestLoad();
   /** The load reuses the preflight the page asked for just before (config, index and sizes). */
@@ -29,7 +28,7 @@ export function createWebLLMBackend(): WorkerBackend {
     return engine;
   }
 
-  const backend: WorkerBackend = {
+  const backend: RuntimeBackend = {
     get engine(): ChatEngine {
       if (!engine) throw Object.assign(new Error('No model is loaded'), { name: 'EngineNotLoadedError' });
       return engine as unknown as ChatEngine;
@@ -37,7 +36,7 @@ export function createWebLLMBackend(): WorkerBackend {
     async preflight(spec) {
       return (await preflights.check(spec)).result;
     },
-    async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
+    async load(spec, report: (progress: ProgressReport) => void) {
       const signal = loads.start();
       const pre = await preflights.forLoad(spec, signal);
       return (await loader()).loadModel(pre, signal, report, getEngine);

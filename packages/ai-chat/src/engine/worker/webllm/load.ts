@@ -7,7 +7,7 @@
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
 import type { ProgressReport } from '../../../types.js';
-import type { PreflightResult } from '../../protocol.js';
+import type { BackendResult } from '../worker-host.js';
 import { downloadReport } from '../shared/download-report.js';
 import { downloadModel } from './downloader.js';
 import { checkPlanLibrary } from './library-check.js';
@@ -18,7 +18,7 @@ export async function loadModel(
   signal: AbortSignal,
   report: (progress: ProgressReport) => void,
   getEngine: () => Promise<MLCEngine>,
-): Promise<PreflightResult> {
+): Promise<BackendResult> {
   const { record, list, result } = pre;
   // The library before the weights: one small download tells whether web-llm can start it.
   const plan = await checkPlanLibrary(pre.plan, signal);

@@ -8,20 +8,13 @@
 import type { Wllama } from '@wllama/wllama';
 import type { ProgressReport } from '../../../types.js';
 import type { ChatEngine } from '../../engine.js';
-import type { PreflightResult } from '../../protocol.js';
 import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf } from './gguf-cache.js';
 import { named } from '../../errors.js';
 import { runWasmPreflight } from './preflight.js';
-import type { WorkerBackend } from '../worker-host.js';
-
-/** Where wllama's two builds are: the fast one (JSPI + Memory64) and the compat one. */
-export interface WllamaAssets {
-  wasm: string;
-  compatJs: string;
-  compatWasm: string;
-}
+import type { RuntimeBackend } from '../worker-host.js';
+import type { WllamaAssets } from './row.js';
 
 /** The load's code (downloader, wllama): imported when a model loads, never for a preflight. */
 let loading: Promise<typeof import('./load.js')> | undefined;
@@ -29,7 +22,7 @@ const loader = () => (loading ??= import('./load.js'));
 
 const notLoaded = () => named('EngineNotLoadedError', 'No model is loaded');
 
-export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): WorkerBackend {
+export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): RuntimeBackend {
   let wllama: Wllama | undefined;
   /** Made at the first load, and kept: after an unload it answers `EngineNotLoadedError`. */
   let engine: ChatEngine | undefined;
@@ -48,7 +41,7 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
     async preflight(spec) {
       return (await preflights.check(spec)).result;
     },
-    async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
+    async load(spec, report: (progress: ProgressReport) => void) {
       const signal = loads.start();
       const { plan, result } = await preflights.forLoad(spec, signal);
       const load = await loader();

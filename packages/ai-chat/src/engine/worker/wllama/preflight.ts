@@ -12,16 +12,16 @@ import {
   type CpuModelShape,
   type WasmBuild,
 } from '../../../fit/cpu.js';
-import { defaultMemoryLimitMB } from '../../../fit/device.js';
-import { workerDevice } from '../shared/device-probe.js';
+import { defaultMemoryLimitMB, deviceOnce } from '../../../fit/device.js';
 import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
-import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
+import type { CatalogModel } from './gguf-catalog.js';
 import { named } from '../../errors.js';
 import { fetchOk, fileName, remoteSize } from '../shared/http.js';
 import { probeSpeed } from './speed-probe.js';
 import { notFound } from '../shared/errors.js';
-import type { ModelSpec, PreflightResult } from '../../protocol.js';
+import type { ModelSpec } from '../../protocol.js';
+import type { BackendResult } from '../worker-host.js';
 
 export interface WasmPlan {
   url: string;
@@ -33,7 +33,7 @@ export interface WasmPlan {
 }
 
 export interface WasmPreflight {
-  result: PreflightResult;
+  result: BackendResult;
   plan: WasmPlan;
 }
 
@@ -119,7 +119,7 @@ export async function runWasmPreflight(
   catalog: readonly CatalogModel[],
   signal?: AbortSignal,
 ): Promise<WasmPreflight> {
-  const info = await workerDevice();
+  const info = await deviceOnce();
   const memoryLimitBytes = Math.round(defaultMemoryLimitMB(info) * 2 ** 20);
   const threads = threadsToUse();
   const build = buildHere();
@@ -128,7 +128,8 @@ export async function runWasmPreflight(
     predictMsPerToken(weightBytes, probe, { threads, build, ...(quantization ? { quantization } : {}) });
   let entry: CatalogModel | undefined;
   let url: string;
-  if (isGgufUrl(spec.modelUrl)) url = new URL(spec.modelUrl!, globalThis.location?.href).href;
+  // A model URL comes here only when it names a GGUF file (see `row.ts`).
+  if (spec.modelUrl) url = new URL(spec.modelUrl, globalThis.location?.href).href;
   else {
     entry =
       spec.model === 'auto'
@@ -162,7 +163,6 @@ export async function runWasmPreflight(
     plan: { url, totalBytes: size.bytes, shape, context, threads, build },
     result: {
       id: entry?.id ?? (spec.model !== 'auto' ? spec.model : idFromUrl(url)),
-      runtime: 'wasm',
       label: entry?.label ?? `${idFromUrl(url)} · ${shape.quantization}`,
       downloadBytes: size.bytes,
       vramMB: Math.round((cpuMemoryBytes(shape, context) / 2 ** 20) * 100) / 100,

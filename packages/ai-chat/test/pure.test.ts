@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { rateLatency } from '../src/fit/rating.js';
 import { parseByteSize, formatBytes } from '../src/fit/size.js';
-import { computeStats } from '../src/fit/stats.js';
+import { computeStats } from '../src/engine/stats.js';
 import { canTransition } from '../src/fit/status.js';
 import { readSettings, type RawSettings } from '../src/fit/settings.js';
 import { chatError, toChatError } from '../src/errors.js';

@@ -10,7 +10,7 @@ import { readAbortable } from '../engine/page/stream.js';
 import type { Runtime } from '../engine/runtime.js';
 import { chatError } from '../errors.js';
 import { AiChatMessageEvent, AiChatStatsEvent, AiChatThresholdEvent } from '../events.js';
-import { computeStats, type ReplyTiming } from '../fit/stats.js';
+import { computeStats, type ReplyTiming } from '../engine/stats.js';
 import type { ChatMessage } from '../types.js';
 import type { ConversationController } from './conversation-controller.js';
 

@@ -13,14 +13,14 @@ import type { RuntimeModel } from './runtime.js';
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
 export interface ModelSpec {
   model: string;
-  /** The worker runtimes allowed, in order of preference (absent: the default ones of `kinds.ts`). */
+  /** The worker runtimes allowed, in order of preference (the page always says; absent: every one). */
   runtimes?: WorkerKind[];
   modelUrl?: string;
   modelLibUrl?: string;
   /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */
   maxDownloadBytes?: number;
   maxMemoryBytes?: number;
-  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default 50). */
+  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default `DEFAULT_LATENCY_THRESHOLD`). */
   latencyThresholdMs?: number;
 }
 

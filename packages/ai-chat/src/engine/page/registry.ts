@@ -4,7 +4,7 @@
  * `../kinds.ts`) run in the model worker, which picks among them itself; a page runtime is tried
  * before or after it. A page-supplied `engine` replaces them all.
  */
-import { firstThatFits } from '../../fit/first-fit.js';
+import { firstThatFits } from '../../fit/limits.js';
 import type { ChatEngine } from '../engine.js';
 import { isUnavailable } from '../errors.js';
 import { isWorkerKind, type PageKind, type RuntimeKind, type WorkerKind } from '../kinds.js';

@@ -1,7 +1,7 @@
 /**
- * The worker's backends, one row per worker runtime of the runtime table (`../kinds.ts`), each
- * from its folder's `row.ts`. Adding a worker runtime is a folder and a row here (the type asks
- * for one row per `WorkerKind`). Rows are tried for a claim in this order: narrowest first.
+ * The worker's backends, one row per worker runtime of the runtime table (`../kinds.ts`), in the
+ * table's order, each from its folder's `row.ts`. Adding a worker runtime is a folder and a row
+ * here (the type asks for one row per `WorkerKind`).
  */
 import type { WorkerKind } from '../kinds.js';
 import type { BackendRow } from './shared/backend-row.js';
@@ -12,6 +12,6 @@ import { wllamaRow, type WllamaOptions } from './wllama/row.js';
 export type BackendOptions = WllamaOptions;
 
 export const BACKENDS: { readonly [K in WorkerKind]: BackendRow<BackendOptions> } = {
-  wasm: wllamaRow,
   webgpu: webllmRow,
+  wasm: wllamaRow,
 };

@@ -11,11 +11,10 @@
  * passes: WebGPU's only on a device with an adapter). Each backend imports its load code
  * (downloader, web-llm or wllama) only when a model of its own loads.
  */
-import { firstThatFits } from '../../fit/first-fit.js';
-import { checkLimits } from '../../fit/limits.js';
+import { checkLimits, firstThatFits } from '../../fit/limits.js';
 import type { ChatEngine } from '../engine.js';
 import { isUnavailable, named } from '../errors.js';
-import { DEFAULT_RUNTIMES, isWorkerKind, WORKER_KINDS, type WorkerKind } from '../kinds.js';
+import type { WorkerKind } from '../kinds.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 import { BACKENDS, type BackendOptions } from './backends.js';
 import type { Claim } from './shared/backend-row.js';
@@ -33,10 +32,12 @@ export interface RouterOptions extends Omit<BackendOptions, 'catalog'> {
   backends?: Partial<Record<WorkerKind, RuntimeBackend>>;
 }
 
-const DEFAULT_WORKER_RUNTIMES = DEFAULT_RUNTIMES.filter(isWorkerKind);
+/** Every worker runtime, in the table's order. */
+const WORKER_RUNTIMES = Object.keys(BACKENDS) as WorkerKind[];
 
+/** The runtimes a spec allows, in order of preference (the page always says; absent: every one). */
 export const runtimesOf = (spec: ModelSpec): WorkerKind[] =>
-  spec.runtimes?.length ? spec.runtimes : [...DEFAULT_WORKER_RUNTIMES];
+  spec.runtimes?.length ? spec.runtimes : [...WORKER_RUNTIMES];
 
 /** The runtime a spec names, and how (see `Claim`); undefined for `auto` among several runtimes. */
 function claimOf(
@@ -48,7 +49,7 @@ function claimOf(
     return runtimes.length === 1 ? { runtime: runtimes[0]!, claim: 'owns' } : undefined;
   }
   for (const claim of ['owns', 'accepts'] as const) {
-    const runtime = WORKER_KINDS.find((kind) => BACKENDS[kind].claims(spec, catalog) === claim);
+    const runtime = WORKER_RUNTIMES.find((kind) => BACKENDS[kind].claims(spec, catalog) === claim);
     if (runtime) return { runtime, claim };
   }
   return undefined;

@@ -3,6 +3,7 @@
  * without web-llm: the prebuilt list is a generated copy (`prebuilt-models.ts`).
  */
 import type { DeviceInfo } from '../../../fit/device.js';
+import type { RecordLike } from '../../../fit/estimate.js';
 import {
   needsF16,
   rankCandidates,
@@ -13,16 +14,10 @@ import {
 import { noShaderF16, noWebGPU, notFound } from '../shared/errors.js';
 import type { ModelSpec } from '../../protocol.js';
 
-/** The fields of WebLLM's `ModelRecord` we use. */
-export interface ModelRecordLike {
+/** The fields of WebLLM's `ModelRecord` we use: those selection reads, and where its files are. */
+export interface ModelRecordLike extends RecordLike {
   model: string;
-  model_id: string;
   model_lib: string;
-  vram_required_MB?: number;
-  low_resource_required?: boolean;
-  buffer_size_required_bytes?: number;
-  required_features?: string[];
-  model_type?: number;
   model_manifest?: string;
   overrides?: Record<string, unknown>;
 }

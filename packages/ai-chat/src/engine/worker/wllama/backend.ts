@@ -14,7 +14,7 @@ import { deleteGguf } from './gguf-cache.js';
 import { named } from '../../errors.js';
 import { runWasmPreflight } from './preflight.js';
 import type { RuntimeBackend } from '../worker-host.js';
-import type { WllamaAssets } from './row.js';
+import type { WllamaAssets } from './assets.js';
 
 /** The load's code (downloader, wllama): imported when a model loads, never for a preflight. */
 let loading: Promise<typeof import('./load.js')> | undefined;

@@ -11,7 +11,7 @@ import { checkCsp } from './csp-check.js';
 import { downloadReport } from '../shared/download-report.js';
 import { downloadGguf } from './gguf-download.js';
 import type { WasmPlan } from './preflight.js';
-import type { WllamaAssets } from './row.js';
+import type { WllamaAssets } from './assets.js';
 
 export { wllamaEngine } from './engine.js';
 

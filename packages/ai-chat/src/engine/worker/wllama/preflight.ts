@@ -13,6 +13,7 @@ import {
   type WasmBuild,
 } from '../../../fit/cpu.js';
 import { defaultMemoryLimitMB, deviceOnce } from '../../../fit/device.js';
+import { checkLimits, DEFAULT_LATENCY_THRESHOLD } from '../../../fit/limits.js';
 import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
 import type { CatalogModel } from './gguf-catalog.js';
@@ -107,8 +108,14 @@ export function pickFromCatalog(
   const bySize = [...catalog].sort((a, b) => a.bytes - b.bytes);
   const fits = bySize.filter(
     (m) =>
-      (limits.maxDownloadBytes === undefined || m.bytes <= limits.maxDownloadBytes) &&
-      cpuMemoryBytes({ ...m, weightBytes: m.bytes }) <= limits.maxMemoryBytes,
+      checkLimits(
+        {
+          downloadBytes: m.bytes,
+          vramMB: cpuMemoryBytes({ ...m, weightBytes: m.bytes }) / 2 ** 20,
+          memoryLimitBytes: limits.maxMemoryBytes,
+        },
+        { maxModelSize: limits.maxDownloadBytes },
+      ) === undefined,
   );
   const fast = fits.filter((m) => predict(m.bytes, m.quantization) <= limits.latencyMs);
   return fast.at(-1) ?? fits[0] ?? bySize[0];
@@ -138,7 +145,7 @@ export async function runWasmPreflight(
             {
               maxDownloadBytes: spec.maxDownloadBytes,
               maxMemoryBytes: spec.maxMemoryBytes ?? memoryLimitBytes,
-              latencyMs: spec.latencyThresholdMs ?? 50,
+              latencyMs: spec.latencyThresholdMs ?? DEFAULT_LATENCY_THRESHOLD,
             },
             predict,
           )

@@ -4,14 +4,8 @@
  * wllama's default public CDN.
  */
 import type { BackendRow } from '../shared/backend-row.js';
+import type { WllamaAssets } from './assets.js';
 import type { CatalogModel } from './gguf-catalog.js';
-
-/** Where wllama's two builds are: the fast one (JSPI + Memory64) and the compat one. */
-export interface WllamaAssets {
-  wasm: string;
-  compatJs: string;
-  compatWasm: string;
-}
 
 /** What the CPU runtime is made with: its wasm builds, and its catalog (imported when first needed). */
 export interface WllamaOptions {

@@ -13,12 +13,12 @@
  */
 import { checkLimits, firstThatFits } from '../../fit/limits.js';
 import type { ChatEngine } from '../engine.js';
-import { isUnavailable, named } from '../errors.js';
+import { isUnavailable } from '../errors.js';
 import type { WorkerKind } from '../kinds.js';
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 import { BACKENDS, type BackendOptions } from './backends.js';
 import type { Claim } from './shared/backend-row.js';
-import { notFound } from './shared/errors.js';
+import { notFound, notLoaded } from './shared/errors.js';
 import type { CatalogModel } from './wllama/gguf-catalog.js';
 import type { RuntimeBackend, WorkerBackend } from './worker-host.js';
 
@@ -109,7 +109,7 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
 
   return {
     get engine(): ChatEngine {
-      if (!active) throw named('EngineNotLoadedError', 'No model is loaded');
+      if (!active) throw notLoaded();
       return active.engine;
     },
     async preflight(spec) {

@@ -1,7 +1,8 @@
 /**
  * The errors WebLLM itself would throw, thrown by our worker code before web-llm is loaded (the
- * page maps them to its codes by name): one place for their names and words. Each means "this
- * runtime cannot serve here", and is marked so: the router, and the page, try the next runtime.
+ * page maps them to its codes by name): one place for their names and words. All but `notLoaded`
+ * mean "this runtime cannot serve here", and are marked so: the router, and the page, try the
+ * next runtime.
  */
 import { named, unavailable } from '../../errors.js';
 
@@ -17,6 +18,9 @@ export const noShaderF16 = (alternative: string | undefined) =>
       `This model requires WebGPU extension shader-f16.${alternative ? ` Try ${alternative}.` : ''}`,
     ),
   );
+
+/** A reply asked for before any model is loaded (or after it was unloaded). */
+export const notLoaded = () => named('EngineNotLoadedError', 'No model is loaded');
 
 /** A model id no list names. */
 export const notFound = (model: string) =>

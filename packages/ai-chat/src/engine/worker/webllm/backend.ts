@@ -7,6 +7,7 @@
 import type { MLCEngine } from '@mlc-ai/web-llm';
 import type { ProgressReport } from '../../../types.js';
 import { deleteModelEntries } from '../shared/cache-store.js';
+import { notLoaded } from '../shared/errors.js';
 import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
 import type { ChatEngine } from '../../engine.js';
@@ -30,7 +31,7 @@ export function createWebLLMBackend(): RuntimeBackend {
 
   const backend: RuntimeBackend = {
     get engine(): ChatEngine {
-      if (!engine) throw Object.assign(new Error('No model is loaded'), { name: 'EngineNotLoadedError' });
+      if (!engine) throw notLoaded();
       return engine as unknown as ChatEngine;
     },
     async preflight(spec) {

@@ -11,7 +11,7 @@ import type { ChatEngine } from '../../engine.js';
 import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf } from './gguf-cache.js';
-import { named } from '../../errors.js';
+import { notLoaded } from '../shared/errors.js';
 import { runWasmPreflight } from './preflight.js';
 import type { RuntimeBackend } from '../worker-host.js';
 import type { WllamaAssets } from './assets.js';
@@ -19,8 +19,6 @@ import type { WllamaAssets } from './assets.js';
 /** The load's code (downloader, wllama): imported when a model loads, never for a preflight. */
 let loading: Promise<typeof import('./load.js')> | undefined;
 const loader = () => (loading ??= import('./load.js'));
-
-const notLoaded = () => named('EngineNotLoadedError', 'No model is loaded');
 
 export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): RuntimeBackend {
   let wllama: Wllama | undefined;

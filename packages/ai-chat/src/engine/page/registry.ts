@@ -55,32 +55,28 @@ export function createRuntime(inputs: RuntimeInputs): Runtime {
  * goes to that one. A failure of the last candidate is the one reported.
  */
 function inOrder(candidates: Runtime[]): Runtime {
-  let chosen: Promise<{ runtime: Runtime; model: RuntimeModel }> | undefined;
-  const choose = (signal: AbortSignal) => {
-    chosen ??= firstThatFits(candidates, (runtime) => runtime.preflight(signal), {
+  /** The runtime that serves (`candidate`) and its preflight's model (`result`). */
+  let chosen: Promise<{ candidate: Runtime; result: RuntimeModel }> | undefined;
+  const choose = (signal: AbortSignal) =>
+    (chosen ??= firstThatFits(candidates, (runtime) => runtime.preflight(signal), {
       skip: (error) => isUnavailable(error) && !signal.aborted,
       passed: (runtime) => runtime.unload(),
-    }).then(
-      ({ candidate, result }) => ({ runtime: candidate, model: result }),
-      (error: unknown) => {
-        chosen = undefined;
-        throw error;
-      },
-    );
-    return chosen;
-  };
+    }).catch((error: unknown) => {
+      chosen = undefined;
+      throw error;
+    }));
   const exitListeners = new Set<(error: unknown) => void>();
   for (const c of candidates) c.onExit((error) => exitListeners.forEach((l) => l(error)));
   return {
     async preflight(signal) {
-      if (chosen) return (await chosen).runtime.preflight(signal);
-      return (await choose(signal)).model;
+      if (chosen) return (await chosen).candidate.preflight(signal);
+      return (await choose(signal)).result;
     },
     async load(onProgress, signal) {
-      return (await choose(signal)).runtime.load(onProgress, signal);
+      return (await choose(signal)).candidate.load(onProgress, signal);
     },
     async *generate(request, signal) {
-      yield* (await choose(signal)).runtime.generate(request, signal);
+      yield* (await choose(signal)).candidate.generate(request, signal);
     },
     async unload() {
       chosen = undefined;

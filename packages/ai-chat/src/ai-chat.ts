@@ -8,7 +8,9 @@ import { LocaleController } from './controllers/locale-controller.js';
 import { ModelController } from './controllers/model-controller.js';
 import { StatusController } from './controllers/status-controller.js';
 import type { ChatEngine } from './engine/engine.js';
+import { DEFAULT_RUNTIME } from './engine/kinds.js';
 import { chatError } from './errors.js';
+import { DEFAULT_LATENCY_THRESHOLD } from './fit/limits.js';
 import { validMessages } from './state/messages.js';
 import { envOf, readInputs } from './state/inputs.js';
 import { readSettings, type Settings } from './state/settings.js';
@@ -76,7 +78,7 @@ export class AiChat extends LitElement {
   static override styles = styles;
 
   /** Runtimes in order of preference: `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU), `builtin` (the browser's own model, opt-in). */
-  @property() runtime = 'webgpu wasm';
+  @property() runtime = DEFAULT_RUNTIME;
   /** A WebLLM `model_id`, a GGUF catalog id, or `auto`: the best model that fits the limits and this device. */
   @property({ reflect: false }) model = 'auto';
   /** Largest download allowed: `800MB`, `1.5GB`, `2GiB` or bytes. */
@@ -84,7 +86,7 @@ export class AiChat extends LitElement {
   /** Largest GPU memory the model may need (`4GB`, `3GiB`, bytes). Default: from the device. */
   @property({ attribute: 'max-memory' }) maxMemory: string | undefined;
   /** Ms per output token above which a reply counts as too slow. */
-  @property({ attribute: 'latency-threshold' }) latencyThreshold: number | string = 50;
+  @property({ attribute: 'latency-threshold' }) latencyThreshold: number | string = DEFAULT_LATENCY_THRESHOLD;
   /** Base URL of self-hosted MLC weights; with `model-lib-url`, a custom model record. */
   @property({ attribute: 'model-url' }) modelUrl: string | undefined;
   /** URL of the self-hosted model's compiled `.wasm` library. */

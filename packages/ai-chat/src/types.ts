@@ -1,4 +1,5 @@
 /** Public types of `<ai-chat>`. Pure declarations: no runtime code. */
+import type { RuntimeKind } from './engine/kinds.js';
 
 /** The element's status machine. */
 export type ChatStatus = 'idle' | 'checking' | 'downloading' | 'loading' | 'ready' | 'generating' | 'error';
@@ -37,7 +38,7 @@ export type LatencyRating = 'excellent' | 'good' | 'acceptable' | 'slow';
 export interface ModelInfo {
   id: string;
   /** Which runtime runs it: `webgpu`, `wasm`, `builtin`, or `custom` (a page-supplied engine). */
-  runtime?: 'webgpu' | 'wasm' | 'builtin' | 'custom';
+  runtime?: RuntimeKind | 'custom';
   /** A friendly name for the visitor, when the runtime knows one. */
   label?: string;
   /** Bytes to download (0 when unknown). */

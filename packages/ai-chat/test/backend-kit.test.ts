@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { latestLoad, reusedPreflight } from '../src/engine/worker/backend-kit.js';
+import { latestLoad, reusedPreflight } from '../src/engine/worker/shared/backend-kit.js';
 
 describe('pure: what every worker backend does around a load', () => {
   it('a load reuses the preflight of the same spec once; another spec or a second load runs again', async () => {

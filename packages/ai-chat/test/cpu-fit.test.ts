@@ -12,11 +12,12 @@ import {
   parseGgufHeader,
   shapeFromHeader,
   tensorBytes,
-} from '../src/engine/worker/gguf-header.js';
-import { GGUF_CATALOG, isGgufUrl, type CatalogModel } from '../src/engine/worker/gguf-catalog.js';
-import { pickFromCatalog } from '../src/engine/worker/wasm-preflight.js';
+} from '../src/engine/worker/wllama/gguf-header.js';
+import { GGUF_CATALOG, type CatalogModel } from '../src/engine/worker/wllama/gguf-catalog.js';
+import { isGgufUrl } from '../src/engine/worker/wllama/row.js';
+import { pickFromCatalog } from '../src/engine/worker/wllama/preflight.js';
 import { fits, namedRuntime, runtimesOf } from '../src/engine/worker/router-backend.js';
-import { usageFromTimings } from '../src/engine/worker/wllama-engine.js';
+import { usageFromTimings } from '../src/engine/worker/wllama/engine.js';
 import type { ModelSpec, PreflightResult } from '../src/engine/protocol.js';
 import { NO_DEVICE } from '../src/fit/device.js';
 

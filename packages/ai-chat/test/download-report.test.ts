@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { downloadReport } from '../src/engine/worker/download-report.js';
+import { downloadReport } from '../src/engine/worker/shared/download-report.js';
 import { formatBytes } from '../src/fit/size.js';
 
 describe('pure: the download progress report of every worker backend', () => {

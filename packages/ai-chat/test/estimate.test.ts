@@ -5,8 +5,8 @@ import {
   estimateMemoryMB,
   paramsBillions,
 } from '../src/fit/estimate.js';
-import { checkModelLibrary, missingImports } from '../src/engine/worker/library-check.js';
-import { RUNTIME_IMPORTS } from '../src/engine/worker/runtime-imports.js';
+import { checkModelLibrary, missingImports } from '../src/engine/worker/webllm/library-check.js';
+import { RUNTIME_IMPORTS } from '../src/engine/worker/webllm/runtime-imports.js';
 
 describe('pure: what a model costs, estimated before any request', () => {
   const table: Array<[string, number | undefined, number]> = [

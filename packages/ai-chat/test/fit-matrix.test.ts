@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { PREBUILT_MODELS } from '../src/engine/worker/prebuilt-models.js';
-import { resolveRecord, type ModelRecordLike } from '../src/engine/worker/model-records.js';
+import { PREBUILT_MODELS } from '../src/engine/worker/webllm/prebuilt-models.js';
+import { resolveRecord, type ModelRecordLike } from '../src/engine/worker/webllm/model-records.js';
 import { estimateDownloadBytes, paramsBillions } from '../src/fit/estimate.js';
 import { checkLimits } from '../src/fit/limits.js';
 import {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Md5, md5Hex } from '../src/engine/worker/md5.js';
+import { Md5, md5Hex } from '../src/engine/worker/webllm/md5.js';
 
 describe('pure: md5 (RFC 1321 test suite)', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { PREBUILT_MODELS } from '../src/engine/worker/prebuilt-models.js';
+import { PREBUILT_MODELS } from '../src/engine/worker/webllm/prebuilt-models.js';
 import { checkLimits } from '../src/fit/limits.js';
 import { rankCandidates } from '../src/fit/select.js';
 import type { DeviceInfo } from '../src/fit/device.js';

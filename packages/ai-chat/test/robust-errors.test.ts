@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { ChatEngine } from '../src/engine/engine.js';
-import { fetchOk } from '../src/engine/worker/http.js';
+import { fetchOk } from '../src/engine/worker/shared/http.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { $, record } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseRuntimes } from '../src/fit/runtimes.js';
+import { parseRuntimes } from '../src/state/runtimes.js';
 
 describe('pure: the runtime list', () => {
   const runtimes: Array<[unknown, string[], boolean]> = [

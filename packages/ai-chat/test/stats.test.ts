@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { computeStats } from '../src/fit/stats.js';
+import { computeStats } from '../src/engine/stats.js';
 
 describe('pure: computeStats', () => {
   it('takes the figures from usage.extra when the engine gives them', () => {

@@ -5,7 +5,7 @@ import { $, SCRIPTED_WORKER } from './helpers.js';
 import { resolveSpecUrls, resolveUrl } from '../src/engine/page/urls.js';
 import type { ModelSpec } from '../src/engine/protocol.js';
 import { checkUrls } from '../src/state/settings.js';
-import { readIndex } from '../src/engine/worker/model-index.js';
+import { readIndex } from '../src/engine/worker/webllm/model-index.js';
 
 describe('pure: resolveUrl (URLs resolve against the page, not the worker)', () => {
   const page = 'https://site.example/docs/chat/page.html';

@@ -10,21 +10,33 @@ import { resetModelServer } from './helpers.js';
 const SOURCE = new URL('./fixtures/fetches-worker.js', import.meta.url).href;
 const BUILT = new URL('./fixtures/built-fetches-worker.js', import.meta.url).href;
 
-/** Load code, which no preflight may fetch (source file names). */
+/** Load code, which no preflight may fetch (source files under src/engine/worker/). */
 const LOAD_CODE = [
-  'webllm-load',
-  'library-check',
-  'downloader',
-  'md5',
-  'gguf-download',
-  'csp-check',
-  'wllama-load',
-  'wllama-engine',
+  'webllm/load',
+  'webllm/library-check',
+  'webllm/downloader',
+  'webllm/md5',
+  'wllama/gguf-download',
+  'wllama/csp-check',
+  'wllama/load',
+  'wllama/engine',
   '@mlc-ai/web-llm',
   '@wllama/wllama',
 ];
-const WEBGPU_PREFLIGHT = ['webllm-backend', 'preflight', 'prebuilt-models', 'model-files', 'model-records'];
-const CPU_PREFLIGHT = ['wllama-backend', 'wasm-preflight', 'gguf-header', 'gguf-cache', 'speed-probe'];
+const WEBGPU_PREFLIGHT = [
+  'webllm/backend',
+  'webllm/preflight',
+  'webllm/prebuilt-models',
+  'webllm/model-files',
+  'webllm/model-records',
+];
+const CPU_PREFLIGHT = [
+  'wllama/backend',
+  'wllama/preflight',
+  'wllama/gguf-header',
+  'wllama/gguf-cache',
+  'wllama/speed-probe',
+];
 
 /** A worker, its preflight (or its error's name), and the files it had fetched by then. */
 async function preflightIn(url: string, spec: ModelSpec) {
@@ -55,12 +67,15 @@ async function preflightIn(url: string, spec: ModelSpec) {
   }
 }
 
-/** The source modules among `urls`, by file name without extension (`…/md5.ts` → `md5`). */
+/**
+ * The source modules among `urls`, without extension: the worker's by their path under
+ * src/engine/worker/ (`…/webllm/md5.ts` → `webllm/md5`), others by file name.
+ */
 const modules = (urls: string[]) =>
   urls
     .map((url) => new URL(url).pathname)
     .map((path) => (path.includes('/node_modules/') ? path.split('/node_modules/').pop()! : path))
-    .map((path) => path.replace(/^.*\/src\/.*\/([^/]+)\.ts$/, '$1'));
+    .map((path) => path.replace(/^.*\/src\/(?:engine\/worker\/(.+)|.*\/([^/]+))\.ts$/, '$1$2'));
 
 const fetchedAny = (names: string[], wanted: string[]) =>
   wanted.filter((w) => names.some((n) => n === w || n.startsWith(`${w}/`)));

@@ -8,7 +8,7 @@ import type { CompletionChunk, CompletionRequest, CompletionUsage } from '../eng
 import { readAbortable } from '../engine/page/stream.js';
 import type { Runtime } from '../engine/runtime.js';
 import { chatError } from '../errors.js';
-import { computeStats, type ReplyTiming } from '../fit/stats.js';
+import { computeStats, type ReplyTiming } from '../engine/stats.js';
 import type { Settings } from '../state/settings.js';
 import type { ChatMessage, ChatStats } from '../types.js';
 

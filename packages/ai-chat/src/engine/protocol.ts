@@ -6,39 +6,31 @@
 import type { DeviceInfo } from '../fit/device.js';
 import type { ProgressReport } from '../types.js';
 import type { CompletionChunk, CompletionRequest } from './engine.js';
-import type { RuntimeKind } from './runtime.js';
+import { isUnavailable } from './errors.js';
+import type { WorkerKind } from './kinds.js';
+import type { RuntimeModel } from './runtime.js';
 
 /** Which model to prepare: a WebLLM `model_id`, or a self-hosted model (`modelUrl` + `modelLibUrl`). */
 export interface ModelSpec {
   model: string;
-  /** The worker runtimes allowed, in order of preference (absent: `['webgpu', 'wasm']`). */
-  runtimes?: Exclude<RuntimeKind, 'builtin'>[];
+  /** The worker runtimes allowed, in order of preference (the page always says; absent: every one). */
+  runtimes?: WorkerKind[];
   modelUrl?: string;
   modelLibUrl?: string;
   /** Limits for `auto`: the largest download and GPU memory (bytes) the chosen model may need. */
   maxDownloadBytes?: number;
   maxMemoryBytes?: number;
-  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default 50). */
+  /** For `auto` on the CPU: the largest model predicted under this many ms per token is preferred (default `DEFAULT_LATENCY_THRESHOLD`). */
   latencyThresholdMs?: number;
 }
 
-/** What the worker learned before the first byte of weights: see the `fit` modules. */
-export interface PreflightResult {
-  /** The resolved `model_id` (`auto` resolved). */
-  id: string;
-  downloadBytes: number;
-  /** Memory the model needs, MB: GPU memory on WebGPU, RAM on the CPU. */
-  vramMB: number;
-  cached: boolean;
-  /** The memory limit this device sets when the page sets none (bytes). */
-  memoryLimitBytes: number;
+/**
+ * What the worker learned before the first byte of weights (see the `fit` modules): the model as a
+ * runtime knows it, which worker runtime runs it, and what this device offers.
+ */
+export interface PreflightResult extends Omit<RuntimeModel, 'runtime' | 'download'> {
+  runtime: WorkerKind;
   device: DeviceInfo;
-  /** Which worker runtime runs the model: WebLLM on WebGPU, or llama.cpp (wllama) on the CPU (absent: `webgpu`). */
-  runtime?: Exclude<RuntimeKind, 'builtin'>;
-  /** A friendly name for the visitor. */
-  label?: string;
-  /** Predicted decode speed on this device, ms per token (CPU runtime). */
-  predictedMsPerToken?: number;
 }
 
 export type WorkerRequest =
@@ -57,6 +49,8 @@ export interface WireError {
   message: string;
   /** Plain words for the visitor, set only by our own code where the error is thrown. */
   detail?: string;
+  /** This runtime cannot serve here: the page tries its next runtime (see `isUnavailable`). */
+  unavailable?: true;
 }
 
 export type WorkerResponse =
@@ -68,7 +62,12 @@ export type WorkerResponse =
 export function toWireError(error: unknown): WireError {
   const detail = (error as { detail?: unknown } | null)?.detail;
   if (error instanceof Error)
-    return { name: error.name, message: error.message, ...(typeof detail === 'string' ? { detail } : {}) };
+    return {
+      name: error.name,
+      message: error.message,
+      ...(typeof detail === 'string' ? { detail } : {}),
+      ...(isUnavailable(error) ? { unavailable: true } : {}),
+    };
   if (typeof error === 'object' && error && 'message' in error)
     return { name: String((error as { name?: unknown }).name ?? 'Error'), message: String(error.message) };
   return { name: 'Error', message: String(error) };

@@ -2,35 +2,33 @@
  * The one interface the element's controllers talk to, whatever runs the model: the shared model
  * worker (WebLLM on WebGPU, llama.cpp on the CPU), the browser's own model (the Prompt API, on the
  * page), or an engine the page hands in (`el.engine`). The controllers hold one `Runtime` and never
- * ask which kind it is. Adding a runtime is one adapter implementing this interface, one row in
- * `page/registry.ts`, and its tests. Types only: importing this module costs nothing at run time.
+ * ask which kind it is. Adding a runtime: see "Where things are" in the package README. Types
+ * only: importing this module costs nothing at run time.
  */
-import type { ProgressReport } from '../types.js';
+import type { ModelInfo, ProgressReport } from '../types.js';
 import type { CompletionChunk, CompletionRequest } from './engine.js';
+import type { RuntimeKind } from './kinds.js';
 
-/** The runtimes a page can list in `runtime`, in order of preference. */
-export type RuntimeKind = 'webgpu' | 'wasm' | 'builtin';
+export type { RuntimeKind };
+
+/**
+ * What the element shows of a model: what the page sees (`ModelInfo`), and who downloads it, so
+ * that the consent card words it without asking which runtime runs it.
+ */
+export interface ShownModel extends ModelInfo {
+  /**
+   * Absent: we download the model's files (`downloadBytes`, nothing when `cached`). `browser`: the
+   * model is the browser's own, which the browser downloads itself first when `browserDownload`.
+   */
+  download?: 'browser';
+}
 
 /** What a runtime knows of its model before the first byte, and after it loads. */
-export interface RuntimeModel {
-  /** The resolved model id (`auto` resolved). */
-  id: string;
+export interface RuntimeModel extends ShownModel {
   /** Which runtime runs it: one of `RuntimeKind`, or `custom` for a page-supplied engine. */
   runtime: RuntimeKind | 'custom';
-  /** A friendly name for the visitor ("Llama 3.2 · 1B"), when the runtime knows one. */
-  label?: string;
-  /** Bytes to download (0 when nothing is downloaded, or unknown). */
-  downloadBytes: number;
-  /** Memory the model needs, MB (GPU memory on WebGPU, RAM on the CPU; 0 when unknown). */
-  vramMB: number;
-  /** True when nothing is left to download. */
-  cached: boolean;
   /** The memory limit this device sets when the page sets none, bytes (0: no limit known). */
   memoryLimitBytes: number;
-  /** The predicted decode speed on this device, ms per token (CPU runtime). */
-  predictedMsPerToken?: number;
-  /** The browser itself downloads the model, size unknown (built-in runtime, `downloadable`). */
-  browserDownload?: boolean;
 }
 
 export interface Runtime {

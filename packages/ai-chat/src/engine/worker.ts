@@ -4,7 +4,6 @@
  * when a model of theirs loads, so the page never downloads or parses them. wllama's wasm builds
  * sit beside this script (`wllama/`), and load from there: never from a third-party host.
  */
-import { GGUF_CATALOG } from './worker/gguf-catalog.js';
 import { createRouterBackend } from './worker/router-backend.js';
 import { serveBackend } from './worker/worker-host.js';
 
@@ -16,5 +15,8 @@ const assets = {
 
 serveBackend(
   self as unknown as Parameters<typeof serveBackend>[0],
-  createRouterBackend({ assets, catalog: GGUF_CATALOG }),
+  createRouterBackend({
+    assets,
+    catalog: () => import('./worker/wllama/gguf-catalog.js').then((m) => m.GGUF_CATALOG),
+  }),
 );

@@ -46,6 +46,15 @@ export async function probeDevice(
   };
 }
 
+let probed: Promise<DeviceInfo> | undefined;
+
+/**
+ * This device, probed once per page or worker: the model worker's router (which asks for the
+ * WebGPU adapter before it imports the WebGPU preflight at all) and both runtimes' preflights share
+ * one probe.
+ */
+export const deviceOnce = (): Promise<DeviceInfo> => (probed ??= probeDevice());
+
 /**
  * The memory limit when the page sets none: three quarters of `navigator.deviceMemory`
  * (Chromium rounds it and caps it: 8 GB in older versions, 16 GB in headless Chromium 156 here),

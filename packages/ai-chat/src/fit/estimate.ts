@@ -7,7 +7,15 @@
  * - `estimateMemoryMB`: a self-hosted model's GPU memory need from its weights (to the byte) and its
  *   config (the KV cache for the context window). An estimate: WebLLM adds its own buffers.
  */
-import type { RecordLike } from './select.js';
+/** The fields of a WebLLM `ModelRecord` that estimates and selection read. */
+export interface RecordLike {
+  model_id: string;
+  vram_required_MB?: number;
+  low_resource_required?: boolean;
+  buffer_size_required_bytes?: number;
+  required_features?: string[];
+  model_type?: number;
+}
 
 /** Families whose ids name no size, in billions of parameters. */
 const KNOWN_SIZES: Array<[RegExp, number]> = [

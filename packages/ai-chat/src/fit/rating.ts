@@ -1,7 +1,7 @@
 import type { LatencyRating } from '../types.js';
+import { DEFAULT_LATENCY_THRESHOLD } from './limits.js';
 
-/** Default `latency-threshold`, ms per output token. */
-export const DEFAULT_LATENCY_THRESHOLD = 50;
+export { DEFAULT_LATENCY_THRESHOLD };
 
 /**
  * The rating band of a reply, from its ms per output token: `excellent` below 20, `good` below 30,

@@ -4,19 +4,11 @@
  * of devices.
  */
 import { defaultMemoryLimitMB, type DeviceInfo } from './device.js';
-import { estimateDownloadBytes, paramsBillions } from './estimate.js';
+import { estimateDownloadBytes, paramsBillions, type RecordLike } from './estimate.js';
+import { checkLimits } from './limits.js';
 
 export { paramsBillions };
-
-/** The fields of a WebLLM `ModelRecord` that selection reads. */
-export interface RecordLike {
-  model_id: string;
-  vram_required_MB?: number;
-  low_resource_required?: boolean;
-  buffer_size_required_bytes?: number;
-  required_features?: string[];
-  model_type?: number;
-}
+export type { RecordLike };
 
 export interface Limits {
   /** Largest download allowed, bytes. */
@@ -43,11 +35,16 @@ export function refusal(
   record: RecordLike,
   device: DeviceInfo,
   limits: Limits,
-): 'webgpu' | 'shader-f16' | 'memory' | 'buffer' | undefined {
-  if (!device.webgpu) return 'webgpu';
+): 'no-webgpu' | 'shader-f16' | 'memory' | 'buffer' | undefined {
+  if (!device.webgpu) return 'no-webgpu';
   if (needsF16(record) && !device.shaderF16) return 'shader-f16';
-  const maxMemoryMB = limits.maxMemoryMB ?? defaultMemoryLimitMB(device);
-  if ((record.vram_required_MB ?? 0) > maxMemoryMB) return 'memory';
+  const cost = {
+    downloadBytes: 0,
+    vramMB: record.vram_required_MB ?? 0,
+    memoryLimitBytes: defaultMemoryLimitMB(device) * 2 ** 20,
+  };
+  const maxMemory = limits.maxMemoryMB === undefined ? undefined : limits.maxMemoryMB * 2 ** 20;
+  if (checkLimits(cost, { maxMemory })) return 'memory';
   if ((record.buffer_size_required_bytes ?? 0) > device.maxStorageBufferBindingSize) return 'buffer';
   return undefined;
 }

@@ -7,7 +7,7 @@
 import type { ChatEngine } from '../engine/engine.js';
 import type { RuntimeInputs } from '../engine/page/registry.js';
 import { resolveSpecUrls } from '../engine/page/urls.js';
-import { parseRuntimes } from '../fit/runtimes.js';
+import { parseRuntimes } from './runtimes.js';
 import { checkLocale } from '../i18n/check.js';
 import { langOf } from '../i18n/locale.js';
 import { checkUrls, readSettings, type RawSettings, type Settings } from './settings.js';

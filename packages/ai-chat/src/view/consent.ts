@@ -15,10 +15,10 @@ export function consentView(s: ViewState, on: ConsentActions) {
   const info = s.modelInfo;
   const id = info?.id ?? s.model;
   // The browser's own model: no size of ours, only whether the browser downloads it first.
-  const builtin = info?.runtime === 'builtin';
-  const name = builtin ? t.builtinModel : info?.label || friendlyModelName(id) || t.consentAutoModel;
+  const browsers = info?.download === 'browser';
+  const name = browsers ? t.builtinModel : info?.label || friendlyModelName(id) || t.consentAutoModel;
   const facts: string[] = [];
-  if (builtin) facts.push(info.browserDownload ? t.consentBuiltinDownload : t.consentBuiltin);
+  if (browsers) facts.push(info.browserDownload ? t.consentBuiltinDownload : t.consentBuiltin);
   else if (info?.cached) facts.push(t.consentCached);
   else if (info) {
     if (info.downloadBytes) {
@@ -54,7 +54,7 @@ export function consentView(s: ViewState, on: ConsentActions) {
       <p><strong>${t.consentPrivacyTitle}</strong> ${t.consentPrivacy}</p>
     </div>
     <button type="button" class="primary" data-focus="consent" @click=${on.consent}>
-      ${info?.cached || (builtin && !info.browserDownload) ? t.consentButtonCached : t.consentButton}
+      ${info?.cached || (browsers && !info.browserDownload) ? t.consentButtonCached : t.consentButton}
     </button>
   </section>`;
 }

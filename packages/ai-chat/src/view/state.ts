@@ -2,9 +2,10 @@
  * What the views render: a plain snapshot of the element, no controller. `ai-chat.ts` builds it
  * once per render; each view is a function of it and of callbacks.
  */
+import type { ShownModel } from '../engine/runtime.js';
 import type { AiChatError } from '../errors.js';
 import type { Strings } from '../i18n/en.js';
-import type { ChatMessage, ChatStats, ChatStatus, ErrorCode, ModelInfo, ProgressReport } from '../types.js';
+import type { ChatMessage, ChatStats, ChatStatus, ErrorCode, ProgressReport } from '../types.js';
 
 export interface ViewState {
   status: ChatStatus;
@@ -15,7 +16,7 @@ export interface ViewState {
   draft: ChatMessage | undefined;
   progress: ProgressReport | undefined;
   error: AiChatError | undefined;
-  modelInfo: ModelInfo | undefined;
+  modelInfo: ShownModel | undefined;
   /** The `model` attribute. */
   model: string;
   /** A model is loaded and a message can be sent at once. */

@@ -1,4 +1,4 @@
-// The library check (src/engine/worker/library-check.ts) links a model library against our copy of
+// The library check (src/engine/worker/webllm/library-check.ts) links a model library against our copy of
 // what web-llm's tvmjs runtime provides. This reads the installed web-llm's bundle and checks the copy.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,10 @@ import { transformSync } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const bundle = readFileSync(require.resolve('@mlc-ai/web-llm'), 'utf8');
-const source = readFileSync(new URL('../../src/engine/worker/runtime-imports.ts', import.meta.url), 'utf8');
+const source = readFileSync(
+  new URL('../../src/engine/worker/webllm/runtime-imports.ts', import.meta.url),
+  'utf8',
+);
 const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
 const { RUNTIME_IMPORTS } = await import(`data:text/javascript,${encodeURIComponent(code)}`);
 

@@ -3,6 +3,7 @@
  * codes (`ContextWindowSizeExceededError` → `context-window-exceeded`), and the runtime's own.
  */
 import { AiChatError, firstLine } from '../../errors.js';
+import { named } from '../errors.js';
 
 /**
  * This runtime does not fit here (no Prompt API, or its model is unavailable): the registry tries
@@ -11,6 +12,8 @@ import { AiChatError, firstLine } from '../../errors.js';
  */
 export class RuntimeUnavailableError extends AiChatError {
   override name = 'RuntimeUnavailableError';
+  /** See `isUnavailable`. */
+  readonly unavailable = true;
   constructor(message: string) {
     super('engine', message, { detail: '', runtime: message, recoverable: false });
   }
@@ -18,12 +21,6 @@ export class RuntimeUnavailableError extends AiChatError {
 
 /** What the visitor reads when the browser wants a click before it downloads its model. */
 export const CLICK_NEEDED = 'Your browser downloads its built-in model only after a click: click Try again.';
-
-export function named(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
 
 export const nameOf = (error: unknown) => (error as { name?: unknown } | null)?.name;
 

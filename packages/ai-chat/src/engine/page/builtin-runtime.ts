@@ -13,8 +13,9 @@
  */
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest, CompletionUsage } from '../engine.js';
+import { named } from '../errors.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
-import { named, nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
+import { nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
 import {
   expectedLanguages,
   fraction,
@@ -81,6 +82,7 @@ class BuiltinRuntime implements Runtime {
     return {
       id: 'builtin',
       runtime: 'builtin',
+      download: 'browser',
       label: BUILTIN_LABEL,
       downloadBytes: 0,
       vramMB: 0,

@@ -5,19 +5,8 @@
  * Whatever the engine throws, synchronously or not, comes back as a rejection.
  */
 import type { ChatEngine } from '../engine.js';
+import { untilAborted } from '../errors.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
-
-const aborted = () => Object.assign(new Error('The load was cancelled'), { name: 'AbortError' });
-
-/** Settle with `work`, or reject as cancelled as soon as `signal` aborts. */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 export function engineRuntime(engine: ChatEngine, model: string): Runtime {
   const info: RuntimeModel = {

@@ -1,12 +1,15 @@
 /**
- * Which runtime serves an element: the registry of runtime kinds, and the choice among those the
- * page allows (`runtime="builtin webgpu wasm"`). WebGPU and the CPU run in the model worker, which
- * picks between them itself; a page-side runtime (the browser's built-in model) is tried before
- * or after it, in the page's order. A page-supplied `engine` replaces them all.
+ * Which runtime serves an element: the page's runtimes by kind, and the choice among those the
+ * page allows (`runtime="builtin webgpu wasm"`), in the page's order. The worker runtimes (see
+ * `../kinds.ts`) run in the model worker, which picks among them itself; a page runtime is tried
+ * before or after it. A page-supplied `engine` replaces them all.
  */
+import { firstThatFits } from '../../fit/limits.js';
 import type { ChatEngine } from '../engine.js';
+import { isUnavailable } from '../errors.js';
+import { isWorkerKind, type PageKind, type RuntimeKind, type WorkerKind } from '../kinds.js';
 import type { ModelSpec } from '../protocol.js';
-import type { Runtime, RuntimeKind, RuntimeModel } from '../runtime.js';
+import type { Runtime, RuntimeModel } from '../runtime.js';
 import { engineRuntime } from './engine-runtime.js';
 import { lazyRuntime } from './lazy-runtime.js';
 import { workerRuntime } from './worker-runtime.js';
@@ -21,81 +24,59 @@ export interface RuntimeInputs {
   languages: readonly string[];
 }
 
-type PageRuntimeFactory = (inputs: RuntimeInputs) => Runtime;
-
-/** Runtimes that run on the page, by kind. The worker runtimes (`webgpu`, `wasm`) need no row. */
-export const PAGE_RUNTIMES: Partial<Record<RuntimeKind, PageRuntimeFactory>> = {
+/** The runtimes that run on the page, by kind: one row per page kind of the runtime table. */
+export const PAGE_RUNTIMES: { readonly [K in PageKind]: (inputs: RuntimeInputs) => Runtime } = {
   // Opt-in: its code is a chunk fetched only by pages that list it.
   builtin: ({ languages }) =>
     lazyRuntime(() => import('./builtin-runtime.js').then((m) => m.createBuiltinRuntime({ languages }))),
 };
 
-type WorkerKind = Exclude<RuntimeKind, 'builtin'>;
-const WORKER_KINDS = new Set<RuntimeKind>(['webgpu', 'wasm']);
-
-/** Errors that mean "this runtime cannot serve here": the next one in the page's order is tried. */
-const DOES_NOT_FIT =
-  /^(RuntimeUnavailableError|WebGPUNotAvailableError|ShaderF16SupportError|ModelNotFoundError)$/;
-
 export function createRuntime(inputs: RuntimeInputs): Runtime {
   if (inputs.engine) return engineRuntime(inputs.engine, inputs.spec.model);
   const candidates: Runtime[] = [];
-  let worker: RuntimeKind[] = [];
+  let worker: WorkerKind[] = [];
   const flush = () => {
-    if (worker.length)
-      candidates.push(workerRuntime({ ...inputs.spec, runtimes: worker as WorkerKind[] }, inputs.workerUrl));
+    if (worker.length) candidates.push(workerRuntime({ ...inputs.spec, runtimes: worker }, inputs.workerUrl));
     worker = [];
   };
   for (const kind of inputs.runtimes) {
-    if (WORKER_KINDS.has(kind)) worker.push(kind);
+    if (isWorkerKind(kind)) worker.push(kind);
     else {
       flush();
-      const factory = PAGE_RUNTIMES[kind];
-      if (factory) candidates.push(factory(inputs));
+      candidates.push(PAGE_RUNTIMES[kind](inputs));
     }
   }
   flush();
-  return candidates.length === 1 ? candidates[0]! : firstThatFits(candidates);
+  return candidates.length === 1 ? candidates[0]! : inOrder(candidates);
 }
 
 /**
  * Several runtimes in order: the preflight tries each until one can serve; from then on every call
  * goes to that one. A failure of the last candidate is the one reported.
  */
-function firstThatFits(candidates: Runtime[]): Runtime {
-  let chosen: Promise<{ runtime: Runtime; model: RuntimeModel }> | undefined;
-  const choose = (signal: AbortSignal) => {
-    chosen ??= (async () => {
-      let last: unknown = new Error('No runtime is allowed');
-      for (const runtime of candidates) {
-        try {
-          return { runtime, model: await runtime.preflight(signal) };
-        } catch (error) {
-          last = error;
-          const name = String((error as { name?: unknown } | null)?.name ?? '');
-          if (!DOES_NOT_FIT.test(name) || signal.aborted) throw error;
-          await runtime.unload();
-        }
-      }
-      throw last;
-    })().catch((error: unknown) => {
+function inOrder(candidates: Runtime[]): Runtime {
+  /** The runtime that serves (`candidate`) and its preflight's model (`result`). */
+  let chosen: Promise<{ candidate: Runtime; result: RuntimeModel }> | undefined;
+  const choose = (signal: AbortSignal) =>
+    (chosen ??= firstThatFits(candidates, (runtime) => runtime.preflight(signal), {
+      skip: (error) => isUnavailable(error) && !signal.aborted,
+      passed: (runtime) => runtime.unload(),
+    }).catch((error: unknown) => {
       chosen = undefined;
       throw error;
-    });
-    return chosen;
-  };
+    }));
   const exitListeners = new Set<(error: unknown) => void>();
   for (const c of candidates) c.onExit((error) => exitListeners.forEach((l) => l(error)));
   return {
     async preflight(signal) {
-      if (chosen) return (await chosen).runtime.preflight(signal);
-      return (await choose(signal)).model;
+      if (chosen) return (await chosen).candidate.preflight(signal);
+      return (await choose(signal)).result;
     },
     async load(onProgress, signal) {
-      return (await choose(signal)).runtime.load(onProgress, signal);
+      return (await choose(signal)).candidate.load(onProgress, signal);
     },
     async *generate(request, signal) {
-      yield* (await choose(signal)).runtime.generate(request, signal);
+      yield* (await choose(signal)).candidate.generate(request, signal);
     },
     async unload() {
       chosen = undefined;

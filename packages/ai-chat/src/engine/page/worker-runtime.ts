@@ -6,21 +6,11 @@
  */
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
-import { untilAborted } from './engine-runtime.js';
+import { untilAborted } from '../errors.js';
 import { acquireWorker, type Lease } from './pool.js';
 
-export function toRuntimeModel(result: PreflightResult): RuntimeModel {
-  return {
-    id: result.id,
-    runtime: result.runtime ?? 'webgpu',
-    ...(result.label ? { label: result.label } : {}),
-    downloadBytes: result.downloadBytes,
-    vramMB: result.vramMB,
-    cached: result.cached,
-    memoryLimitBytes: result.memoryLimitBytes,
-    ...(result.predictedMsPerToken !== undefined ? { predictedMsPerToken: result.predictedMsPerToken } : {}),
-  };
-}
+/** The worker's answer as the runtime interface's model: what it learned of the device stays in the worker. */
+export const toRuntimeModel = ({ device: _, ...model }: PreflightResult): RuntimeModel => model;
 
 export function workerRuntime(spec: ModelSpec, workerUrl: string | undefined): Runtime {
   let lease: Lease | undefined;

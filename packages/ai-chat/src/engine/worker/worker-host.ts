@@ -1,6 +1,6 @@
 /**
  * The worker side of the protocol, independent of any model runtime: it serves a `WorkerBackend`
- * (WebLLM in `worker.ts`, a scripted engine in tests) over `postMessage`.
+ * (the router in `worker.ts`, a scripted engine in tests) over `postMessage`.
  */
 import type { ProgressReport } from '../../types.js';
 import type { ChatEngine } from '../engine.js';
@@ -12,13 +12,19 @@ import {
   type WorkerResponse,
 } from '../protocol.js';
 
-export interface WorkerBackend {
+export interface WorkerBackend<Result = PreflightResult> {
   engine: ChatEngine;
-  preflight(spec: ModelSpec): Promise<PreflightResult>;
-  load(spec: ModelSpec, report: (progress: ProgressReport) => void): Promise<PreflightResult>;
+  preflight(spec: ModelSpec): Promise<Result>;
+  load(spec: ModelSpec, report: (progress: ProgressReport) => void): Promise<Result>;
   unload(): Promise<void>;
   clearCache(spec: ModelSpec): Promise<void>;
 }
+
+/** What one runtime's backend learns of its model: the router adds which runtime it is. */
+export type BackendResult = Omit<PreflightResult, 'runtime'>;
+
+/** One runtime's backend (`webllm/`, `wllama/`), served through the router. */
+export type RuntimeBackend = WorkerBackend<BackendResult>;
 
 interface Port {
   postMessage(message: WorkerResponse): void;

@@ -2,34 +2,25 @@
  * The CPU runtime's backend, in the worker: our preflight and ranged downloader, then llama.cpp
  * through `@wllama/wllama`. The router imports this module (with the preflight) only when it tries
  * the CPU; the downloader, wllama and its wasm are imported only when a model loads
- * (wllama-load.ts). Its wasm builds load from `assets`, beside our worker script: never from
+ * (load.ts). Its wasm builds load from `assets`, beside our worker script: never from
  * wllama's default public CDN.
  */
 import type { Wllama } from '@wllama/wllama';
-import type { ProgressReport } from '../../types.js';
-import type { ChatEngine } from '../engine.js';
-import type { PreflightResult } from '../protocol.js';
-import { latestLoad, reusedPreflight } from './backend-kit.js';
+import type { ProgressReport } from '../../../types.js';
+import type { ChatEngine } from '../../engine.js';
+import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf } from './gguf-cache.js';
-import { named } from './http.js';
-import { runWasmPreflight } from './wasm-preflight.js';
-import type { WorkerBackend } from './worker-host.js';
-
-/** Where wllama's two builds are: the fast one (JSPI + Memory64) and the compat one. */
-export interface WllamaAssets {
-  wasm: string;
-  compatJs: string;
-  compatWasm: string;
-}
+import { notLoaded } from '../shared/errors.js';
+import { runWasmPreflight } from './preflight.js';
+import type { RuntimeBackend } from '../worker-host.js';
+import type { WllamaAssets } from './assets.js';
 
 /** The load's code (downloader, wllama): imported when a model loads, never for a preflight. */
-let loading: Promise<typeof import('./wllama-load.js')> | undefined;
-const loader = () => (loading ??= import('./wllama-load.js'));
+let loading: Promise<typeof import('./load.js')> | undefined;
+const loader = () => (loading ??= import('./load.js'));
 
-const notLoaded = () => named('EngineNotLoadedError', 'No model is loaded');
-
-export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): WorkerBackend {
+export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): RuntimeBackend {
   let wllama: Wllama | undefined;
   /** Made at the first load, and kept: after an unload it answers `EngineNotLoadedError`. */
   let engine: ChatEngine | undefined;
@@ -48,7 +39,7 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
     async preflight(spec) {
       return (await preflights.check(spec)).result;
     },
-    async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
+    async load(spec, report: (progress: ProgressReport) => void) {
       const signal = loads.start();
       const { plan, result } = await preflights.forLoad(spec, signal);
       const load = await loader();

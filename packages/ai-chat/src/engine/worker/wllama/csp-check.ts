@@ -4,7 +4,7 @@
  * in `worker-src` makes wllama fail obscurely or hang forever; here it is a clear error within
  * `timeoutMs`. (A blob worker inherits the policy of the context that creates it: this one.)
  */
-import { named } from './http.js';
+import { named } from '../../errors.js';
 
 const cspError = (message: string) => named('ContentSecurityPolicyError', message);
 

@@ -5,8 +5,9 @@
  * library alone. The error keeps WebAssembly's own words (the `CompileError`, or the `LinkError`
  * naming the import), named `ModelLibraryError`: trying again cannot help.
  */
-import { cachedResponse, openScope } from './cache-store.js';
-import { fetchOk, named } from './http.js';
+import { cachedResponse, openScope } from '../shared/cache-store.js';
+import { named } from '../../errors.js';
+import { fetchOk } from '../shared/http.js';
 import type { ModelPlan } from './model-files.js';
 import { RUNTIME_IMPORTS } from './runtime-imports.js';
 

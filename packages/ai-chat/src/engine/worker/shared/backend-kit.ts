@@ -4,10 +4,8 @@
  * (to check its limits) instead of running it twice. (The download's progress report, needed only
  * once a load runs, is in `download-report.ts`.)
  */
-import type { ModelSpec } from '../protocol.js';
-import { named } from './http.js';
-
-const cancelled = () => named('AbortError', 'The load was cancelled');
+import type { ModelSpec } from '../../protocol.js';
+import { cancelled } from '../../errors.js';
 
 /** One load at a time: `start()` cancels the load in progress and gives the new one its signal. */
 export function latestLoad() {

@@ -1,14 +1,5 @@
 /** Fetches for the worker's preflight and downloader, with failures named for `toChatError`. */
-
-/**
- * An error of our worker code: its class `name` is its code (see `toChatError`), and its message,
- * our own plain words, is also its `detail` for the visitor.
- */
-function named(name: string, message: string): Error & { detail: string } {
-  const error = Object.assign(new Error(message), { detail: message });
-  error.name = name;
-  return error;
-}
+import { named } from '../../errors.js';
 
 const fileName = (url: string) => (URL.canParse(url) ? new URL(url).pathname.split('/').pop() : '') || url;
 
@@ -68,4 +59,4 @@ export async function remoteSize(url: string, signal?: AbortSignal): Promise<num
   return response.status === 200 ? (byteCount(response.headers.get('content-length')) ?? 0) : 0;
 }
 
-export { fileName, named };
+export { fileName };

@@ -4,7 +4,7 @@
  * decoding step it streams through more weights than a CPU cache holds (8 MiB), against a short
  * input vector it reuses. It runs in the worker for at most `budgetMs`, once per worker.
  */
-import type { SpeedProbe } from '../../fit/cpu.js';
+import type { SpeedProbe } from '../../../fit/cpu.js';
 
 let measured: SpeedProbe | undefined;
 

@@ -2,28 +2,22 @@
  * Model records as WebLLM 0.2.86 reads them, and which one a spec names. Runs in the worker,
  * without web-llm: the prebuilt list is a generated copy (`prebuilt-models.ts`).
  */
-import type { DeviceInfo } from '../../fit/device.js';
+import type { DeviceInfo } from '../../../fit/device.js';
+import type { RecordLike } from '../../../fit/estimate.js';
 import {
   needsF16,
   rankCandidates,
   smallestChatModel,
   withinDownload,
   type Limits,
-} from '../../fit/select.js';
-import { named } from './http.js';
-import { noWebGPU, notFound } from './webllm-errors.js';
-import type { ModelSpec } from '../protocol.js';
+} from '../../../fit/select.js';
+import { noShaderF16, noWebGPU, notFound } from '../shared/errors.js';
+import type { ModelSpec } from '../../protocol.js';
 
-/** The fields of WebLLM's `ModelRecord` we use. */
-export interface ModelRecordLike {
+/** The fields of WebLLM's `ModelRecord` we use: those selection reads, and where its files are. */
+export interface ModelRecordLike extends RecordLike {
   model: string;
-  model_id: string;
   model_lib: string;
-  vram_required_MB?: number;
-  low_resource_required?: boolean;
-  buffer_size_required_bytes?: number;
-  required_features?: string[];
-  model_type?: number;
   model_manifest?: string;
   overrides?: Record<string, unknown>;
 }
@@ -103,10 +97,7 @@ export async function resolveRecord(
   if (needsF16(record) && !device.shaderF16) {
     const f32 = record.model_id.replace(/q(\d)f16/, 'q$1f32');
     const alternative = f32 !== record.model_id && list.some((r) => r.model_id === f32) ? f32 : undefined;
-    throw named(
-      'ShaderF16SupportError',
-      `This model requires WebGPU extension shader-f16.${alternative ? ` Try ${alternative}.` : ''}`,
-    );
+    throw noShaderF16(alternative);
   }
   return record;
 }

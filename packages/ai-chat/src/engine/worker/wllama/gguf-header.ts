@@ -3,7 +3,7 @@
  * with a Range request), enough to know a model's shape, its weight bytes and the file's whole
  * length before downloading it. GGUF v2/v3, little-endian.
  */
-import type { CpuModelShape } from '../../fit/cpu.js';
+import type { CpuModelShape } from '../../../fit/cpu.js';
 
 export type GgufValue = number | bigint | string | boolean | GgufArray;
 /** Arrays keep their values only when short (a vocabulary is summarized by its length). */

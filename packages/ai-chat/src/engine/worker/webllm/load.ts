@@ -6,9 +6,9 @@
  * preflight's own code.
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
-import type { ProgressReport } from '../../types.js';
-import type { PreflightResult } from '../protocol.js';
-import { downloadReport } from './download-report.js';
+import type { ProgressReport } from '../../../types.js';
+import type { BackendResult } from '../worker-host.js';
+import { downloadReport } from '../shared/download-report.js';
 import { downloadModel } from './downloader.js';
 import { checkPlanLibrary } from './library-check.js';
 import type { Preflight } from './preflight.js';
@@ -18,7 +18,7 @@ export async function loadModel(
   signal: AbortSignal,
   report: (progress: ProgressReport) => void,
   getEngine: () => Promise<MLCEngine>,
-): Promise<PreflightResult> {
+): Promise<BackendResult> {
   const { record, list, result } = pre;
   // The library before the weights: one small download tells whether web-llm can start it.
   const plan = await checkPlanLibrary(pre.plan, signal);

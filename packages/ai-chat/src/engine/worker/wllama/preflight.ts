@@ -11,16 +11,18 @@ import {
   wasmBuildFor,
   type CpuModelShape,
   type WasmBuild,
-} from '../../fit/cpu.js';
-import { defaultMemoryLimitMB } from '../../fit/device.js';
-import { workerDevice } from './device-probe.js';
+} from '../../../fit/cpu.js';
+import { defaultMemoryLimitMB, deviceOnce } from '../../../fit/device.js';
+import { checkLimits, DEFAULT_LATENCY_THRESHOLD } from '../../../fit/limits.js';
 import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
-import { isGgufUrl, type CatalogModel } from './gguf-catalog.js';
-import { fetchOk, fileName, named, remoteSize } from './http.js';
+import type { CatalogModel } from './gguf-catalog.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName, remoteSize } from '../shared/http.js';
 import { probeSpeed } from './speed-probe.js';
-import { notFound } from './webllm-errors.js';
-import type { ModelSpec, PreflightResult } from '../protocol.js';
+import { notFound } from '../shared/errors.js';
+import type { ModelSpec } from '../../protocol.js';
+import type { BackendResult } from '../worker-host.js';
 
 export interface WasmPlan {
   url: string;
@@ -32,7 +34,7 @@ export interface WasmPlan {
 }
 
 export interface WasmPreflight {
-  result: PreflightResult;
+  result: BackendResult;
   plan: WasmPlan;
 }
 
@@ -106,8 +108,14 @@ export function pickFromCatalog(
   const bySize = [...catalog].sort((a, b) => a.bytes - b.bytes);
   const fits = bySize.filter(
     (m) =>
-      (limits.maxDownloadBytes === undefined || m.bytes <= limits.maxDownloadBytes) &&
-      cpuMemoryBytes({ ...m, weightBytes: m.bytes }) <= limits.maxMemoryBytes,
+      checkLimits(
+        {
+          downloadBytes: m.bytes,
+          vramMB: cpuMemoryBytes({ ...m, weightBytes: m.bytes }) / 2 ** 20,
+          memoryLimitBytes: limits.maxMemoryBytes,
+        },
+        { maxModelSize: limits.maxDownloadBytes },
+      ) === undefined,
   );
   const fast = fits.filter((m) => predict(m.bytes, m.quantization) <= limits.latencyMs);
   return fast.at(-1) ?? fits[0] ?? bySize[0];
@@ -118,7 +126,7 @@ export async function runWasmPreflight(
   catalog: readonly CatalogModel[],
   signal?: AbortSignal,
 ): Promise<WasmPreflight> {
-  const info = await workerDevice();
+  const info = await deviceOnce();
   const memoryLimitBytes = Math.round(defaultMemoryLimitMB(info) * 2 ** 20);
   const threads = threadsToUse();
   const build = buildHere();
@@ -127,7 +135,8 @@ export async function runWasmPreflight(
     predictMsPerToken(weightBytes, probe, { threads, build, ...(quantization ? { quantization } : {}) });
   let entry: CatalogModel | undefined;
   let url: string;
-  if (isGgufUrl(spec.modelUrl)) url = new URL(spec.modelUrl!, globalThis.location?.href).href;
+  // A model URL comes here only when it names a GGUF file (see `row.ts`).
+  if (spec.modelUrl) url = new URL(spec.modelUrl, globalThis.location?.href).href;
   else {
     entry =
       spec.model === 'auto'
@@ -136,7 +145,7 @@ export async function runWasmPreflight(
             {
               maxDownloadBytes: spec.maxDownloadBytes,
               maxMemoryBytes: spec.maxMemoryBytes ?? memoryLimitBytes,
-              latencyMs: spec.latencyThresholdMs ?? 50,
+              latencyMs: spec.latencyThresholdMs ?? DEFAULT_LATENCY_THRESHOLD,
             },
             predict,
           )
@@ -161,7 +170,6 @@ export async function runWasmPreflight(
     plan: { url, totalBytes: size.bytes, shape, context, threads, build },
     result: {
       id: entry?.id ?? (spec.model !== 'auto' ? spec.model : idFromUrl(url)),
-      runtime: 'wasm',
       label: entry?.label ?? `${idFromUrl(url)} · ${shape.quantization}`,
       downloadBytes: size.bytes,
       vramMB: Math.round((cpuMemoryBytes(shape, context) / 2 ** 20) * 100) / 100,

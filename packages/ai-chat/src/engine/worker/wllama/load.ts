@@ -5,25 +5,17 @@
  * preflight's chunk, so that the consent card's preflight costs only the preflight's own code.
  */
 import type { Wllama } from '@wllama/wllama';
-import type { ProgressReport } from '../../types.js';
+import type { ProgressReport } from '../../../types.js';
+import { untilAborted } from '../../errors.js';
 import { checkCsp } from './csp-check.js';
-import { downloadReport } from './download-report.js';
+import { downloadReport } from '../shared/download-report.js';
 import { downloadGguf } from './gguf-download.js';
-import type { WasmPlan } from './wasm-preflight.js';
-import type { WllamaAssets } from './wllama-backend.js';
+import type { WasmPlan } from './preflight.js';
+import type { WllamaAssets } from './assets.js';
 
-export { wllamaEngine } from './wllama-engine.js';
+export { wllamaEngine } from './engine.js';
 
 const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
-
-/** `work`, or the signal's reason as soon as it aborts. */
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    work.then(resolve, reject);
-  });
-}
 
 /**
  * Download the plan's file (resuming what is kept) and start it in a new wllama instance, after
@@ -43,8 +35,8 @@ export async function startWllama(
   const starting = (progress: number, text: string) =>
     report({ phase: 'load', progress, loadedBytes: plan.totalBytes, totalBytes: plan.totalBytes, text });
   starting(0, 'Starting the model on the CPU');
-  await abortable(checkCsp(), signal);
-  const { Wllama } = await abortable(import('@wllama/wllama'), signal);
+  await untilAborted(checkCsp(), signal);
+  const { Wllama } = await untilAborted(import('@wllama/wllama'), signal);
   await stopPrevious();
   const instance = new Wllama({ default: assets.wasm }, { suppressNativeLog: true, logger: quiet });
   instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm });
@@ -54,7 +46,7 @@ export async function startWllama(
     n_threads: plan.threads,
   });
   try {
-    await abortable(loading, signal);
+    await untilAborted(loading, signal);
   } catch (error) {
     void loading.catch(() => undefined).finally(() => instance.exit());
     throw error;

@@ -6,7 +6,7 @@
  * every token generated.
  */
 import type { Wllama } from '@wllama/wllama';
-import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../engine.js';
+import type { ChatEngine, CompletionChunk, CompletionRequest, CompletionUsage } from '../../engine.js';
 
 interface Timings {
   prompt_n: number;

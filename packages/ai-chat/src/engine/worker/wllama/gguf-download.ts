@@ -5,11 +5,12 @@
  * kept (and retries a cut by itself a few times). The cached file is the pieces' blobs joined:
  * one copy on disk, handed to wllama as one Blob without reading it into memory.
  */
-import { GGUF_SCOPE, openScope } from './cache-store.js';
-import type { DownloadOptions, DownloadProgress } from './downloader.js';
+import { GGUF_SCOPE, openScope } from '../shared/cache-store.js';
+import type { DownloadOptions, DownloadProgress } from '../shared/download-report.js';
 import { cachedGgufBlob, deleteGguf, keptPieces, pieceUrl } from './gguf-cache.js';
-import { fetchOk, fileName, named } from './http.js';
-import { checkQuota } from './quota.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName } from '../shared/http.js';
+import { checkQuota } from '../shared/quota.js';
 
 export interface GgufDownloadOptions extends Pick<
   DownloadOptions,

@@ -3,9 +3,10 @@
  * wllama needs), for `model="auto"` on the CPU and for `model="<id>"`. Their shapes are from the
  * models' configs (so `auto` needs no header request); sizes were read from the hosts' file lists,
  * rounded: `bytesExact: false` means the preflight's HEAD request gives the size to the byte
- * before the consent card shows it.
+ * before the consent card shows it. Imported the first time a spec names a model by id or the CPU
+ * is tried (see `worker.ts`): a WebGPU preflight of `auto` never fetches it.
  */
-import type { CpuModelShape } from '../../fit/cpu.js';
+import type { CpuModelShape } from '../../../fit/cpu.js';
 
 export interface CatalogModel extends Omit<CpuModelShape, 'weightBytes'> {
   id: string;
@@ -87,9 +88,3 @@ export const GGUF_CATALOG: readonly CatalogModel[] = [
     contextLength: 131072,
   },
 ];
-
-export const catalogModel = (id: string) => GGUF_CATALOG.find((m) => m.id === id);
-
-/** A `model-url` naming a GGUF file: the CPU runtime, unambiguously. */
-export const isGgufUrl = (url: string | undefined) =>
-  url !== undefined && /\.gguf$/i.test(url.split(/[?#]/)[0]!);

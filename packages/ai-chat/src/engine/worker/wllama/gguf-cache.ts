@@ -3,7 +3,7 @@
  * the file's URL and the piece's first byte (see `gguf-download.ts`, which writes them). Reading
  * what is kept (for the preflight: cached? how large?), the kept file as one Blob, and deleting it.
  */
-import { GGUF_SCOPE, openScope } from './cache-store.js';
+import { GGUF_SCOPE, openScope } from '../shared/cache-store.js';
 
 const PIECE = 'ai-chat-piece=';
 export const pieceUrl = (url: string, start: number) =>

@@ -6,9 +6,10 @@
  * cached only when it matches: a shard of another length, an HTML page or JSON that does not parse
  * is treated as not downloaded, so "already downloaded" cannot lie.
  */
-import type { ChatConfigLike } from '../../fit/estimate.js';
-import { cachedResponse, cachedSize, openScope, type CacheScope } from './cache-store.js';
-import { fetchOk, fileName, isHtml, named, remoteSize } from './http.js';
+import type { ChatConfigLike } from '../../../fit/estimate.js';
+import { cachedResponse, cachedSize, openScope, type CacheScope } from '../shared/cache-store.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName, isHtml, remoteSize } from '../shared/http.js';
 import { readIndex } from './model-index.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
 
@@ -142,10 +143,12 @@ export async function planModel(record: ModelRecordLike, signal?: AbortSignal): 
   const base = cleanModelUrl(record.model);
   const configUrl = new URL('mlc-chat-config.json', base).href;
   const indexUrl = new URL('tensor-cache.json', base).href;
-  const [config, index] = await Promise.all([
-    readJson('webllm/config', configUrl, readConfig, signal),
-    readJson('webllm/model', indexUrl, (value) => readIndex(value, base), signal),
-  ]);
+  // Both at once; when both fail, the config's failure is the one reported, whichever answers first.
+  const reading = readJson('webllm/config', configUrl, readConfig, signal);
+  const indexReading = readJson('webllm/model', indexUrl, (value) => readIndex(value, base), signal);
+  void indexReading.catch(() => undefined);
+  const config = await reading;
+  const index = await indexReading;
   const tokenizerFiles = config.value.tokenizer_files;
   const tokenizerName =
     Array.isArray(tokenizerFiles) && !tokenizerFiles.includes('tokenizer.json')

@@ -2,7 +2,7 @@
  * The storage check before a download's first byte, shared by both downloaders (and kept apart from
  * them, so that the code a download needs loads only with the download).
  */
-import { named } from './http.js';
+import { named } from '../../errors.js';
 
 /** What `navigator.storage` offers for the check (tests hand in their own). */
 export interface StorageLike {

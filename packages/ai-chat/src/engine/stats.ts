@@ -1,6 +1,10 @@
-import type { CompletionUsage } from '../engine/engine.js';
+/**
+ * The figures of one reply (`ai-chat-stats`): from what the engine reports (WebLLM's `usage`),
+ * else from the element's own clock. Pure.
+ */
+import type { CompletionUsage } from './engine.js';
 import type { ChatStats } from '../types.js';
-import { rateLatency } from './rating.js';
+import { rateLatency } from '../fit/rating.js';
 
 /** Clock readings taken by the element while a reply streams (ms, `performance.now()`). */
 export interface ReplyTiming {

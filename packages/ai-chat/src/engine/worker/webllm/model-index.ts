@@ -5,7 +5,7 @@
  * the whole index unusable (`ModelIndexInvalidError`), so a hostile index cannot hide a size, make
  * a size a string, or send the downloader to another folder or host. Pure.
  */
-import { named } from './http.js';
+import { named } from '../../errors.js';
 
 export interface IndexShard {
   /** Absolute URL of the shard. */

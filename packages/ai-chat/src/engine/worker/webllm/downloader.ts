@@ -4,10 +4,12 @@
  * AbortSignal (files already complete stay), skips complete files on the next run (a file cut
  * halfway is fetched again), and checks the storage quota before the first byte.
  */
-import { openScope } from './cache-store.js';
-import { fetchOk, fileName, isHtml, named } from './http.js';
+import { openScope } from '../shared/cache-store.js';
+import { named } from '../../errors.js';
+import { fetchOk, fileName, isHtml } from '../shared/http.js';
 import { Md5 } from './md5.js';
-import { checkQuota, mb, type StorageLike } from './quota.js';
+import type { DownloadOptions } from '../shared/download-report.js';
+import { checkQuota, mb } from '../shared/quota.js';
 import { parseJson, type ModelFile, type ModelPlan } from './model-files.js';
 import { readIndex } from './model-index.js';
 
@@ -37,23 +39,6 @@ async function checkFile(
     }
   }
   return undefined;
-}
-
-export interface DownloadProgress {
-  loadedBytes: number;
-  totalBytes: number;
-  bytesPerSecond: number;
-  file: string;
-}
-
-export interface DownloadOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: DownloadProgress) => void;
-  /** Files fetched at once (WebLLM uses 4). */
-  concurrency?: number;
-  /** Smallest interval between progress reports, ms (the last report always comes). */
-  reportEveryMs?: number;
-  storage?: StorageLike | undefined;
 }
 
 export async function downloadModel(plan: ModelPlan, options: DownloadOptions = {}): Promise<void> {

@@ -2,23 +2,23 @@
  * The WebGPU backend, in the worker: our preflight and downloader, then WebLLM's `MLCEngine`,
  * which finds every file in its cache. The router imports this module (with the preflight) only
  * when it tries WebGPU on a device with an adapter; the library check, the downloader and web-llm
- * (about 6 MB of script) are imported only when a model loads (webllm-load.ts).
+ * (about 6 MB of script) are imported only when a model loads (load.ts).
  */
 import type { MLCEngine } from '@mlc-ai/web-llm';
-import type { ProgressReport } from '../../types.js';
-import { deleteModelEntries } from './cache-store.js';
-import { latestLoad, reusedPreflight } from './backend-kit.js';
+import type { ProgressReport } from '../../../types.js';
+import { deleteModelEntries } from '../shared/cache-store.js';
+import { notLoaded } from '../shared/errors.js';
+import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import { cleanModelUrl, isCustom, modelListFor } from './model-records.js';
-import type { ChatEngine } from '../engine.js';
+import type { ChatEngine } from '../../engine.js';
 import { runPreflight } from './preflight.js';
-import type { PreflightResult } from '../protocol.js';
-import type { WorkerBackend } from './worker-host.js';
+import type { RuntimeBackend } from '../worker-host.js';
 
 /** The load's code (downloader, web-llm): imported when a model loads, never for a preflight. */
-let loading: Promise<typeof import('./webllm-load.js')> | undefined;
-const loader = () => (loading ??= import('./webllm-load.js'));
+let loading: Promise<typeof import('./load.js')> | undefined;
+const loader = () => (loading ??= import('./load.js'));
 
-export function createWebLLMBackend(): WorkerBackend {
+export function createWebLLMBackend(): RuntimeBackend {
   let engine: MLCEngine | undefined;
   const loads = latestLoad();
   /** The load reuses the preflight the page asked for just before (config, index and sizes). */
@@ -29,15 +29,15 @@ export function createWebLLMBackend(): WorkerBackend {
     return engine;
   }
 
-  const backend: WorkerBackend = {
+  const backend: RuntimeBackend = {
     get engine(): ChatEngine {
-      if (!engine) throw Object.assign(new Error('No model is loaded'), { name: 'EngineNotLoadedError' });
+      if (!engine) throw notLoaded();
       return engine as unknown as ChatEngine;
     },
     async preflight(spec) {
       return (await preflights.check(spec)).result;
     },
-    async load(spec, report: (progress: ProgressReport) => void): Promise<PreflightResult> {
+    async load(spec, report: (progress: ProgressReport) => void) {
       const signal = loads.start();
       const pre = await preflights.forLoad(spec, signal);
       return (await loader()).loadModel(pre, signal, report, getEngine);

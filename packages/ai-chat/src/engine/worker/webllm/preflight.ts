@@ -3,23 +3,23 @@
  * spec names (`auto` resolved within the limits), what it costs to download, the GPU memory it
  * needs, and whether it is already cached. Needs no web-llm.
  */
-import { estimateMemoryMB } from '../../fit/estimate.js';
-import { defaultMemoryLimitMB } from '../../fit/device.js';
-import { workerDevice } from './device-probe.js';
+import { estimateMemoryMB } from '../../../fit/estimate.js';
+import { defaultMemoryLimitMB, deviceOnce } from '../../../fit/device.js';
 import { planModel, type ModelPlan } from './model-files.js';
 import { isCustom, modelListFor, resolveRecord, type ModelRecordLike } from './model-records.js';
 import { PREBUILT_MODELS } from './prebuilt-models.js';
-import type { ModelSpec, PreflightResult } from '../protocol.js';
+import type { ModelSpec } from '../../protocol.js';
+import type { BackendResult } from '../worker-host.js';
 
 export interface Preflight {
-  result: PreflightResult;
+  result: BackendResult;
   record: ModelRecordLike;
   list: ModelRecordLike[];
   plan: ModelPlan;
 }
 
 export async function runPreflight(spec: ModelSpec, signal?: AbortSignal): Promise<Preflight> {
-  const info = await workerDevice();
+  const info = await deviceOnce();
   const list = modelListFor(spec, PREBUILT_MODELS);
   const plans = new Map<string, Promise<ModelPlan>>();
   const planOf = (record: ModelRecordLike) => {
@@ -44,7 +44,6 @@ export async function runPreflight(spec: ModelSpec, signal?: AbortSignal): Promi
     plan,
     result: {
       id: record.model_id,
-      runtime: 'webgpu',
       downloadBytes: plan.totalBytes,
       vramMB: Math.round(vramMB * 100) / 100,
       cached: plan.cached,

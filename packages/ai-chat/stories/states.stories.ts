@@ -48,6 +48,8 @@ export const ConsentWithSizes: Story = {
     const card = await part(el, '[part="consent"]');
     await userEvent.click(card.querySelector('button')!);
     await statusOf(el, 'downloading');
+    // Cancel once the first bytes are in (the worker reports 45 % before it stalls).
+    await shows(el, '[part="progress"]', 'of 879 MB');
     const cancel = await part<HTMLButtonElement>(el, '[part="progress"] button');
     await userEvent.click(cancel);
     await statusOf(el, 'idle');

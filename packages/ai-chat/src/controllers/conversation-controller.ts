@@ -119,8 +119,13 @@ export class ConversationController implements ReactiveController {
     const draft: ChatMessage = { role: 'assistant', content: '' };
     this.draft = draft;
     this.#status.generating = true;
-    // A new model under the reply stops it too.
-    const signal = AbortSignal.any([abort.signal, this.#model.signal]);
+    // A new model under the reply stops it too (a listener removed after the reply: the model's
+    // signal outlives many replies, and must not hold on to them as `AbortSignal.any` would).
+    const { signal } = abort;
+    const model = this.#model.signal;
+    const stopOnSwitch = () => abort.abort();
+    if (model.aborted) abort.abort();
+    model.addEventListener('abort', stopOnSwitch, { once: true });
     const streamed = await streamReply(runtime, request, signal, (text) => {
       draft.content += text;
       // The draft grew: render it at most every DRAFT_MS (a fast burst of tokens costs one render).
@@ -129,6 +134,7 @@ export class ConversationController implements ReactiveController {
         this.#host.requestUpdate();
       }, DRAFT_MS);
     });
+    model.removeEventListener('abort', stopOnSwitch);
     this.#closing = streamed.closed;
     // The reply's last render is the one below: no throttled draft render may follow it.
     clearTimeout(this.#draftTimer);

@@ -32,7 +32,7 @@ execFileSync(
 const minifyCssTemplates = {
   name: 'minify-css-templates',
   setup(b) {
-    b.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
+    b.onLoad({ filter: /(?:\.styles|[\\/]styles[\\/][\w-]+)\.ts$/ }, async ({ path }) => {
       let source = readFileSync(path, 'utf8');
       // Lit's tag only: `css` followed by a template, not preceded by a backtick (a comment's \`css\`).
       for (const [whole, body] of source.matchAll(/(?<![\w`])css`([^`$]*)`/g)) {
@@ -61,7 +61,7 @@ const common = {
 const result = await build({
   ...common,
   entryPoints: {
-    'ai-chat': 'src/index.ts',
+    index: 'src/index.ts',
     worker: 'src/engine/worker.ts',
     testing: 'src/testing/index.ts',
   },
@@ -71,7 +71,22 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [minifyCssTemplates],
-  metafile: Boolean(process.env.AI_CHAT_METAFILE),
+  metafile: true,
+});
+// The script tag's file, dist/cdn/ai-chat.js: a small loader that fetches the element (index.js)
+// at once for an inline <ai-chat>, and only a button for a launcher. A build of its own, so that
+// it shares no chunk with the element: an inline page gets the element's files whole. It names
+// the files index.js imports, so that it asks for them with index.js (one round trip, not two).
+const { imports } = result.metafile.outputs['dist/cdn/index.js'];
+const elementFiles = imports.filter((i) => i.kind === 'import-statement').map((i) => i.path.slice(9));
+await build({
+  ...common,
+  entryPoints: { 'ai-chat': 'src/cdn.ts' },
+  define: { AI_CHAT_FILES: JSON.stringify(elementFiles.join(' ')) },
+  outdir: 'dist/cdn',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [minifyCssTemplates],
 });
 const require = createRequire(import.meta.url);
 const wllama = dirname(require.resolve('@wllama/wllama/package.json'));
@@ -91,5 +106,5 @@ writeFileSync(npmWorker, pointed);
 // No source maps of third-party code in the tarball (web-llm's alone is about 7 MB).
 stripVendorMaps(`${root}dist/cdn`);
 // AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.
-if (result.metafile) writeFileSync(`${root}dist/cdn-meta.json`, JSON.stringify(result.metafile));
+if (process.env.AI_CHAT_METAFILE) writeFileSync(`${root}dist/cdn-meta.json`, JSON.stringify(result.metafile));
 console.log('built dist/ and dist/cdn/');

@@ -205,6 +205,7 @@ describe('<ai-chat> looks and controls (scripted engine)', () => {
     el.style.setProperty('--ai-chat-max-height', '200px');
     await el.send('long');
     await el.updateComplete;
+    await new Promise(requestAnimationFrame); // the log scrolls in the next frame
     expect($(el, '.jump')).to.equal(null);
     const log = $(el, '[part="messages"]')!;
     log.scrollTo({ top: 0, behavior: 'instant' });

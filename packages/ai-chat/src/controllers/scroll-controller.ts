@@ -6,9 +6,11 @@
  *
  * Cost: whether the log is at the bottom is read from its `scroll` events (layout is clean then),
  * never on each update. While a reply streams (the last message has `data-streaming`), updates
- * scroll at most once per frame, after the reply's own per-frame render: one layout per frame
- * however many tokens arrive, instead of forced layouts per token. Other updates (a message
- * added, a reply finished) scroll at once.
+ * scroll at most once per frame, in the next animation frame, after the reply's own per-frame
+ * render: one layout per frame however many tokens arrive, and never a layout forced inside the
+ * update itself (on a slow phone, an update's script and the layout it forces together make a
+ * long task; apart, each stays short). Other updates (a message added, a reply finished) scroll
+ * at once.
  */
 import type { ReactiveController } from 'lit';
 import type { ChatMessage } from '../types.js';
@@ -16,9 +18,6 @@ import { logOf, type LogHost } from './message-window.js';
 
 /** Closer than this to the bottom (px) counts as at the bottom. */
 const SLACK = 32;
-
-/** A little less than a frame at 60 Hz (ms). */
-const FRAME_MS = 12;
 
 const atBottom = (log: HTMLElement) => log.scrollHeight - log.scrollTop - log.clientHeight <= SLACK;
 
@@ -35,7 +34,6 @@ export class ScrollController implements ReactiveController {
   #top = 0;
   /** The log's scroll height when last seen. */
   #height = 0;
-  #last = -Infinity;
   /**
    * The reader scrolled: follow again at the bottom, stop when above where the controller last
    * scrolled to. (A scroll event of the controller's own scroll can arrive after the reply has
@@ -83,13 +81,7 @@ export class ScrollController implements ReactiveController {
       this.#toEnd(log);
       return;
     }
-    // While a reply streams, at most once per frame: at once when the last scroll is a frame old
-    // (a host that updates once per frame, in an animation frame, scrolls in that frame),
-    // otherwise in the next frame, after the reply's own render (render/markdown-directive.ts).
-    if (this.#frame === undefined && performance.now() - this.#last >= FRAME_MS) {
-      if (log.scrollTop >= this.#top - 1) this.#toEnd(log);
-      return;
-    }
+    // While a reply streams, in the next frame: a reader who scrolled up since then stays there.
     this.#frame ??= requestAnimationFrame(() => {
       this.#frame = undefined;
       if (this.#follow && log.scrollTop >= this.#top - 1) this.#toEnd(log);
@@ -109,7 +101,6 @@ export class ScrollController implements ReactiveController {
     log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
     this.#top = log.scrollTop;
     this.#height = log.scrollHeight;
-    this.#last = performance.now();
   }
 
   #watch(log: HTMLElement | undefined) {

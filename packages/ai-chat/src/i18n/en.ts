@@ -9,10 +9,10 @@ export const en = {
   consentAutoModel: 'The best model for this device',
   consentSize: '{size} one-time download',
   consentResume: '{left} left to download (of {size})',
-  consentStored: 'Stored in this browser for next time',
-  consentMemory: 'Uses about {memory} of memory',
+  consentStored: 'stored in this browser for next time',
+  consentMemory: 'uses about {memory} of memory',
   consentCached: 'Already downloaded: starts in seconds',
-  consentSpeed: 'About {tps} tokens/s on this device',
+  consentSpeed: 'about {tps} tokens/s on this device',
   consentPrivacyTitle: 'Private by design.',
   consentPrivacy: 'It runs entirely in your browser. Nothing you type leaves this device.',
   consentButton: 'Download and start',
@@ -84,6 +84,13 @@ export const en = {
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
   errorEngine: 'The chat could not run in this browser.',
+  // Looks II (issue 23): the unreachable host on the consent card, the empty state, the launcher.
+  consentUnreachable: "Can't reach the model's host right now.",
+  emptyGreeting: 'How can I help?',
+  suggestionsLabel: 'Suggested questions',
+  launcherOpen: 'Open chat',
+  launcherClose: 'Close chat',
+  launcherTitle: 'Chat',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The message log: bubbles, typing indicator, caret, reply actions, jump to latest, stats line. */
+/**
+ * The message log: bubbles on a reading measure, typing indicator, caret, reply actions with their
+ * tooltips, the empty state and its suggestions, jump to latest, stats line.
+ */
 export const log = css`
   /* The log. */
   .log-wrap {
@@ -25,16 +28,52 @@ export const log = css`
     scroll-behavior: smooth;
     padding-block: 2px;
   }
+  /* The empty state: a greeting, a line, and the page's suggested questions. */
   .empty {
     margin: auto;
-    color: var(--ai-chat-muted);
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: calc(var(--ai-chat-spacing) * 0.5);
     text-align: center;
     padding: calc(var(--ai-chat-spacing) * 2) var(--ai-chat-spacing);
   }
+  .empty p {
+    margin: 0;
+    color: var(--ai-chat-muted);
+  }
+  .empty .greeting {
+    color: var(--ai-chat-color);
+    font-size: 1.35em;
+    font-weight: 650;
+    letter-spacing: -0.01em;
+  }
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: var(--ai-chat-spacing);
+    margin: calc(var(--ai-chat-spacing) * 1.5) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .suggestions button {
+    max-width: 100%;
+    font-weight: 500;
+    text-align: start;
+    border-radius: calc(var(--ai-chat-radius) * 0.75);
+    padding: 8px 14px;
+    overflow-wrap: anywhere;
+  }
+  /* Messages on a reading measure, centred; the user's bubbles end where the replies end. */
   .message {
     position: relative;
+    width: 100%;
     min-width: 0;
-    max-width: 100%;
+    max-width: var(--ai-chat-measure);
+    align-self: center;
     overflow-wrap: break-word;
   }
   .message .content {
@@ -47,15 +86,16 @@ export const log = css`
     white-space: normal;
   }
   .message.user {
+    width: auto;
     align-self: flex-end;
     max-width: min(85%, 42em);
+    margin-inline-end: max(0px, (100% - var(--ai-chat-measure)) / 2);
     padding: calc(var(--ai-chat-spacing) * 1.1) calc(var(--ai-chat-spacing) * 1.75);
     border-radius: 20px;
     border-end-end-radius: 6px;
     background: var(--ai-chat-user-background);
   }
   .message.assistant {
-    align-self: stretch;
     background: var(--ai-chat-assistant-background);
     border-radius: calc(var(--ai-chat-radius) * 0.75);
   }
@@ -119,11 +159,120 @@ export const log = css`
     font-size: 0.8em;
     font-style: italic;
   }
+  /* Reply actions: icons, on hover or focus of their reply, always on the last one and on touch. */
   .message-actions {
     display: flex;
     gap: 2px;
-    margin-top: 4px;
-    margin-inline-start: -6px;
+    margin-top: 2px;
+    margin-inline-start: -7px;
+    opacity: 0;
+    transition: opacity 0.15s;
+  }
+  .message:is(:hover, :focus-within, [data-last]) .message-actions {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .message-actions {
+      opacity: 1;
+    }
+  }
+  button.action {
+    position: relative;
+    display: grid;
+    place-items: center;
+    width: 30px;
+    height: 30px;
+    padding: 0;
+    border: none;
+    border-radius: 8px;
+    background: none;
+    color: var(--ai-chat-muted);
+  }
+  button.action:hover {
+    color: var(--ai-chat-color);
+    background: color-mix(in srgb, var(--ai-chat-color) 7%, transparent);
+  }
+  button.action:not([data-copied]) .i + .i,
+  button.action[data-copied] .i:first-child {
+    display: none;
+  }
+  /* The icons, drawn with borders: copy (two sheets), regenerate (a turning arrow), copied (a check). */
+  .i {
+    position: relative;
+    display: block;
+    border: 0 solid;
+  }
+  .i::before,
+  .i::after {
+    content: '';
+    position: absolute;
+    border: 0 solid;
+  }
+  .i-copy {
+    width: 10px;
+    height: 11px;
+    margin: 3px 0 0 3px;
+    border-width: 1.6px;
+    border-radius: 2.5px;
+  }
+  .i-copy::before {
+    inset: -5px auto auto -5px;
+    width: 9px;
+    height: 10px;
+    border-width: 1.6px 0 0 1.6px;
+    border-radius: 2.5px 0 0;
+  }
+  .i-regenerate {
+    width: 14px;
+    height: 14px;
+    border-width: 1.7px;
+    border-radius: 50%;
+    border-top-color: transparent;
+    rotate: 45deg;
+  }
+  .i-regenerate::after {
+    top: -2px;
+    right: -1px;
+    border-width: 0 0 6px 6px;
+    border-color: transparent transparent currentColor;
+    rotate: 20deg;
+  }
+  .i-check {
+    width: 6px;
+    height: 11px;
+    margin-top: -3px;
+    border-width: 0 2px 2px 0;
+    rotate: 45deg;
+  }
+  button.action[data-copied] {
+    color: var(--ai-chat-accent);
+  }
+  /* The tooltip: the button's name, above it, on hover and keyboard focus. */
+  button.action::after {
+    content: attr(data-tip);
+    position: absolute;
+    inset-block-end: calc(100% + 4px);
+    inset-inline-start: 50%;
+    translate: -50% 0;
+    padding: 3px 8px;
+    border-radius: 6px;
+    background: var(--ai-chat-color);
+    color: var(--ai-chat-background);
+    font-size: 0.75em;
+    font-weight: 500;
+    white-space: nowrap;
+    pointer-events: none;
+    opacity: 0;
+    transition: opacity 0.12s;
+  }
+  :host(:dir(rtl)) button.action::after {
+    translate: 50% 0;
+  }
+  button.action[data-copied]::after {
+    content: attr(data-tip-done);
+  }
+  button.action:is(:hover, :focus-visible, [data-copied])::after {
+    opacity: 1;
   }
   .jump {
     position: absolute;
@@ -143,16 +292,33 @@ export const log = css`
     transform: translateX(50%);
   }
 
-  /* The stats line (show-stats). */
+  /* Stop, in the composer while a reply streams. */
+  button.round.stop {
+    background: var(--ai-chat-color);
+    color: var(--ai-chat-background);
+  }
+  /* Everything that moves (the caret, the dots, the progress bar, smooth scrolling) is in this chunk. */
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+
+  /* The stats line (show-stats): small, quiet, on the reading measure. */
   .stats {
     flex: none;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px 10px;
-    margin: 0;
+    gap: 2px 10px;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    margin: calc(var(--ai-chat-spacing) * -0.75) auto;
+    padding-inline: 14px;
     color: var(--ai-chat-muted);
-    font-size: 0.8em;
+    font-size: 0.75em;
     text-align: start;
     font-variant-numeric: tabular-nums;
   }
@@ -160,13 +326,19 @@ export const log = css`
     unicode-bidi: isolate;
   }
   .chip {
-    padding: 0 8px;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-    font-weight: 600;
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
     unicode-bidi: isolate;
   }
-  .chip.rating-slow {
-    color: var(--ai-chat-error);
+  .chip::before {
+    content: '';
+    width: 6px;
+    height: 6px;
+    border-radius: 50%;
+    background: var(--ai-chat-accent);
+  }
+  .chip.rating-slow::before {
+    background: var(--ai-chat-error);
   }
 `;

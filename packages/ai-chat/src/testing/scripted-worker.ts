@@ -10,7 +10,9 @@
  * the preflight (the element stays `checking`), `preflightMs` delays it, `stepMs` slows each download
  * and load step, `stall=download` stops the download at 45 % and
  * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
- * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
+ * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker, and
+ * `preflightError=<name>` (with `preflightErrorMessage`) the check before consent (an offline
+ * visitor: `NetworkError`).
  */
 import { serveBackend, type WorkerBackend } from '../engine/worker/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
@@ -27,6 +29,7 @@ const STALL = query.get('stall');
 const PREFLIGHT_MS = figure('preflightMs', 0);
 const STEP_MS = figure('stepMs', 0);
 const LOAD_ERROR = query.get('loadError');
+const PREFLIGHT_ERROR = query.get('preflightError');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const crash = () =>
   setTimeout(() => {
@@ -86,6 +89,10 @@ const backend: WorkerBackend = {
   async preflight(spec) {
     if (STALL === 'preflight') await new Promise(() => undefined);
     await sleep(PREFLIGHT_MS);
+    if (PREFLIGHT_ERROR)
+      throw Object.assign(new Error(query.get('preflightErrorMessage') ?? PREFLIGHT_ERROR), {
+        name: PREFLIGHT_ERROR,
+      });
     return info(spec);
   },
   async load(spec, report) {

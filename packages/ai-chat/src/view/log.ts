@@ -1,11 +1,43 @@
-/** The message log: a polite live region, the empty slot, the messages, and "jump to latest". */
+/**
+ * The message log: a polite live region, the empty state (a greeting, or the page's `empty` slot,
+ * and the page's suggested questions, each a button that sends it), the messages, and "jump to
+ * latest".
+ */
 import { html, nothing } from 'lit';
-import { downIcon } from './icons.js';
+import { icon, stroke } from './icons.js';
 import { messageView, type MessageActions } from './message.js';
 import { panelFor, type ViewState } from './state.js';
 
+const downIcon = icon(stroke('M12 5v14M5.5 12.5 12 19l6.5-6.5'));
+
 export interface LogActions extends MessageActions {
   jumpToLatest: () => void;
+  /** Send a suggested question. */
+  suggest: (text: string) => void;
+}
+
+function emptyView(s: ViewState, on: LogActions) {
+  const t = s.strings;
+  // What the page set: questions are the texts among it.
+  const questions = Array.isArray(s.suggestions)
+    ? s.suggestions.filter((q): q is string => typeof q === 'string' && q.trim() !== '')
+    : [];
+  return html`<div class="empty">
+    <slot name="empty"
+      ><p class="greeting">${t.emptyGreeting}</p>
+      <p>${t.empty}</p></slot
+    >
+    ${
+      questions.length
+        ? html`<ul class="suggestions" aria-label=${t.suggestionsLabel}>
+            ${questions.map(
+              (text) =>
+                html`<li><button type="button" @click=${() => on.suggest(text)}>${text}</button></li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+  </div>`;
 }
 
 export function logView(s: ViewState, on: LogActions) {
@@ -32,7 +64,7 @@ export function logView(s: ViewState, on: LogActions) {
       aria-label=${t.logLabel}
       aria-busy=${s.status === 'generating' ? 'true' : 'false'}
     >
-      ${empty && !hidden ? html`<div class="empty"><slot name="empty">${t.empty}</slot></div>` : nothing}
+      ${empty && !hidden ? emptyView(s, on) : nothing}
       ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
     </div>
     ${

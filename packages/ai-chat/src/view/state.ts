@@ -35,6 +35,8 @@ export interface ViewState {
   awayFromLatest: boolean;
   /** The visitor or the page asked for the model (consent, `load()`, `send()` or `autoload`). */
   consented: boolean;
+  /** Questions the empty state offers as buttons (the `suggestions` property, as the page set it). */
+  suggestions: unknown;
   /**
    * Renders a long list near its end only (the message window): `each` for every message in view;
    * `deps` is what else `each` reads. Absent: the whole list.
@@ -53,10 +55,24 @@ export const FATAL: ReadonlySet<ErrorCode> = new Set([
   'webgpu-unavailable',
 ]);
 
+type PanelInputs = Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'> & {
+  consented?: boolean;
+};
+
+/**
+ * Before consent, the check could not reach the model's host: the consent card says so (with Try
+ * again). Nothing was downloading, so it is no failed download.
+ */
+export const unreachable = (s: PanelInputs): boolean =>
+  s.status === 'error' &&
+  s.error?.code === 'network' &&
+  s.consented === false &&
+  !s.hasEngine &&
+  !s.customEngine;
+
 /** Which state to show: an error that stops the model wins, then preparing, then consent, else the chat. */
-export function panelFor(
-  s: Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'> & { consented?: boolean },
-): Panel {
+export function panelFor(s: PanelInputs): Panel {
+  if (unreachable(s)) return 'consent';
   if (s.error && s.error.code !== 'invalid-attribute' && s.status === 'error' && !s.hasEngine) return 'error';
   // The check before consent only fills in the consent card: no progress card flashes in between.
   if (s.status === 'checking' && s.consented === false && !s.customEngine) return 'consent';
@@ -65,11 +81,14 @@ export function panelFor(
   return 'chat';
 }
 
-/** Whether `error` shows with `panel`: a warning always; a failure unless a download or load shows it. */
-export const errorShown = (error: AiChatError, panel: Panel): boolean =>
+/**
+ * Whether `error` shows with `panel`: a warning always; a failure unless a download or load shows
+ * it, or the consent card says it (`s`: the host that cannot be reached).
+ */
+export const errorShown = (error: AiChatError, panel: Panel, s?: PanelInputs): boolean =>
   panel === 'error' ||
   error.code === 'invalid-attribute' ||
-  (panel !== 'progress' && error.code !== 'aborted');
+  (panel !== 'progress' && error.code !== 'aborted' && !(s && unreachable(s)));
 
 /** True when a message typed now would be sent. */
 export const canSend = (s: Pick<ViewState, 'status' | 'hasEngine' | 'customEngine'>): boolean =>

@@ -41,6 +41,7 @@ describe('custom-elements.json', () => {
       placeholder: 'placeholder',
       autoload: 'autoload',
       'show-stats': 'showStats',
+      launcher: 'launcher',
       persist: 'persist',
     });
   });
@@ -75,13 +76,15 @@ describe('custom-elements.json', () => {
   });
 
   it('lists the slots, parts and CSS custom properties the styles use', () => {
-    assert.deepEqual(names(element.slots), ['header', 'empty', 'footer']);
+    assert.deepEqual(names(element.slots), ['header', 'empty', 'footer', 'launcher-label']);
     assert.deepEqual(names(element.cssParts).sort(), [
       'base',
       'consent',
       'error',
       'header',
       'input',
+      'launcher',
+      'launcher-panel',
       'message',
       'message-assistant',
       'message-user',
@@ -91,7 +94,9 @@ describe('custom-elements.json', () => {
       'stats',
       'stop-button',
     ]);
-    const styles = readFileSync(new URL('../../src/ai-chat.styles.ts', import.meta.url), 'utf8');
+    const styles = ['../../src/ai-chat.styles.ts', '../../src/styles/launcher.ts']
+      .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+      .join('\n');
     const used = [...new Set(styles.match(/--ai-chat-[a-z-]+/g))].sort();
     assert.deepEqual(names(element.cssProperties).sort(), used);
   });

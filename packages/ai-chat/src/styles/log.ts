@@ -230,12 +230,14 @@ export const log = css`
     border-top-color: transparent;
     rotate: 45deg;
   }
+  /* The arrowhead at the arc's end (top left before the turn: at the top after it), clockwise. */
   .i-regenerate::after {
+    left: -1px;
     top: -2px;
-    right: -1px;
-    border-width: 0 0 6px 6px;
-    border-color: transparent transparent currentColor;
-    rotate: 20deg;
+    border-width: 3.5px 0 3.5px 5px;
+    border-color: transparent;
+    border-left-color: currentColor;
+    rotate: -45deg;
   }
   .i-check {
     width: 6px;
@@ -247,13 +249,13 @@ export const log = css`
   button.action[data-copied] {
     color: var(--ai-chat-accent);
   }
-  /* The tooltip: the button's name, above it, on hover and keyboard focus. */
+  /* The tooltip: the button's name, above it (from its start: never cut off at the log's edge), on
+     hover and keyboard focus. */
   button.action::after {
     content: attr(data-tip);
     position: absolute;
     inset-block-end: calc(100% + 4px);
-    inset-inline-start: 50%;
-    translate: -50% 0;
+    inset-inline-start: 0;
     padding: 3px 8px;
     border-radius: 6px;
     background: var(--ai-chat-color);
@@ -264,9 +266,6 @@ export const log = css`
     pointer-events: none;
     opacity: 0;
     transition: opacity 0.12s;
-  }
-  :host(:dir(rtl)) button.action::after {
-    translate: 50% 0;
   }
   button.action[data-copied]::after {
     content: attr(data-tip-done);

@@ -129,39 +129,35 @@ try {
     log('launcher weight done');
   }
 
-  if (wanted('start')) {
-    for (const kind of KINDS) raw.start[kind] = [];
-    for (let i = 0; i < config.runs.start; i++)
+  /** `runs` rounds of one measurement of each element, alternating; each value kept in `raw[part]`. */
+  async function alternate(part, what, runs, run, value = (r) => r) {
+    if (!wanted(part)) return;
+    for (const kind of KINDS) raw[part][kind] = [];
+    for (let i = 0; i < runs; i++)
       for (const kind of KINDS) {
-        const r = await measure('start', kind, 'start', (browser) => measureStart({ browser, origin, kind }));
-        if (r) raw.start[kind].push(r.ms);
+        const r = await measure(part, kind, what, (browser) => run(browser, kind));
+        if (r) raw[part][kind].push(value(r));
       }
-    log('start done');
+    log(`${what} done`);
   }
-
-  if (wanted('start4x')) {
-    for (const kind of KINDS) raw.start4x[kind] = [];
-    for (let i = 0; i < config.runs.start4x; i++)
-      for (const kind of KINDS) {
-        const r = await measure('start4x', kind, 'start at 4× CPU', (browser) =>
-          measureStart({ browser, origin, kind, rate: 4 }),
-        );
-        if (r) raw.start4x[kind].push(r.ms);
-      }
-    log('start at 4× CPU done');
-  }
-
-  if (wanted('first')) {
-    for (const kind of KINDS) raw.first[kind] = [];
-    for (let i = 0; i < config.runs.first; i++)
-      for (const kind of KINDS) {
-        const r = await measure('first', kind, 'first reply at 4× CPU', (browser) =>
-          measureFirstReply({ browser, origin, kind, tokens: 500, tokenDelayMs: config.tokenDelayMs }),
-        );
-        if (r) raw.first[kind].push(r);
-      }
-    log('first reply at 4× CPU done');
-  }
+  const ms = (r) => r.ms;
+  await alternate(
+    'start',
+    'start',
+    config.runs.start,
+    (browser, kind) => measureStart({ browser, origin, kind }),
+    ms,
+  );
+  await alternate(
+    'start4x',
+    'start at 4× CPU',
+    config.runs.start4x,
+    (browser, kind) => measureStart({ browser, origin, kind, rate: 4 }),
+    ms,
+  );
+  await alternate('first', 'first reply at 4× CPU', config.runs.first, (browser, kind) =>
+    measureFirstReply({ browser, origin, kind, tokens: 500, tokenDelayMs: config.tokenDelayMs }),
+  );
 
   for (const kind of KINDS) raw.stream[kind] = {};
   for (const [length, runs] of Object.entries(config.runs.stream)) {

@@ -92,7 +92,10 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
       assert.ok(['idle', 'error'].includes(state.status), state.status);
       assert.equal(state.model, 'auto');
       assert.equal(state.maxModelSize, '2GB', `max-model-size from ${framework}`);
-      if (state.status === 'error') assert.match(state.error, /Try again/);
+      // Offline, the consent card says the model's host cannot be reached, with Try again.
+      assert.equal(state.error, undefined);
+      if (state.status === 'error')
+        assert.match(state.consent, /Can't reach the model's host right now\. .*Try again/);
       else assert.match(state.consent, /Download and start/);
     });
 
@@ -102,14 +105,14 @@ export function frameworkAppSuite({ dist, name, framework, defines, handlers, cr
         await page.select('#model', model);
         await page.waitForFunction((m) => document.querySelector('ai-chat').model === m, {}, model);
         // The element checks the new model: its consent card (the id in the name's title), or
-        // offline its error card alone.
+        // offline the same card saying the model's host cannot be reached.
         await page.waitForFunction(
           (m) => {
             const el = document.querySelector('ai-chat');
             const name = el.shadowRoot.querySelector('[part="consent"] .model-name');
             return (
               (el.status === 'idle' && name?.getAttribute('title') === (el.modelInfo?.id ?? m)) ||
-              (el.status === 'error' && el.shadowRoot.querySelector('[part="error"]'))
+              (el.status === 'error' && el.shadowRoot.querySelector('[part="consent"] [role="alert"]'))
             );
           },
           {},

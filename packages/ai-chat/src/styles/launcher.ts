@@ -124,13 +124,11 @@ export const launcherStyles = css`
     padding-inline-start: 18px;
     font-weight: 650;
   }
+  /* A round button of the element's own (its look comes with the element's styles), icon only. */
   .bar .close {
     display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    padding: 0;
-    border: none;
+    padding: 8px;
+    border: 0;
     background: none;
     color: var(--ai-chat-muted);
   }

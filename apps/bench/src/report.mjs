@@ -82,6 +82,13 @@ function mobileRows(s, row) {
     ms(d.maxFrameGapMs),
     num(ratio(o.maxFrameGapMs, d.maxFrameGapMs)),
   );
+  row(
+    '  tasks over 50 ms of CPU time / longest',
+    `${num(o.cpuOver50, 0)} / ${ms(o.cpuLongestMs)}`,
+    `${num(d.cpuOver50, 0)} / ${ms(d.cpuLongestMs)}`,
+    '',
+    'informative: not inflated by a busy machine',
+  );
 }
 
 const bytes = (n) => (Number.isFinite(n) ? `${n.toLocaleString('en')} B` : '–');

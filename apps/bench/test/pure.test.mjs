@@ -6,6 +6,26 @@ import { markdownReply, replyTokens, subwords } from '../src/markdown.mjs';
 import { median, sizes } from '../src/stats.mjs';
 import { rows, TARGETS } from '../src/report.mjs';
 import { attempt, browserKeeper } from '../src/attempt.mjs';
+import { overLimit, taskCpuTimes } from '../src/main-thread-tasks.mjs';
+
+describe('main-thread tasks by CPU time', () => {
+  it("counts the renderer main thread's tasks over 50 ms of CPU time, whatever their wall time", () => {
+    const main = { pid: 1, tid: 2 };
+    const trace = {
+      traceEvents: [
+        { name: 'thread_name', ph: 'M', ...main, args: { name: 'CrRendererMain' } },
+        { name: 'thread_name', ph: 'M', pid: 1, tid: 3, args: { name: 'Compositor' } },
+        { name: 'RunTask', ph: 'X', ...main, dur: 200_000, tdur: 30_000 }, // long in wall time only
+        { name: 'RunTask', ph: 'X', ...main, dur: 80_000, tdur: 60_000 },
+        { name: 'RunTask', ph: 'X', pid: 1, tid: 3, dur: 90_000, tdur: 90_000 }, // another thread
+        { name: 'Layout', ph: 'X', ...main, dur: 70_000, tdur: 70_000 }, // not a task
+      ],
+    };
+    assert.deepEqual(taskCpuTimes(trace), [30, 60]);
+    assert.deepEqual(overLimit(taskCpuTimes(trace)), { count: 1, longestMs: 60 });
+    assert.deepEqual(overLimit([]), { count: 0, longestMs: 0 });
+  });
+});
 
 describe('scripted Markdown stream', () => {
   it('gives exactly the asked number of tokens, the same on every call', () => {

@@ -5,12 +5,12 @@
  * to offer a "jump to latest" control.
  *
  * Cost: whether the log is at the bottom is read from its `scroll` events (layout is clean then),
- * never on each update. While a reply streams (the last message has `data-streaming`), updates
- * scroll at most once per frame, in the next animation frame, after the reply's own per-frame
- * render: one layout per frame however many tokens arrive, and never a layout forced inside the
- * update itself (on a slow phone, an update's script and the layout it forces together make a
- * long task; apart, each stays short). Other updates (a message added, a reply finished) scroll
- * at once.
+ * never on each update. Updates scroll at most once per frame, in the next animation frame, after
+ * the reply's own per-frame render: one layout per frame however many tokens arrive, and never a
+ * layout forced inside the update itself (on a slow phone, an update's script and the layout it
+ * forces together make a long task; apart, each stays short). The frame reads where the log is:
+ * a reader who scrolled up since the last scroll (whose scroll event may not have come yet) stays
+ * there, unless the visitor has just sent a message.
  */
 import type { ReactiveController } from 'lit';
 import type { ChatMessage } from '../types.js';
@@ -34,6 +34,8 @@ export class ScrollController implements ReactiveController {
   #top = 0;
   /** The log's scroll height when last seen. */
   #height = 0;
+  /** The visitor sent a message: the next frame scrolls to the end wherever the log is. */
+  #sent = false;
   /**
    * The reader scrolled: follow again at the bottom, stop when above where the controller last
    * scrolled to. (A scroll event of the controller's own scroll can arrive after the reply has
@@ -76,15 +78,12 @@ export class ScrollController implements ReactiveController {
     const added = count > this.#seen;
     this.#seen = count;
     if (!log || !(this.#follow || added)) return;
-    if (added) this.#follow = true;
-    if (!log.lastElementChild?.hasAttribute('data-streaming')) {
-      this.#toEnd(log);
-      return;
-    }
-    // While a reply streams, in the next frame: a reader who scrolled up since then stays there.
+    if (added) this.#follow = this.#sent = true;
     this.#frame ??= requestAnimationFrame(() => {
       this.#frame = undefined;
-      if (this.#follow && log.scrollTop >= this.#top - 1) this.#toEnd(log);
+      const sent = this.#sent;
+      this.#sent = false;
+      if (sent || (this.#follow && (log.scrollTop >= this.#top - 1 || atBottom(log)))) this.#toEnd(log);
     });
   }
 

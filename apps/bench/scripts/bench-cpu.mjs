@@ -6,7 +6,10 @@
 //      first token on screen to the reply's end) against wllama driven directly on the same model
 //      with the same wasm, in the same run, alternating; goal ours/direct >= 0.98;
 //   2. predicted vs measured ms per token for generated models of several sizes (about 35M
-//      parameters at 8-bit among them).
+//      parameters at 8-bit among them);
+//   3. a 20-turn conversation: prompt tokens evaluated and time to first token at turns 2–4 vs
+//      18–20, ours beside wllama driven directly (src/measure-conversation.mjs).
+// BENCH_CPU_ONLY=conversation runs the third part alone.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -15,6 +18,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshPage, launch } from '../src/browser.mjs';
 import { median } from '../src/stats.mjs';
+import { measureConversation, writeConversationModel } from '../src/measure-conversation.mjs';
 import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +34,7 @@ const OVERHEAD_MODEL = 'd512l11-q8_0'; // about 35M parameters at 8-bit (37 MB)
 // q8_0 only: the generator steers q8_0 models to printable text; a 4-bit random model can emit a
 // NUL byte, which breaks wllama 3.13's messages (see packages/ai-chat/test/gguf/make-gguf.mjs).
 const SIZES = ['d256l4-q8_0', 'd512l8-q8_0', 'd512l11-q8_0', 'd768l12-q8_0'];
+const ONLY_CONVERSATION = process.env.BENCH_CPU_ONLY === 'conversation';
 
 // Generated models, written once into a temp folder.
 const ggufDir = join(tmpdir(), 'ai-chat-bench-gguf');
@@ -40,6 +45,7 @@ for (const name of new Set([OVERHEAD_MODEL, ...SIZES])) {
   const [, dim, layers, type] = /^d(\d+)l(\d+)-(.+)$/.exec(name);
   writeFileSync(file, makeGguf({ dim: Number(dim), layers: Number(layers), type }));
 }
+writeConversationModel(ggufDir);
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const page = (body) =>
@@ -184,11 +190,12 @@ const browser = await launch();
 const raw = { overhead: { ours: [], direct: [] }, sizes: {} };
 try {
   console.log(`CPU runtime bench: ${cpus().length} cores, ${RUNS} runs of ${TOKENS} tokens, one thread`);
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < RUNS && !ONLY_CONVERSATION; i++) {
     raw.overhead.ours.push(...(await ours(browser, OVERHEAD_MODEL, 1, true)).runs);
     raw.overhead.direct.push(...(await direct(browser, OVERHEAD_MODEL, 1)).runs);
   }
-  for (const size of SIZES) raw.sizes[size] = await ours(browser, size, 2);
+  for (const size of ONLY_CONVERSATION ? [] : SIZES) raw.sizes[size] = await ours(browser, size, 2);
+  raw.conversation = await measureConversation(browser, origin);
 } finally {
   await browser.close();
   server.close();
@@ -215,9 +222,26 @@ for (const [size, r] of Object.entries(raw.sizes)) {
     `  ${size.padEnd(14)} | ${fmt(r.bytes / 1e6).padStart(5)} | ${fmt(r.predicted).padStart(9)} | ${fmt(measured).padStart(8)} | ${fmt(measured / r.predicted, 2)}`,
   );
 }
+const convo = raw.conversation;
+console.log(
+  '\nA 20-turn conversation (4,096-token model, 60–120-word messages; turns 2–4 vs 18–20, medians):',
+);
+console.log(
+  '  side                        | prompt tokens evaluated | ms to first token | answered | console errors',
+);
+for (const [side, c] of [
+  ['<ai-chat> (fits into 4,096)', convo.ours],
+  ['wllama directly (16,384)', convo.direct],
+])
+  console.log(
+    `  ${side.padEnd(27)} | ${`${fmt(c.early.promptTokens, 0)} → ${fmt(c.late.promptTokens, 0)} (×${fmt(c.ratio.promptTokens, 2)})`.padEnd(23)} | ${`${fmt(c.early.ttftMs, 0)} → ${fmt(c.late.ttftMs, 0)} (×${fmt(c.ratio.ttftMs, 2)})`.padEnd(17)} | ${String(c.answered).padStart(8)} | ${c.consoleErrors.length}`,
+  );
+const held = convo.ours.ratio.promptTokens <= 2 && convo.ours.ratio.ttftMs <= 2;
+console.log(`  goal: <ai-chat>'s last turns cost at most 2× turns 2–4: ${held ? 'met' : 'MISSED'}`);
 mkdirSync(join(here, 'results'), { recursive: true });
+const out = ONLY_CONVERSATION ? 'results/cpu-conversation.json' : 'results/cpu-latest.json';
 writeFileSync(
-  join(here, 'results/cpu-latest.json'),
+  join(here, out),
   `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, tokens: TOKENS, overhead: { model: OVERHEAD_MODEL, oursTps, directTps, ratio }, table, raw }, null, 2)}\n`,
 );
-console.log('\nwrote results/cpu-latest.json');
+console.log(`\nwrote ${out}`);

@@ -51,6 +51,8 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
+  /** The key of the visitor's words in the strings, where not the code's (`errorMessageTooLong`). */
+  words?: string | undefined;
 }
 
 /**
@@ -62,6 +64,7 @@ export class AiChatError extends Error {
   readonly detail: string | undefined;
   readonly runtime: string | undefined;
   readonly recoverable: boolean;
+  readonly words: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -71,6 +74,7 @@ export class AiChatError extends Error {
     this.detail = options.detail;
     this.runtime = options.runtime;
     this.recoverable = options.recoverable ?? RECOVERABLE[code];
+    this.words = options.words;
   }
 }
 

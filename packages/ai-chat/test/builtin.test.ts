@@ -170,14 +170,19 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(visibleMessages(el)).to.deep.equal(['restored question', 'restored answer', 'next', 're next']);
   });
 
-  it('Prompt API stand-in: a context overflow ends in context-window-exceeded, with "start a new conversation"', async () => {
-    const { el } = await builtinChat({ contextWindow: 10, reply: () => 'a b c d' });
+  it('Prompt API stand-in: with context-policy="error", a conversation that outgrows the window ends in context-window-exceeded, with "start a new conversation"', async () => {
+    const { api, el } = await builtinChat({ contextWindow: 10, reply: () => 'a b c d' });
+    el.setAttribute('context-policy', 'error');
     await ask(el, 'one two');
+    const prompts = api.prompts.length;
     const failed = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
     await ask(el, 'three four five six').catch(() => undefined);
     expect((await failed).code).to.equal('context-window-exceeded');
     await el.updateComplete;
     expect($(el, '[part="error"]')!.textContent).to.match(/Start a new conversation/);
+    // Counted with the session's own measure, refused before anything was sent.
+    expect(api.prompts.length).to.equal(prompts);
+    expect(visibleMessages(el)).to.deep.equal(['one two', 'a b c d']);
   });
 
   it('Prompt API stand-in: unavailable → runtime="builtin webgpu wasm" goes on to the next runtime', async () => {

@@ -18,6 +18,7 @@ const unset: InputSource = {
   maxTokens: undefined,
   maxModelSize: undefined,
   maxMemory: undefined,
+  contextPolicy: undefined,
 };
 const env = { base: 'https://site.example/app/page.html', lang: 'en' };
 const read = (set: Partial<InputSource>, at = env) => readInputs({ ...unset, ...set }, at);
@@ -32,6 +33,7 @@ describe('pure: readInputs (every attribute read and checked in one place)', () 
       maxTokens: undefined,
       maxModelSize: undefined,
       maxMemory: undefined,
+      contextPolicy: 'trim',
     });
     expect(inputs.runtime.spec).to.deep.equal({ model: 'auto', latencyThresholdMs: 50 });
     expect(inputs.runtime.runtimes).to.deep.equal(['webgpu', 'wasm']);
@@ -47,6 +49,8 @@ describe('pure: readInputs (every attribute read and checked in one place)', () 
     [{ latencyThreshold: '35' }, undefined, (i) => i.runtime.spec.latencyThresholdMs, 35],
     [{ temperature: '7' }, 'temperature', (i) => i.settings.temperature, undefined],
     [{ maxTokens: '2.5' }, 'maxTokens', (i) => i.settings.maxTokens, undefined],
+    [{ contextPolicy: 'forget' }, 'contextPolicy', (i) => i.settings.contextPolicy, 'trim'],
+    [{ contextPolicy: 'error' }, undefined, (i) => i.settings.contextPolicy, 'error'],
     [{ maxModelSize: 'lots' }, 'maxModelSize', (i) => i.runtime.spec.maxDownloadBytes, undefined],
     [{ maxModelSize: '1.5GB' }, undefined, (i) => i.runtime.spec.maxDownloadBytes, 1.5e9],
     [{ maxMemory: '2GiB' }, undefined, (i) => i.runtime.spec.maxMemoryBytes, 2 * 2 ** 30],

@@ -6,7 +6,7 @@
  * only: importing this module costs nothing at run time.
  */
 import type { ModelInfo, ProgressReport } from '../types.js';
-import type { CompletionChunk, CompletionRequest } from './engine.js';
+import type { CompletionChunk, CompletionMessage, CompletionRequest } from './engine.js';
 import type { RuntimeKind } from './kinds.js';
 
 export type { RuntimeKind };
@@ -31,6 +31,14 @@ export interface RuntimeModel extends ShownModel {
   memoryLimitBytes: number;
 }
 
+/** What messages cost in a request, counted with the model's own tokenizer. */
+export interface TokenCount {
+  /** Tokens of each message, its chat template's share included. */
+  each: number[];
+  /** Tokens every request adds around its messages (the template's start, the generation prompt). */
+  fixed: number;
+}
+
 export interface Runtime {
   /**
    * Before the first byte: which model, what it costs, whether this device can run it. Rejects with
@@ -44,6 +52,11 @@ export interface Runtime {
    * iteration early) stops it; the runtime frees its engine for the next reply by itself.
    */
   generate(request: CompletionRequest, signal: AbortSignal): AsyncIterable<CompletionChunk>;
+  /**
+   * Count what `messages` cost with the loaded model's own tokenizer. Absent, or resolving
+   * undefined: the runtime has no tokenizer at hand, and the element estimates (`fit/context.ts`).
+   */
+  countTokens?(messages: CompletionMessage[], signal: AbortSignal): Promise<TokenCount | undefined>;
   /** Free the model (a shared worker ends when no element uses it). Never rejects. */
   unload(): Promise<void>;
   /** Remove the model's downloaded files, where the runtime downloads any. */

@@ -84,6 +84,10 @@ export const en = {
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
   errorEngine: 'The chat could not run in this browser.',
+  // Long conversations (context-policy): the oldest turns left out, a message too long, an empty answer.
+  contextTrimmed: 'The model no longer sees the messages above: the conversation outgrew what it can read.',
+  errorMessageTooLong: 'This message is too long for this model: shorten it.',
+  emptyReply: 'The model gave no answer.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

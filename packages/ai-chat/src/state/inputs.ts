@@ -44,7 +44,14 @@ export interface Inputs {
   problems: InputProblem[];
 }
 
-const SETTING_KEYS = ['latencyThreshold', 'temperature', 'maxTokens', 'maxModelSize', 'maxMemory'] as const;
+const SETTING_KEYS = [
+  'latencyThreshold',
+  'temperature',
+  'maxTokens',
+  'maxModelSize',
+  'maxMemory',
+  'contextPolicy',
+] as const;
 const toAttribute = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export function readInputs(el: InputSource, env: InputEnv): Inputs {

@@ -38,6 +38,7 @@ describe('custom-elements.json', () => {
       'system-prompt': 'systemPrompt',
       temperature: 'temperature',
       'max-tokens': 'maxTokens',
+      'context-policy': 'contextPolicy',
       placeholder: 'placeholder',
       autoload: 'autoload',
       'show-stats': 'showStats',

@@ -9,12 +9,13 @@
  * session from the history, the system prompt as its initial prompt. A stopped or failed reply
  * drops the session (what the browser kept of it is not known); the next reply re-creates it.
  * `promptStreaming` yields deltas in Chrome (the spec's and the web-platform tests' reading), so
- * each chunk is appended as it comes.
+ * each chunk is appended as it comes. Token counts come from the session's `measureContextUsage`,
+ * and the context window from its `contextWindow`.
  */
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest, CompletionUsage } from '../engine.js';
 import { named } from '../errors.js';
-import type { Runtime, RuntimeModel } from '../runtime.js';
+import type { Runtime, RuntimeModel, TokenCount } from '../runtime.js';
 import { nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
 import {
   expectedLanguages,
@@ -102,7 +103,7 @@ class BuiltinRuntime implements Runtime {
       started = true;
     };
     if (model.cached) starting();
-    if (this.#session) return { ...model, cached: true };
+    if (this.#session) return this.#loaded(model);
     try {
       const session = await this.#api.create({
         ...this.#expected,
@@ -119,7 +120,33 @@ class BuiltinRuntime implements Runtime {
     } catch (error) {
       throw translate(error, true);
     }
-    return { ...model, cached: true };
+    return this.#loaded(model);
+  }
+
+  #loaded(model: RuntimeModel): RuntimeModel {
+    const session = this.#session;
+    const window = session?.contextWindow ?? session?.inputQuota;
+    return typeof window === 'number' && Number.isFinite(window) && window > 0
+      ? { ...model, cached: true, contextWindow: window }
+      : { ...model, cached: true };
+  }
+
+  /** Each message as the session would count it (`measureContextUsage`); undefined where it cannot. */
+  async countTokens(messages: CompletionMessage[], signal: AbortSignal): Promise<TokenCount | undefined> {
+    try {
+      // A session to measure with; the next reply starts its own from the history (nothing seen).
+      if (!this.#session) this.#use(await this.#api.create({ ...this.#expected, signal }), undefined);
+    } catch {
+      return undefined;
+    }
+    const session = this.#session!;
+    const each: number[] = [];
+    for (const message of messages) {
+      const tokens = await measure(session, message.content);
+      if (tokens === undefined) return undefined;
+      each.push(tokens);
+    }
+    return { each, fixed: 0 };
   }
 
   #use(session: PromptSession | undefined, seen: CompletionMessage[] | undefined) {

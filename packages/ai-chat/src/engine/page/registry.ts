@@ -78,6 +78,9 @@ function inOrder(candidates: Runtime[]): Runtime {
     async *generate(request, signal) {
       yield* (await choose(signal)).candidate.generate(request, signal);
     },
+    async countTokens(messages, signal) {
+      return (await choose(signal)).candidate.countTokens?.(messages, signal);
+    },
     async unload() {
       chosen = undefined;
       await Promise.all(candidates.map((c) => c.unload()));

@@ -4,7 +4,8 @@
  * and a worker that dies rejects whatever was waiting on it.
  */
 import type { ProgressReport } from '../../types.js';
-import type { CompletionChunk, CompletionRequest } from '../engine.js';
+import type { CompletionChunk, CompletionMessage, CompletionRequest } from '../engine.js';
+import type { TokenCount } from '../runtime.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
 
 type Pending = {
@@ -210,6 +211,11 @@ export class WorkerClient {
     } finally {
       this.terminate();
     }
+  }
+
+  /** What `messages` cost with the loaded model's tokenizer; undefined where the worker has none. */
+  async count(messages: CompletionMessage[]): Promise<TokenCount | undefined> {
+    return (await this.#request<TokenCount | null>({ type: 'count', messages }).done) ?? undefined;
   }
 
   clearCache(spec: ModelSpec): Promise<void> {

@@ -1,5 +1,6 @@
 /** The message log: a polite live region, the empty slot, the messages, and "jump to latest". */
 import { html, nothing } from 'lit';
+import { format } from '../i18n/format.js';
 import { downIcon } from './icons.js';
 import { messageView, type MessageActions } from './message.js';
 import { panelFor, type ViewState } from './state.js';
@@ -23,6 +24,10 @@ export function logView(s: ViewState, on: LogActions) {
   const each = (m: (typeof list)[number]) =>
     messageView(s, m, { streaming: m === s.draft, last: m === regenerable }, on);
   const deps = [s.strings, s.allowImages, s.status, regenerable];
+  // Started without a consent card (another tab's model, the browser's own): say which model answers.
+  const info = s.modelInfo;
+  const model = info?.download === 'browser' ? t.builtinModel : (info?.label ?? info?.id ?? '');
+  const free = info?.free ? format(t.freeModel, { model }) : '';
   return html`<div class="log-wrap" ?hidden=${hidden}>
     <div
       part="messages"
@@ -32,7 +37,14 @@ export function logView(s: ViewState, on: LogActions) {
       aria-label=${t.logLabel}
       aria-busy=${s.status === 'generating' ? 'true' : 'false'}
     >
-      ${empty && !hidden ? html`<div class="empty"><slot name="empty">${t.empty}</slot></div>` : nothing}
+      ${
+        empty && !hidden
+          ? html`<div class="empty">
+              <slot name="empty">${t.empty}</slot>
+              ${free ? html`<br /><span>${free}</span>` : nothing}
+            </div>`
+          : nothing
+      }
       ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
     </div>
     ${

@@ -6,7 +6,9 @@
 //      first token on screen to the reply's end) against wllama driven directly on the same model
 //      with the same wasm, in the same run, alternating; goal ours/direct >= 0.98;
 //   2. predicted vs measured ms per token for generated models of several sizes (about 35M
-//      parameters at 8-bit among them).
+//      parameters at 8-bit among them);
+//   3. the memory of two tabs with one model shared between them against a copy in each
+//      (`BENCH_CPU_ONLY=share` runs this part alone).
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -14,6 +16,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshPage, launch } from '../src/browser.mjs';
+import { measureShare } from '../src/measure-share.mjs';
 import { median } from '../src/stats.mjs';
 import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
 
@@ -25,6 +28,8 @@ const wllamaEsm = join(
   'esm',
 );
 const RUNS = Number(process.env.BENCH_RUNS_CPU ?? 3);
+const RUNS_SHARE = Number(process.env.BENCH_RUNS_SHARE ?? 2);
+const ONLY_SHARE = process.env.BENCH_CPU_ONLY === 'share';
 const TOKENS = 64;
 const OVERHEAD_MODEL = 'd512l11-q8_0'; // about 35M parameters at 8-bit (37 MB)
 // q8_0 only: the generator steers q8_0 models to printable text; a 4-bit random model can emit a
@@ -180,44 +185,66 @@ async function direct(browser, model, runs) {
   }
 }
 
-const browser = await launch();
-const raw = { overhead: { ours: [], direct: [] }, sizes: {} };
+const raw = { overhead: { ours: [], direct: [] }, sizes: {}, share: [] };
 try {
   console.log(`CPU runtime bench: ${cpus().length} cores, ${RUNS} runs of ${TOKENS} tokens, one thread`);
-  for (let i = 0; i < RUNS; i++) {
-    raw.overhead.ours.push(...(await ours(browser, OVERHEAD_MODEL, 1, true)).runs);
-    raw.overhead.direct.push(...(await direct(browser, OVERHEAD_MODEL, 1)).runs);
+  if (!ONLY_SHARE) {
+    const browser = await launch();
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        raw.overhead.ours.push(...(await ours(browser, OVERHEAD_MODEL, 1, true)).runs);
+        raw.overhead.direct.push(...(await direct(browser, OVERHEAD_MODEL, 1)).runs);
+      }
+      for (const size of SIZES) raw.sizes[size] = await ours(browser, size, 2);
+    } finally {
+      await browser.close();
+    }
   }
-  for (const size of SIZES) raw.sizes[size] = await ours(browser, size, 2);
+  // Each reading in a browser of its own (see measure-share.mjs): a new profile, nothing cached.
+  for (let i = 0; i < RUNS_SHARE; i++)
+    raw.share.push(await measureShare({ launch, origin, modelUrl: `${origin}/gguf/${OVERHEAD_MODEL}.gguf` }));
 } finally {
-  await browser.close();
   server.close();
 }
 
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+// With BENCH_CPU_ONLY=share, parts 1 and 2 did not run: nothing of theirs is printed.
+const say = ONLY_SHARE ? () => undefined : console.log;
 const oursTps = median(raw.overhead.ours.map((r) => r.wallTps));
 const directTps = median(raw.overhead.direct.map((r) => r.wallTps));
 const ratio = oursTps / directTps;
-const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-console.log(`\nEngine overhead on ${OVERHEAD_MODEL} (decode tok/s on the page's clock, median of ${RUNS}):`);
-console.log(
+say(`\nEngine overhead on ${OVERHEAD_MODEL} (decode tok/s on the page's clock, median of ${RUNS}):`);
+say(
   `  <ai-chat> ${fmt(oursTps)} tok/s, wllama directly ${fmt(directTps)} tok/s: ratio ${fmt(ratio, 3)} (goal >= 0.98: ${ratio >= 0.98 ? 'met' : 'MISSED'})`,
 );
-console.log(
+say(
   `  llama.cpp's own figure: ${fmt(median(raw.overhead.ours.map((r) => r.llamaTps)))} vs ${fmt(median(raw.overhead.direct.map((r) => r.llamaTps)))} tok/s`,
 );
-console.log('\nPredicted vs measured ms per token (through <ai-chat>, llama.cpp timings):');
-console.log('  model          | MB    | predicted | measured | measured/predicted');
+say('\nPredicted vs measured ms per token (through <ai-chat>, llama.cpp timings):');
+say('  model          | MB    | predicted | measured | measured/predicted');
 const table = [];
 for (const [size, r] of Object.entries(raw.sizes)) {
   const measured = median(r.runs.map((x) => x.msPerToken));
   table.push({ size, mb: r.bytes / 1e6, predicted: r.predicted, measured, ratio: measured / r.predicted });
-  console.log(
+  say(
     `  ${size.padEnd(14)} | ${fmt(r.bytes / 1e6).padStart(5)} | ${fmt(r.predicted).padStart(9)} | ${fmt(measured).padStart(8)} | ${fmt(measured / r.predicted, 2)}`,
   );
 }
+const mb = (bytes) => fmt(bytes / 2 ** 20, 0);
+const shared = median(raw.share.map((r) => r.tabs.added));
+const copies = median(raw.share.map((r) => r.none.added));
+const share = { model: OVERHEAD_MODEL, runs: RUNS_SHARE, sharedBytes: shared, copiesBytes: copies };
+console.log(
+  `\nTwo tabs, one model (${OVERHEAD_MODEL}; PSS of every browser process, over the two bare tabs, median of ${RUNS_SHARE}):`,
+);
+console.log(
+  `  share="tabs" (one copy): ${mb(shared)} MB; share="none" (a copy each): ${mb(copies)} MB; saved ${mb(copies - shared)} MB (${fmt((1 - shared / copies) * 100, 0)} %)`,
+);
+console.log(`  the second tab used the first tab's model: ${raw.share.map((r) => r.tabs.guest).join(', ')}`);
+if (ONLY_SHARE) process.exit(0);
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(
   join(here, 'results/cpu-latest.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, tokens: TOKENS, overhead: { model: OVERHEAD_MODEL, oursTps, directTps, ratio }, table, raw }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, tokens: TOKENS, overhead: { model: OVERHEAD_MODEL, oursTps, directTps, ratio }, table, share, raw }, null, 2)}\n`,
 );
 console.log('\nwrote results/cpu-latest.json');

@@ -75,7 +75,7 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
       expect(statuses).to.not.include('idle');
       expect(el.modelInfo).to.deep.include({ runtime: 'builtin', downloadBytes: 0, cached: true });
       expect($(el, '.empty')!.textContent).to.contain(
-        "your browser's built-in model answers here, with nothing to download.",
+        "Answers come from your browser's built-in model: nothing to download.",
       );
       await expect(el).shadowDom.to.be.accessible();
     } finally {

@@ -62,7 +62,9 @@ describe('<ai-chat> in two tabs of one origin, one model (real wllama, real work
     expect(await ggufGets(url), 'no GGUF request').to.equal(gets);
     expect(await wllamaRequests(), "no request for wllama's WebAssembly").to.equal(wasm);
     await el.updateComplete;
-    expect($(el, '.empty')!.textContent).to.contain('answers here');
+    expect($(el, '.empty')!.textContent).to.contain(
+      `Answers come from ${el.modelInfo!.label}: nothing to download.`,
+    );
 
     // A reply streams: text on screen while it is generating.
     const sent = el.send('hello');

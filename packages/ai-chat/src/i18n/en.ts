@@ -23,7 +23,7 @@ export const en = {
   consentBuiltinDownload: 'your browser will download its built-in model first',
   // One model for every tab, a crash never repeated (issue 24).
   consentCrashed: 'The last try to start {model} stopped this page.',
-  freeModel: '{model} answers here, with nothing to download.',
+  freeModel: 'Answers come from {model}: nothing to download.',
   checking: 'Checking this device…',
   downloading: 'Downloading the model',
   loading: 'Starting the model',

@@ -39,6 +39,7 @@ describe('custom-elements.json', () => {
       temperature: 'temperature',
       'max-tokens': 'maxTokens',
       placeholder: 'placeholder',
+      share: 'share',
       autoload: 'autoload',
       'show-stats': 'showStats',
       persist: 'persist',

@@ -10,18 +10,20 @@ import type { ModelSpec } from '../protocol.js';
 import { crashesHere, markLoad } from './load-marks.js';
 
 /**
- * `spec` is the one `plain` was made with, not yet asked for: a crash lowers its memory limit (for
- * `auto`) before the first request.
+ * `spec` is the one `plain` was made with: a crash lowers its memory limit (for `auto`) before the
+ * first request. `seen`: what `plain`'s last preflight said, when it was asked before this layer.
  */
-export async function guard(spec: ModelSpec, plain: Runtime): Promise<Runtime> {
+export async function guard(spec: ModelSpec, plain: Runtime, seen?: RuntimeModel): Promise<Runtime> {
   const auto = spec.model === 'auto' && !spec.modelUrl;
   const crashed = await crashesHere();
   const limit = auto ? crashLimit(crashed, spec.maxMemoryBytes) : undefined;
   if (limit !== undefined) spec.maxMemoryBytes = limit;
-  let last: RuntimeModel | undefined;
+  let last = seen;
   return {
     ...plain,
+    // After each wait: an element that moved on meanwhile (its signal aborted) starts no worker.
     async preflight(signal) {
+      signal.throwIfAborted();
       const model = (last = await plain.preflight(signal));
       const crash = crashFor(crashed, model, auto);
       if (!crash) return model;
@@ -31,6 +33,7 @@ export async function guard(spec: ModelSpec, plain: Runtime): Promise<Runtime> {
     async load(onProgress, signal) {
       const ended = await markLoad((last ??= await plain.preflight(signal)));
       try {
+        signal.throwIfAborted();
         const model = await plain.load(onProgress, signal);
         ended(true);
         return model;

@@ -29,13 +29,15 @@ export interface RuntimeInputs {
 
 /** The runtimes that run on the page, by kind: one row per page kind of the runtime table. */
 export const PAGE_RUNTIMES: { readonly [K in PageKind]: (inputs: RuntimeInputs) => Runtime } = {
-  // Followed by another runtime (as by default), only a model the browser has ready is taken. Its
-  // code is a chunk fetched only where the browser answers that it has (or, alone, can get) one.
-  builtin: ({ languages, runtimes }) => {
+  // Followed by another runtime (as by default), only a model the browser has ready is taken, and
+  // only for `auto`: a model the page names is the page's choice. Its code is a chunk fetched only
+  // where the browser answers that it has (or, alone, can get) one.
+  builtin: ({ languages, runtimes, spec }) => {
     const onlyAvailable = runtimes.at(-1) !== 'builtin';
+    const aside = onlyAvailable && (spec.model !== 'auto' || !!spec.modelUrl);
     return lazyRuntime(async () => {
       const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
-      if (onlyAvailable && (await api?.availability().catch(() => undefined)) !== 'available')
+      if (aside || (onlyAvailable && (await api?.availability().catch(() => undefined)) !== 'available'))
         throw unavailable(new Error());
       return (await import('./builtin-runtime.js')).createBuiltinRuntime({ languages, onlyAvailable });
     });

@@ -6,7 +6,7 @@
  * or a model loads. Tabs share a model when they ask for the same one on the same runtimes.
  */
 import type { ModelSpec } from '../protocol.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime, RuntimeModel } from '../runtime.js';
 import { workerRuntime } from './worker-runtime.js';
 
 /** Whether this origin holds load marks (a load running in some tab, or a crash): see `load-marks.ts`. */
@@ -24,14 +24,20 @@ export function workerSide(spec: ModelSpec, workerUrl: string | undefined, share
   // The model's Web Lock and BroadcastChannel, when tabs share it: named by what the tabs ask for.
   const name = share ? `ai-chat-share:${JSON.stringify([spec, workerUrl])}` : '';
   let chunk: Promise<Runtime> | undefined;
-  const layered = () => (chunk ??= import('./layers.js').then((m) => m.layers(spec, plain, name)));
+  /** What the worker said last, before the layers came: the crash guard's mark names that model. */
+  let seen: RuntimeModel | undefined;
+  const layered = () => (chunk ??= import('./layers.js').then((m) => m.layers(spec, plain, name, seen)));
   /** Another tab (or this one) hosts the model: its Web Lock is held. */
   const hosted = async () =>
     (await navigator.locks?.query().catch(() => undefined))?.held?.some((lock) => lock.name === name);
   return {
     ...plain,
-    preflight: async (signal) =>
-      (chunk || marked() || (name && (await hosted())) ? await layered() : plain).preflight(signal),
+    async preflight(signal) {
+      const layers = chunk || marked() || (name && (await hosted()));
+      // Unloaded meanwhile (the element moved on): no worker may start for it now.
+      signal.throwIfAborted();
+      return layers ? (await layered()).preflight(signal) : (seen = await plain.preflight(signal));
+    },
     load: async (onProgress, signal) => (await layered()).load(onProgress, signal),
     // A reply comes after a load (the layers are here): only unloading may find them missing.
     async *generate(request, signal) {

@@ -1,7 +1,7 @@
 /**
  * One model for every tab of a site (`share="tabs"`), the chunk loaded when a tab loads a model or
  * finds one loaded elsewhere. Tabs that want the same model on the same runtime (the same channel
- * name, see `index.ts`) elect one host with the model's Web Lock: the first to load holds it, and
+ * name, see `../worker-side.ts`) elect one host with the model's Web Lock: the first to load holds it, and
  * its page keeps it until the last of its elements lets the model go, or the page closes or dies.
  * The others are guests: ready at once when the host has loaded (no consent card, no download, no
  * second load), they send their requests to it on the model's `BroadcastChannel`. When the host

@@ -66,14 +66,29 @@ describe('<ai-chat> in two tabs of one origin, one model (real wllama, real work
       `Answers come from ${el.modelInfo!.label}: nothing to download.`,
     );
 
+    // What the host says on the model's channel (named like the Web Lock it holds).
+    const held = (await navigator.locks.query()).held!.map((lock) => lock.name!);
+    const channel = new BroadcastChannel(held.find((name) => name.startsWith('ai-chat-share:'))!);
+    let stopped = false;
+    let chunksAfterStop = 0;
+    let ended = false;
+    channel.onmessage = ({ data }: MessageEvent<{ type: string }>) => {
+      if (stopped && data.type === 'chunk') chunksAfterStop++;
+      if (stopped && data.type === 'end') ended = true;
+    };
     // A reply streams: text on screen while it is generating.
     const sent = el.send('hello');
     await waitUntil(() => el.status === 'generating' && assistantText(el).length > 0, 'first tokens');
-    // Stop from this tab stops the host's generation: the reply ends, marked stopped.
+    // Stop from this tab stops the host's generation: the reply ends, marked stopped, and the host
+    // ends it too, far short of the 400 tokens asked for.
     el.stop();
-    const stopped = await sent;
-    expect(stopped!.interrupted).to.equal(true);
-    expect(stopped!.content.length).to.be.greaterThan(0);
+    stopped = true;
+    const reply = await sent;
+    expect(reply!.interrupted).to.equal(true);
+    expect(reply!.content.length).to.be.greaterThan(0);
+    await waitUntil(() => ended, "the host's end of the stopped reply");
+    channel.close();
+    expect(chunksAfterStop, 'tokens the host sent after Stop').to.be.lessThan(100);
     // The host is free again: its own reply and ours both work.
     await inTab(host, `tab.send('from the host')`);
     const next = await el.send('again');

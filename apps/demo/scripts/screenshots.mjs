@@ -61,6 +61,17 @@ const OURS = {
   error: {
     worker: `${WORKER}&loadError=NetworkError&loadErrorMessage=Failed%20to%20fetch`,
     setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
+  }, // The last load of this model died with its page: the consent card says so (`pre` runs first).
+  crashed: {
+    worker: WORKER,
+    pre: `localStorage.setItem('ai-chat:loads', JSON.stringify({ loading: [], crashed: [{ lock: 'gone', model: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', runtime: 'webgpu', memoryBytes: 1203 * 2 ** 20 }] }));`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); localStorage.removeItem('ai-chat:loads');`,
+  },
+  // The browser's own model, ready (a Prompt API stand-in): no consent card, the model named.
+  builtin: {
+    model: 'auto',
+    pre: `import { PromptApiStandIn } from '/build/testing.js'; new PromptApiStandIn({ availability: 'available' }).install();`,
+    setup: `await until(() => el.status === 'ready'); await sleep(100);`,
   },
   // Long conversations (context-policy): a reply that failed, shown where it failed; a message too
   // long for the model, back in the composer; the oldest turns left out, the visitor told once.
@@ -87,7 +98,8 @@ function oursPage(state, lang) {
   const s = OURS[state];
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <style>body{margin:0;padding:16px;font-family:system-ui;background:Canvas;color-scheme:light dark}ai-chat{height:560px;--ai-chat-max-height:none}</style></head><body>
-<ai-chat model="Llama-3.2-1B-Instruct-q4f16_1-MLC" ${s.worker ? `worker-url="${s.worker}"` : ''}></ai-chat>
+<ai-chat model="${s.model ?? 'Llama-3.2-1B-Instruct-q4f16_1-MLC'}" ${s.worker ? `worker-url="${s.worker}"` : ''}></ai-chat>
+${s.pre ? `<script type="module">${s.pre}</script>` : ''}
 <script type="module">
 import '/build/ai-chat.js';
 import { ScriptedEngine } from '/build/testing.js';

@@ -77,7 +77,7 @@ import { viewActions } from './controllers/actions.js';
 export class AiChat extends LitElement {
   static override styles = styles;
 
-  /** Runtimes in order of preference: `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU), `builtin` (the browser's own model, opt-in). */
+  /** Runtimes in order of preference: `builtin` (the browser's own model, when ready), `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU). */
   @property() runtime = DEFAULT_RUNTIME;
   /** A WebLLM `model_id`, a GGUF catalog id, or `auto`: the best model that fits the limits and this device. */
   @property({ reflect: false }) model = 'auto';
@@ -103,6 +103,8 @@ export class AiChat extends LitElement {
   @property({ attribute: 'context-policy' }) contextPolicy: 'trim' | 'error' | undefined;
   /** Input placeholder. */
   @property() placeholder: string | undefined;
+  /** `tabs`: tabs of this site that want the same model share one loaded copy; `none`: this element loads its own. */
+  @property() share = 'tabs';
   /** Load the model at once, without asking. */
   @property({ type: Boolean }) autoload = false;
   /** Show the last reply's figures under the log (the `ai-chat-stats` event fires either way). */

@@ -21,6 +21,16 @@ export interface ShownModel extends ModelInfo {
    * model is the browser's own, which the browser downloads itself first when `browserDownload`.
    */
   download?: 'browser';
+  /**
+   * Nothing to download or load on this device (the browser's own model when available, a model
+   * another tab holds): the element starts it without a consent card.
+   */
+  free?: true;
+  /**
+   * A load of this model, or (for `auto`) of a larger one, died with the page before: said on the
+   * card, and as a memory threshold (`limit` what this device is now held to, `actual` its need).
+   */
+  crash?: { model: string; label?: string | undefined; limit: number; actual: number };
 }
 
 /** What a runtime knows of its model before the first byte, and after it loads. */

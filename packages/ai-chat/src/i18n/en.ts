@@ -21,6 +21,9 @@ export const en = {
   builtinModel: "your browser's built-in model",
   consentBuiltin: 'built into your browser · nothing to download',
   consentBuiltinDownload: 'your browser will download its built-in model first',
+  // One model for every tab, a crash never repeated (issue 24).
+  consentCrashed: 'The last try to start {model} stopped this page.',
+  freeModel: 'Answers come from {model}: nothing to download.',
   checking: 'Checking this device…',
   downloading: 'Downloading the model',
   loading: 'Starting the model',

@@ -17,6 +17,8 @@ export const zhHant: Strings = {
   builtinModel: '瀏覽器內建的模型',
   consentBuiltin: '內建於您的瀏覽器 · 不需下載',
   consentBuiltinDownload: '您的瀏覽器會先下載它內建的模型',
+  consentCrashed: '上次啟動 {model} 時，這個頁面停止了運作。',
+  freeModel: '回答來自{model}，不需下載任何東西。',
   checking: '正在檢查這台裝置…',
   downloading: '正在下載模型',
   loading: '正在啟動模型',

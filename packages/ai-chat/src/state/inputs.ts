@@ -19,6 +19,7 @@ export interface InputSource extends RawSettings {
   modelUrl: unknown;
   modelLibUrl: unknown;
   workerUrl: unknown;
+  share: unknown;
   theme: unknown;
   lang: unknown;
   strings: unknown;
@@ -80,6 +81,10 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
     model = 'auto';
   }
 
+  // Cross-tab sharing (issue 24): `tabs` unless the page says `none`.
+  if (el.share != null && el.share !== 'tabs' && el.share !== 'none')
+    problem('share', `share="${String(el.share)}" is not valid: expected tabs or none.`);
+
   if (el.theme != null && el.theme !== 'light' && el.theme !== 'dark')
     problem(
       'theme',
@@ -111,6 +116,7 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
       ),
       workerUrl: url('workerUrl'),
       languages: env.lang ? [env.lang] : ['en'],
+      share: el.share !== 'none',
     },
     problems,
   };

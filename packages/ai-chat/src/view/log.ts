@@ -4,6 +4,7 @@
  * where it happened, and "jump to latest".
  */
 import { html, nothing } from 'lit';
+import { format } from '../i18n/format.js';
 import { downIcon } from './icons.js';
 import { messageView, type MessageActions } from './message.js';
 import { panelFor, type ViewState } from './state.js';
@@ -32,6 +33,10 @@ export function logView(s: ViewState, on: LogActions, errorCard: unknown = nothi
     return html`${m === s.seenFrom ? note : nothing}${messageView(s, m, options, on)}`;
   };
   const deps = [s.strings, s.allowImages, s.status, regenerable, s.seenFrom];
+  // Started without a consent card (another tab's model, the browser's own): say which model answers.
+  const info = s.modelInfo;
+  const model = info?.download === 'browser' ? t.builtinModel : (info?.label ?? info?.id ?? '');
+  const free = info?.free ? format(t.freeModel, { model }) : '';
   return html`<div class="log-wrap" ?hidden=${hidden}>
     <div
       part="messages"
@@ -41,7 +46,14 @@ export function logView(s: ViewState, on: LogActions, errorCard: unknown = nothi
       aria-label=${t.logLabel}
       aria-busy=${s.status === 'generating' ? 'true' : 'false'}
     >
-      ${empty && !hidden ? html`<div class="empty"><slot name="empty">${t.empty}</slot></div>` : nothing}
+      ${
+        empty && !hidden
+          ? html`<div class="empty">
+              <slot name="empty">${t.empty}</slot>
+              ${free ? html`<br /><span>${free}</span>` : nothing}
+            </div>`
+          : nothing
+      }
       ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
       ${s.errorInLog && panel === 'chat' && !s.draft ? errorCard : nothing}
     </div>

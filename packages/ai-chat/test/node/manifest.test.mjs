@@ -40,6 +40,7 @@ describe('custom-elements.json', () => {
       'max-tokens': 'maxTokens',
       'context-policy': 'contextPolicy',
       placeholder: 'placeholder',
+      share: 'share',
       autoload: 'autoload',
       'show-stats': 'showStats',
       persist: 'persist',

@@ -18,7 +18,8 @@ import { named } from '../errors.js';
 import type { Runtime, RuntimeModel, TokenCount } from '../runtime.js';
 import { nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
 import {
-  expectedLanguages,
+  builtinAvailability,
+  expected,
   fraction,
   measure,
   read,
@@ -36,6 +37,8 @@ export const BUILTIN_LABEL = "the browser's built-in model";
 export interface BuiltinRuntimeOptions {
   /** The element's languages (BCP 47), declared as the expected input and output languages. */
   languages?: readonly string[];
+  /** Serve only a model the browser has ready (other runtimes follow in the page's list). */
+  onlyAvailable?: boolean;
   /** The Prompt API to use; default `globalThis.LanguageModel`, read at each call. */
   api?: LanguageModelApi;
 }
@@ -62,23 +65,13 @@ class BuiltinRuntime implements Runtime {
   }
 
   get #expected(): AvailabilityOptions {
-    const languages = expectedLanguages(this.#options.languages);
-    return { expectedInputs: [{ type: 'text', languages }], expectedOutputs: [{ type: 'text', languages }] };
+    return expected(this.#options.languages);
   }
 
   async preflight(signal: AbortSignal): Promise<RuntimeModel> {
-    let availability: string;
-    try {
-      availability = await this.#api.availability(this.#expected);
-    } catch (error) {
-      if (error instanceof RuntimeUnavailableError) throw error;
-      throw new RuntimeUnavailableError(
-        `The browser's built-in model could not be checked (${String(error)})`,
-      );
-    }
+    const { api, languages, onlyAvailable = false } = this.#options;
+    const availability = await builtinAvailability(api ?? pageLanguageModel(), languages, onlyAvailable);
     signal.throwIfAborted();
-    if (availability !== 'available' && availability !== 'downloadable' && availability !== 'downloading')
-      throw new RuntimeUnavailableError(`The browser's built-in model is ${availability} here`);
     const cached = availability === 'available';
     return {
       id: 'builtin',
@@ -89,7 +82,8 @@ class BuiltinRuntime implements Runtime {
       vramMB: 0,
       cached,
       memoryLimitBytes: 0,
-      ...(cached ? {} : { browserDownload: true }),
+      // Ready in the browser: started without a consent card.
+      ...(cached ? { free: true as const } : { browserDownload: true }),
     };
   }
 

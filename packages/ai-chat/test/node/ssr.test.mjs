@@ -96,6 +96,9 @@ describe('ai-chat imported in plain Node (no DOM)', () => {
       'ai-chat/react',
       'ai-chat/worker.js',
       'ai-chat/testing',
+      'ai-chat/jsx/react',
+      'ai-chat/jsx/preact',
+      'ai-chat/jsx/solid',
     ]);
     for (const entry of entries) await import(entry);
     // The npm install's worker entry, which bundlers copy: no export, nothing done.

@@ -17,7 +17,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { writeEditorData } from './editor-data.mjs';
-import { linkWorker } from './link-worker.mjs';
+import { linkWorker, register } from './link-worker.mjs';
 import { stripVendorMaps } from './vendor-maps.mjs';
 
 /** The script tag's entry points, one line each: dist/cdn/<name>.js. */
@@ -156,6 +156,11 @@ const built = new Map(
 for (const [path, { code, map }] of await linkWorker(built, 'linked/worker.js')) {
   writeFileSync(`${cdn}${path}`, code);
   if (map) writeFileSync(`${cdn}${path}.map`, JSON.stringify(map));
+}
+// The runtimes' files, shared by both workers, also give their exports to the linked one.
+for (const file of Object.values(runtimeFile)) {
+  const path = `${cdn}chunks/${file}`;
+  writeFileSync(path, await register(`chunks/${file}`, readFileSync(path, 'utf8')));
 }
 
 // wllama's WebAssembly (the fast build and the compat build, 29 MB), once, beside the worker.

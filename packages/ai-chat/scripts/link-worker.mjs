@@ -1,26 +1,35 @@
 // Links the built worker's files so that they work wherever they are served and whatever they are
-// named. A bundler that copies the package's files for a page (Vite, webpack, Parcel) renames each
-// copy (`assets/chunk-X-1a2b.js`), which breaks the relative imports between esbuild's chunks. So
-// every import between worker files goes through one function that the worker's entry defines,
-// `__aiChatImport(path)`: it finds a file by its path in dist/cdn/ (at the URL the page names for
-// it, else beside the entry) and gives what that file exports. Each file but the entry becomes one
-// default export, the promise of its exports once its own imports are in:
+// named. A bundler that copies the package's files for a page renames each copy
+// (`assets/chunk-X-1a2b.js`), which breaks the relative imports between esbuild's chunks; Parcel
+// even wraps each copy in its own module format, which drops its exports. So every import between
+// worker files goes through one function that the worker's entry defines, `__aiChatImport(path)`:
+// it loads a file by its path in dist/cdn/ (at the URL the page names for it, else beside the
+// entry), and gives what that file put in `globalThis.__aiChatFiles` under its path: the promise
+// of its exports, once its own imports are in. In each file but the entry:
 //
 //   import{a as b}from"./chunk-X.js";…;export{c as d};
-//     →  export default(async()=>{const[{a:b}]=await Promise.all([__aiChatImport("chunks/chunk-X.js")]);…;return{d:c}})();
-//   import("./load-Y.js")  →  __aiChatImport("chunks/load-Y.js")
-//   import("../chunks/web-llm-Z.js")  →  __aiChatImport("chunks/web-llm-Z.js",1)  (a file not linked: its exports)
+//     →  __aiChatFiles["linked/this.js"]=(async()=>{const[{a:b}]=await Promise.all([__aiChatImport("linked/chunk-X.js")]);…;return{d:c}})();
+//   import("./load-Y.js")  →  __aiChatImport("linked/load-Y.js")
 //
-// No top-level await: webpack minifies the copies it makes as scripts, where that is a syntax error.
-// The entry must have no static import (it defines the function before it imports anything), no
-// file may read `import.meta` but the entry (a renamed copy's URL says nothing), and the static
-// imports must not form a cycle (a cycle of awaits never settles).
+// A file that the script tag's worker imports too (web-llm, wllama: `register`) keeps its exports
+// and also puts them in `__aiChatFiles`. No top-level await: webpack minifies the copies it makes as
+// scripts, where that is a syntax error. The entry must have no static import (it defines the
+// function before it imports anything), no file may read `import.meta` but the entry (a renamed
+// copy's URL says nothing), and the static imports must not form a cycle (a cycle of awaits never
+// settles).
 import { posix } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import { init, parse } from 'es-module-lexer';
 import MagicString from 'magic-string';
 
 export const IMPORT = '__aiChatImport';
+// Defined by the linked entry before it imports anything; a file the script tag's worker imports
+// too must not count on it.
+const FILES = '__aiChatFiles';
+const FILES_ANYWHERE = '(globalThis.__aiChatFiles||={})';
+
+/** esbuild's one `export{…}` statement at the end of a chunk, and its clause. */
+const EXPORTS = /export\s*\{([^}]*)\};?(?=\s*(?:\/\/# sourceMappingURL=\S+\s*)?$)/;
 
 /** `{a as b,c}` (an import clause) → `{a:b,c}` (a destructuring pattern); `` → ``. */
 export function toPattern(clause) {
@@ -86,22 +95,18 @@ export async function linkFile(path, code, { entry = false, linked = new Set([pa
       // import("./x.js") → __aiChatImport("chunks/x.js"); an import of a computed URL stays.
       const target = resolvePath(path, imp.n);
       edits.overwrite(imp.ss, imp.d, IMPORT);
-      edits.overwrite(
-        imp.s,
-        imp.e,
-        linked.has(target) ? JSON.stringify(target) : `${JSON.stringify(target)},1`,
-      );
+      edits.overwrite(imp.s, imp.e, JSON.stringify(target));
     }
   }
   if (entry) return { code: edits.toString(), edits, imports: [] };
-  // One `export{…}` statement, esbuild's only form in a chunk, becomes the function's result.
-  const tail = /export\s*\{([^}]*)\};?(?=\s*(?:\/\/# sourceMappingURL=\S+\s*)?$)/.exec(code);
+  // The `export{…}` statement becomes the function's result.
+  const tail = EXPORTS.exec(code);
   const names = tail ? toObject(tail[1]) : '';
   if (names.split(',').filter(Boolean).length !== exported.length)
     throw new Error(`${path}: its exports are not one export{…} at its end`);
   const calls = statics.map((s) => `${IMPORT}(${JSON.stringify(s.path)})`).join(',');
   const patterns = statics.map((s) => s.pattern);
-  let prelude = 'export default(async()=>{';
+  let prelude = `${FILES}[${JSON.stringify(path)}]=(async()=>{`;
   if (patterns.some(Boolean)) prelude += `const[${patterns.join(',')}]=await Promise.all([${calls}]);`;
   else if (statics.length > 0) prelude += `await Promise.all([${calls}]);`;
   edits.prepend(prelude);
@@ -109,6 +114,22 @@ export async function linkFile(path, code, { entry = false, linked = new Set([pa
   if (tail) edits.overwrite(tail.index, tail.index + tail[0].length, result);
   else edits.appendLeft(code.search(/\n?(?:\/\/# sourceMappingURL=\S+\s*)?$/), `;${result}`);
   return { code: edits.toString(), edits, imports: statics.map((s) => s.path) };
+}
+
+/**
+ * A file both workers import (web-llm, wllama: no import of its own): its exports stay, and go into
+ * `__aiChatFiles` under its path too, for the linked worker.
+ */
+export async function register(path, code) {
+  await init;
+  const [found, exported] = parse(code);
+  if (found.some((imp) => imp.d === -1 || imp.d === -2))
+    throw new Error(`${path} imports: it cannot be shared`);
+  const tail = EXPORTS.exec(code);
+  if (!tail || toObject(tail[1]).split(',').filter(Boolean).length !== exported.length)
+    throw new Error(`${path}: its exports are not one export{…} at its end`);
+  const registered = `;${FILES_ANYWHERE}[${JSON.stringify(path)}]=Promise.resolve({${toObject(tail[1])}});`;
+  return `${code.slice(0, tail.index)}${registered}${code.slice(tail.index)}`;
 }
 
 /** Throws when the static imports (path → paths it imports) form a cycle. */

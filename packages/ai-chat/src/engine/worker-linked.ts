@@ -2,7 +2,8 @@
  * The model worker's entry in npm installs (`dist/cdn/linked/worker.js`, listed by
  * `dist/worker-files.js`). Bundlers copy the worker's files for the page under other names, so its
  * files are linked (`scripts/link-worker.mjs`): they import one another through `__aiChatImport`,
- * defined here, which finds each by its path (`worker-paths.ts`). It imports nothing as it loads,
+ * defined here, which loads each by its path (`worker-paths.ts`) and takes its exports from
+ * `__aiChatFiles`, where each file puts them. It imports nothing as it loads,
  * and holds the page's first messages until the protocol host listens. Outside a worker it does
  * nothing.
  */
@@ -19,11 +20,12 @@ interface Scope {
 }
 
 function boot(scope: Scope, fileUrl: (path: string) => string) {
-  // A linked file's default export is the promise of its exports; a plain one (web-llm, wllama)
-  // gives its exports.
-  (globalThis as Record<string, unknown>)['__aiChatImport'] = (path: string, plain?: boolean) =>
+  // Each file puts the promise of its exports in `__aiChatFiles` under its path as it loads.
+  const global = globalThis as Record<string, unknown>;
+  const files = (global['__aiChatFiles'] ??= {}) as Record<string, Promise<unknown>>;
+  global['__aiChatImport'] = (path: string) =>
     import(/* @vite-ignore */ fileUrl(path)).then(
-      (module: { default: unknown }) => (plain ? module : module.default),
+      () => files[path],
       async (cause: unknown) => {
         const status = await fetch(fileUrl(path), { method: 'HEAD' }).then(
           (r) => r.status,
@@ -35,13 +37,13 @@ function boot(scope: Scope, fileUrl: (path: string) => string) {
   const early: MessageEvent<WorkerRequest>[] = [];
   const hold = (event: MessageEvent<WorkerRequest>) => early.push(event);
   scope.addEventListener('message', hold);
-  import('./worker/start.js').then(
-    ({ start }) => {
+  import('./worker/start.js')
+    .then(({ start }) => {
       start(scope, fileUrl);
       scope.removeEventListener('message', hold);
       for (const { data } of early.splice(0)) scope.dispatchEvent(new MessageEvent('message', { data }));
-    },
-    (error: Error) => {
+    })
+    .catch((error: Error) => {
       // The host cannot start (a file missing): every request gets the reason.
       const fail = ({ data }: MessageEvent<WorkerRequest>) =>
         scope.postMessage({
@@ -52,9 +54,16 @@ function boot(scope: Scope, fileUrl: (path: string) => string) {
       scope.removeEventListener('message', hold);
       early.splice(0).forEach(fail);
       scope.addEventListener('message', fail);
-    },
-  );
+    });
 }
 
+/**
+ * The entry's own URL, with the page's fragment: `import.meta.url`, unless a bundler wrote its own
+ * path there (Parcel and webpack write `file://…` when they process this file): then the URL the
+ * worker started from (a `blob:` start carries the fragment on the module only).
+ */
+export const entryUrl = (moduleUrl: string, workerUrl: string): string =>
+  new URL(moduleUrl).hash || !new URL(workerUrl).hash ? moduleUrl : workerUrl;
+
 if (typeof WorkerGlobalScope === 'function' && self instanceof WorkerGlobalScope)
-  boot(self as unknown as Scope, fileResolver(import.meta.url));
+  boot(self as unknown as Scope, fileResolver(entryUrl(import.meta.url, self.location.href)));

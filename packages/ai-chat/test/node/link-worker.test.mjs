@@ -4,7 +4,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { assertNoCycle, linkFile, resolvePath, toObject, toPattern } from '../../scripts/link-worker.mjs';
+import {
+  assertNoCycle,
+  linkFile,
+  register,
+  resolvePath,
+  toObject,
+  toPattern,
+} from '../../scripts/link-worker.mjs';
 
 describe('link-worker: pure parts', () => {
   it('toPattern turns an import clause into a destructuring pattern', () => {
@@ -64,20 +71,28 @@ describe('link-worker: pure parts', () => {
 describe('link-worker: linkFile', () => {
   const linked = new Set(['linked/worker.js', 'linked/a.js', 'linked/b.js', 'linked/c.js']);
 
-  it('a chunk: its imports awaited through __aiChatImport, its exports the result', async () => {
+  it('a chunk: its imports awaited through __aiChatImport, the promise of its exports in __aiChatFiles', async () => {
     const code =
       'import{x as a}from"./b.js";import"./c.js";const f=()=>import("./b.js");const g=()=>import("../chunks/lib-Z.js");var v=a+1;export{v as y,f};\n//# sourceMappingURL=a.js.map\n';
     const { code: out, imports } = await linkFile('linked/a.js', code, { linked });
     assert.equal(
       out,
-      'export default(async()=>{const[{x:a},]=await Promise.all([__aiChatImport("linked/b.js"),__aiChatImport("linked/c.js")]);;;const f=()=>__aiChatImport("linked/b.js");const g=()=>__aiChatImport("chunks/lib-Z.js",1);var v=a+1;return{y:v,f}})();\n//# sourceMappingURL=a.js.map\n',
+      '__aiChatFiles["linked/a.js"]=(async()=>{const[{x:a},]=await Promise.all([__aiChatImport("linked/b.js"),__aiChatImport("linked/c.js")]);;;const f=()=>__aiChatImport("linked/b.js");const g=()=>__aiChatImport("chunks/lib-Z.js");var v=a+1;return{y:v,f}})();\n//# sourceMappingURL=a.js.map\n',
     );
     assert.deepEqual(imports, ['linked/b.js', 'linked/c.js']);
   });
 
   it('a chunk with no import and no export still gives its (empty) exports', async () => {
     const { code } = await linkFile('linked/c.js', 'globalThis.n=1;', { linked });
-    assert.equal(code, 'export default(async()=>{globalThis.n=1;;return{}})();');
+    assert.equal(code, '__aiChatFiles["linked/c.js"]=(async()=>{globalThis.n=1;;return{}})();');
+  });
+
+  it('register: a shared file keeps its exports and gives them to __aiChatFiles too', async () => {
+    assert.equal(
+      await register('chunks/lib-Z.js', 'function q(){}var w=1;export{q as run,w};'),
+      'function q(){}var w=1;;(globalThis.__aiChatFiles||={})["chunks/lib-Z.js"]=Promise.resolve({run:q,w});export{q as run,w};',
+    );
+    await assert.rejects(register('chunks/lib-Z.js', 'import"./x.js";export{};'), /cannot be shared/);
   });
 
   it('the entry: only its dynamic imports change; a computed URL stays', async () => {
@@ -104,11 +119,23 @@ describe('the built npm worker (dist/cdn/linked/), evaluated in Node', () => {
   const dir = new URL('../../dist/cdn/', import.meta.url);
   const files = readdirSync(new URL('linked/', dir)).filter((f) => f.endsWith('.js'));
 
-  it('every file but the entry is linked: no static import, no import.meta, one default export', () => {
+  it('every file but the entry is linked: no static import, no export, no import.meta; the runtimes keep theirs', async () => {
     for (const file of files.filter((f) => f !== 'worker.js')) {
       const code = readFileSync(new URL(`linked/${file}`, dir), 'utf8');
-      assert.match(code, /^export default\(async\(\)=>\{/, file);
-      assert.doesNotMatch(code, /(^|[;}])import\s*[{"*]|import\.meta/, file);
+      assert.ok(code.startsWith(`__aiChatFiles["linked/${file}"]=(async()=>{`), file);
+      assert.doesNotMatch(code, /(^|[;}])(import\s*[{"*]|export\s*\{)|import\.meta/, file);
+    }
+    const runtimes = readdirSync(new URL('chunks/', dir)).filter((f) => /^(web-llm|wllama)-\w+\.js$/.test(f));
+    assert.equal(runtimes.length, 2);
+    for (const file of runtimes) {
+      const code = readFileSync(new URL(`chunks/${file}`, dir), 'utf8');
+      assert.match(
+        code,
+        new RegExp(
+          `;\\(globalThis\\.__aiChatFiles\\|\\|=\\{\\}\\)\\["chunks/${file}"\\]=Promise\\.resolve\\(\\{`,
+        ),
+      );
+      assert.match(code, /export\{[^}]+\};?\s*$/);
     }
   });
 
@@ -119,13 +146,14 @@ describe('the built npm worker (dist/cdn/linked/), evaluated in Node', () => {
     // Each file as a bundler copies it: the same bytes at a URL that says nothing of its name.
     const copies = new Map();
     const loaded = [];
-    globalThis.__aiChatImport = (path, plain) => {
+    globalThis.__aiChatFiles = {};
+    globalThis.__aiChatImport = (path) => {
       if (!copies.has(path)) {
         loaded.push(path);
         const code = readFileSync(new URL(path, dir), 'utf8');
         copies.set(path, import(`data:text/javascript,${encodeURIComponent(code)}`));
       }
-      return copies.get(path).then((m) => (plain ? m : m.default));
+      return copies.get(path).then(() => globalThis.__aiChatFiles[path]);
     };
     try {
       const { start: serve } = await globalThis.__aiChatImport(start);
@@ -137,6 +165,7 @@ describe('the built npm worker (dist/cdn/linked/), evaluated in Node', () => {
       );
     } finally {
       delete globalThis.__aiChatImport;
+      delete globalThis.__aiChatFiles;
     }
   });
 });

@@ -1,35 +1,21 @@
+import type {} from 'ai-chat/jsx/react';
+import { AiChat } from 'ai-chat/react';
+import { describeEvent, progressFilter } from 'demo/shared/event-log.js';
+import 'demo/shared/scripted-button.js';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { AiChat, type AiChatElement } from 'ai-chat/react';
-import { ScriptedEngine } from 'ai-chat/testing';
-import { describeEvent, MODELS, progressFilter } from 'demo/shared/event-log.js';
 
-/** The demo: a model picker, a scripted-engine switch, <ai-chat> and a live log of its events. */
+/**
+ * <ai-chat> twice: as an element in React 19's JSX (its events as `onai-chat-…` props), and as the
+ * component of ai-chat/react (its events as `onAiChat…` props). Both feed one event log.
+ */
 export function App() {
-  const [model, setModel] = useState('auto');
-  const [scripted, setScripted] = useState(false);
-  const [log, setLog] = useState<Array<{ key: number; type: string; text: string }>>([]);
-  const chat = useRef<AiChatElement>(null);
+  const [log, setLog] = useState<Array<{ key: number; text: string }>>([]);
   const counter = useRef(0);
   const listed = useMemo(progressFilter, []);
-
-  const engine = useMemo(
-    () =>
-      scripted
-        ? new ScriptedEngine({
-            tokenDelayMs: 25,
-            replies: (request) => ({
-              text: `A scripted reply, token by token, from React. You asked: "${String(request.messages.at(-1)?.content ?? '')}".`,
-            }),
-          })
-        : undefined,
-    [scripted],
-  );
-
-  // Every event reaches React through its onAiChat… prop; progress is listed at each tenth.
   const record = useCallback(
-    (event: Event) => {
+    (from: string) => (event: Event) => {
       if (!listed(event)) return;
-      const entry = { key: counter.current++, type: event.type, text: describeEvent(event) };
+      const entry = { key: counter.current++, text: `${from} ${describeEvent(event)}` };
       setLog((lines) => [entry, ...lines].slice(0, 200));
     },
     [listed],
@@ -38,49 +24,34 @@ export function App() {
   return (
     <main>
       <section>
-        <h1>&lt;ai-chat&gt; in React</h1>
-        <div className="controls">
-          <label>
-            Model{' '}
-            <select id="model" value={model} onChange={(e) => setModel(e.target.value)}>
-              {MODELS.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <input
-              id="scripted"
-              type="checkbox"
-              checked={scripted}
-              onChange={(e) => setScripted(e.target.checked)}
-            />{' '}
-            Scripted demo engine (no download, no GPU)
-          </label>
-        </div>
+        <h1>&lt;ai-chat&gt; in React 19</h1>
+        <button id="scripted" type="button">
+          Scripted engine (no download)
+        </button>
+        <h2>The element</h2>
+        <ai-chat
+          id="element"
+          model-url="/models/generated.gguf"
+          max-model-size="2GB"
+          onai-chat-status={record('element')}
+          onai-chat-message={record('element')}
+          onai-chat-error={record('element')}
+        ></ai-chat>
+        <h2>ai-chat/react</h2>
         <AiChat
-          ref={chat}
-          model={model}
-          engine={engine}
+          id="component"
+          modelUrl="/models/generated.gguf"
           maxModelSize="2GB"
-          onAiChatStatus={record}
-          onAiChatProgress={record}
-          onAiChatReady={record}
-          onAiChatMessage={record}
-          onAiChatStats={record}
-          onAiChatThreshold={record}
-          onAiChatError={record}
+          onAiChatStatus={record('component')}
+          onAiChatMessage={record('component')}
+          onAiChatError={record('component')}
         />
       </section>
       <aside>
         <h2>Events</h2>
         <ol className="log" id="log" aria-live="polite">
           {log.map((line) => (
-            <li key={line.key} className={line.type}>
-              {line.text}
-            </li>
+            <li key={line.key}>{line.text}</li>
           ))}
         </ol>
       </aside>

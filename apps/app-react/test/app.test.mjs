@@ -1,16 +1,29 @@
-// The React demo, built and driven in headless Chromium (the suite is shared with demo-vue).
+// Vite's React template with React 19: <ai-chat> as an element (React 19 sets its properties and
+// listens to its events) and through ai-chat/react; ai-chat's weight is what the app weighs beyond
+// the same app built without it.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frameworkAppSuite } from 'demo/shared/framework-app-suite.mjs';
-import { createServer } from 'vite';
+import { npmAppSuite, withoutAiChat } from 'demo/shared/npm-app-suite.mjs';
+import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-frameworkAppSuite({
+const app = npmAppSuite({
+  name: 'app-react',
+  bundler: 'Vite + React 19, default config',
   dist: `${root}dist/`,
-  name: 'demo-react',
-  framework: 'React',
-  defines: 'ai-chat/react',
-  handlers: 'onAiChatMessage, onAiChatStatus and onAiChatStats props',
-  createDevServer: () =>
-    createServer({ root, logLevel: 'silent', server: { host: '127.0.0.1', port: 0, hmr: false } }),
+  elements: 2,
+  baseline: (outDir) => build(withoutAiChat({ root, build: { outDir, emptyOutDir: true } })),
+});
+
+it('scripted engine: the replies of both reach React, through onai-chat-message and onAiChatMessage', async () => {
+  const page = app.page();
+  await page.waitForFunction(() => document.querySelectorAll('#log li').length > 0);
+  const lines = await page.$$eval('#log li', (items) => items.map((li) => li.textContent));
+  for (const from of ['element', 'component'])
+    assert.ok(
+      lines.some((l) => l.startsWith(`${from} message assistant: A scripted reply.`)),
+      `${from}: ${lines.join('\n')}`,
+    );
 });

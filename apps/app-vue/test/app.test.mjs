@@ -1,16 +1,28 @@
-// The Vue demo, built and driven in headless Chromium (the suite is shared with demo-react).
+// Vite's Vue template: <ai-chat> in a Vue template, its events through @ai-chat-…; ai-chat's
+// weight is what the app weighs beyond the same app built without it.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frameworkAppSuite } from 'demo/shared/framework-app-suite.mjs';
-import { createServer } from 'vite';
+import { npmAppSuite, withoutAiChat } from 'demo/shared/npm-app-suite.mjs';
+import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-frameworkAppSuite({
+const app = npmAppSuite({
+  name: 'app-vue',
+  bundler: 'Vite + Vue, default config',
   dist: `${root}dist/`,
-  name: 'demo-vue',
-  framework: 'Vue',
-  defines: `import 'ai-chat'`,
-  handlers: '@ai-chat-message, @ai-chat-status and @ai-chat-stats',
-  createDevServer: () =>
-    createServer({ root, logLevel: 'silent', server: { host: '127.0.0.1', port: 0, hmr: false } }),
+  baseline: (outDir) => build(withoutAiChat({ root, build: { outDir, emptyOutDir: true } })),
+});
+
+it('scripted engine: the reply reaches Vue through @ai-chat-message', async () => {
+  const page = app.page();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#log li')].some((li) => li.textContent.startsWith('message assistant')),
+  );
+  const lines = await page.$$eval('#log li', (items) => items.map((li) => li.textContent));
+  assert.ok(
+    lines.some((l) => l.startsWith('message assistant: A scripted reply.')),
+    lines.join('\n'),
+  );
 });

@@ -99,6 +99,9 @@ const consentShown = () =>
  *   not, the app's build copies them as the README says, and the test also serves the app without them
  * @param {boolean} [app.realLoad] also load a real model (wllama) from the bundle's files
  * @param {boolean} [app.hydrates] a server-rendered page: no hydration warning in the console
+ * @param {string[]} [app.log] the app lists the element's events in `#log` (see event-log.js), each
+ *   line after one of these prefixes (one per element): the scripted reply must be there
+ * @param {string} [app.listens] how the app listens, for the test names
  */
 export function npmAppSuite({
   name,
@@ -109,6 +112,8 @@ export function npmAppSuite({
   copies = true,
   realLoad,
   hydrates,
+  log,
+  listens,
 }) {
   /** The page opened before all tests, for an app's own tests (after the suite's). */
   const shared = { page: () => opened.page };
@@ -201,6 +206,26 @@ export function npmAppSuite({
       }
       assert.deepEqual(await page.evaluate(() => window.__errors), []);
     });
+
+    if (log)
+      it(`scripted engine: each reply reaches the app through ${listens}`, async () => {
+        const { page } = opened;
+        const reply = (prefix) => `${prefix}message assistant: A scripted reply.`;
+        await page.waitForFunction(
+          (lines) =>
+            lines.every((l) =>
+              [...document.querySelectorAll('#log li')].some((li) => li.textContent.startsWith(l)),
+            ),
+          { timeout: 20000 },
+          log.map(reply),
+        );
+        const lines = await page.$$eval('#log li', (items) => items.map((li) => li.textContent));
+        for (const prefix of log)
+          assert.ok(
+            lines.some((l) => l.startsWith(reply(prefix))),
+            lines.join('\n'),
+          );
+      });
 
     if (realLoad)
       it('real wllama: a model loads and answers, its code and WebAssembly from the bundle', async () => {

@@ -6,15 +6,7 @@
  */
 import type { LitElement } from 'lit';
 import type { AiChat } from '../ai-chat.js';
-import type {
-  AiChatErrorEvent,
-  AiChatMessageEvent,
-  AiChatProgressEvent,
-  AiChatReadyEvent,
-  AiChatStatsEvent,
-  AiChatStatusEvent,
-  AiChatThresholdEvent,
-} from '../events.js';
+import type { AiChatEventMap } from '../events.js';
 
 type Same<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 /** Keys of `T` that can be written (a getter alone is read-only). */
@@ -43,15 +35,7 @@ export type AiChatAttributes = {
 };
 
 /** Its events by name. */
-export interface AiChatEvents {
-  'ai-chat-status': AiChatStatusEvent;
-  'ai-chat-progress': AiChatProgressEvent;
-  'ai-chat-ready': AiChatReadyEvent;
-  'ai-chat-message': AiChatMessageEvent;
-  'ai-chat-stats': AiChatStatsEvent;
-  'ai-chat-threshold': AiChatThresholdEvent;
-  'ai-chat-error': AiChatErrorEvent;
-}
+export type AiChatEvents = AiChatEventMap;
 
 /** Event props named `on` + the event's name (`onai-chat-message`), as React 19 and Preact listen. */
 export type AiChatOnEvents = { [K in keyof AiChatEvents as `on${K}`]?: (event: AiChatEvents[K]) => void };

@@ -3,7 +3,7 @@ import type { AiChat } from '../src/ai-chat.js';
 import type { CompletionChunk } from '../src/engine/engine.js';
 import { WorkerClient } from '../src/engine/page/worker-client.js';
 import { startFailure } from '../src/engine/start-failure.js';
-import { fileError, fileResolver, readFileMap } from '../src/engine/worker-paths.js';
+import { entryUrl, fileError, fileResolver, readFileMap } from '../src/engine/worker-paths.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { expectEveryWorkerEnded } from './helpers.js';
 
@@ -31,6 +31,20 @@ describe('where the npm worker finds its files (pure)', () => {
     expect(at('linked/b.js')).to.equal(`${ORIGIN}/pkg/cdn/linked/b.js`);
     // Not a string: not a URL the page named.
     expect(at('wllama/wllama.wasm')).to.equal(`${ORIGIN}/pkg/cdn/wllama/wllama.wasm`);
+  });
+
+  it("entryUrl: the module's URL with the page's fragment, else the worker's (a bundler rewrote import.meta.url)", () => {
+    const page = `${ORIGIN}/assets/worker-1.js#%7B%7D`;
+    for (const [moduleUrl, workerUrl, url] of [
+      [page, page, page],
+      // Parcel and webpack: import.meta.url is the file's path at build time.
+      ['file:///app/node_modules/ai-chat/dist/cdn/linked/worker.js', page, page],
+      // A blob: start: the fragment is on the module, not on the worker's own URL.
+      [page, `blob:${ORIGIN}/1234`, page],
+      // No fragment anywhere (worker-url, the script tag): the module's URL.
+      [`${ORIGIN}/cdn/linked/worker.js`, `${ORIGIN}/cdn/linked/worker.js`, `${ORIGIN}/cdn/linked/worker.js`],
+    ])
+      expect(entryUrl(moduleUrl, workerUrl), moduleUrl).to.equal(url);
   });
 
   it('fileError names the file, and a 404 as missing', () => {

@@ -8,7 +8,7 @@
  * nothing.
  */
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
-import { fileError, fileResolver } from './worker-paths.js';
+import { entryUrl, fileError, fileResolver } from './worker-paths.js';
 
 declare const WorkerGlobalScope: (abstract new () => unknown) | undefined;
 
@@ -56,14 +56,6 @@ function boot(scope: Scope, fileUrl: (path: string) => string) {
       scope.addEventListener('message', fail);
     });
 }
-
-/**
- * The entry's own URL, with the page's fragment: `import.meta.url`, unless a bundler wrote its own
- * path there (Parcel and webpack write `file://…` when they process this file): then the URL the
- * worker started from (a `blob:` start carries the fragment on the module only).
- */
-export const entryUrl = (moduleUrl: string, workerUrl: string): string =>
-  new URL(moduleUrl).hash || !new URL(workerUrl).hash ? moduleUrl : workerUrl;
 
 if (typeof WorkerGlobalScope === 'function' && self instanceof WorkerGlobalScope)
   boot(self as unknown as Scope, fileResolver(entryUrl(import.meta.url, self.location.href)));

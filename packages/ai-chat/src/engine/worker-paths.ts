@@ -18,6 +18,15 @@ export function readFileMap(hash: string): Record<string, unknown> {
   }
 }
 
+/**
+ * The entry's own URL, with the page's fragment: `import.meta.url` (`moduleUrl`), unless a bundler
+ * wrote its own path there (Parcel and webpack write `file://…` when they process the file): then
+ * the URL the worker started from (`workerUrl`; a `blob:` start carries the fragment on the module
+ * only).
+ */
+export const entryUrl = (moduleUrl: string, workerUrl: string): string =>
+  new URL(moduleUrl).hash || !new URL(workerUrl).hash ? moduleUrl : workerUrl;
+
 /** Where the file at `path` in dist/cdn/ is, for the entry at `entryUrl` (`dist/cdn/linked/worker.js`). */
 export function fileResolver(entryUrl: string): (path: string) => string {
   const named = readFileMap(new URL(entryUrl).hash);

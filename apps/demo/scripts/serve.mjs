@@ -9,7 +9,7 @@ import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
 
 /** `/models/generated.gguf`: a small generated GGUF model (random weights, a 4,096-token context) for the CPU runtime, offline. */
 let generated;
-function serveGguf(req, res) {
+export function serveGguf(req, res) {
   generated ??= makeGguf({ dim: 256, layers: 4, name: 'demo', context: 4096 });
   const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
   const start = m ? Number(m[1]) : 0;

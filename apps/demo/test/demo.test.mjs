@@ -139,7 +139,7 @@ describe('demo page (built, served like pnpm start)', () => {
     // The worker's small preflight code runs for the consent card; web-llm is a chunk of its own,
     // imported by the worker only when a model loads.
     const chunks = readdirSync(fileURLToPath(new URL('../dist/cdn/chunks/', import.meta.url)));
-    const webllmChunk = chunks.find((f) => /^lib-.*\.js$/.test(f));
+    const webllmChunk = chunks.find((f) => /^web-llm-.*\.js$/.test(f));
     assert.ok(webllmChunk, 'a web-llm chunk exists');
     assert.ok(
       !requests.some((p) => p.endsWith(webllmChunk)),

@@ -129,8 +129,8 @@ const FETCH_FAILED = new Set([
   'Load failed',
 ]);
 
-/** WebAssembly's classes: a model library this runtime cannot start. */
-const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
+/** WebAssembly's classes: a model library this runtime cannot start; or the worker's own files missing. */
+const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError', 'WorkerFilesMissing']);
 
 function classify(name: string, message: string): ErrorCode {
   if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;

@@ -37,8 +37,11 @@ export class WorkerClient {
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
+      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`).
+      const name = (event.error as { name?: unknown } | null | undefined)?.name;
       this.#die({
         ...WORKER_DIED,
+        ...(typeof name === 'string' ? { name } : {}),
         message: `${WORKER_DIED.message}: ${event.message || 'it failed to start'}`,
       });
     });

@@ -89,21 +89,6 @@ chat.addEventListener('ai-chat-status', () => {
   $('chosen').textContent = info ? `Runtime: ${runtime ?? 'custom'} · ${info.label ?? info.id}${speed}` : '';
 });
 
-// The browser's own model (Prompt API) is offered only where the browser says it has or can get
-// one; the element then tries it first and falls back to WebGPU, then the CPU. The page asks when
-// the visitor reaches the Engine control, not on load (Chromium warns in the console for a
-// question with no model service behind it), and names the languages, as the element does.
-const builtinChoice = document.querySelector('#runtime option[value="builtin webgpu wasm"]');
-builtinChoice.hidden = true;
-const text = [{ type: 'text', languages: ['en'] }];
-let asked;
-const askBrowser = () =>
-  (asked ??= globalThis.LanguageModel?.availability?.({ expectedInputs: text, expectedOutputs: text }).then(
-    (availability) => (builtinChoice.hidden = availability === 'unavailable'),
-    () => undefined,
-  ));
-for (const type of ['pointerenter', 'focus']) $('runtime').addEventListener(type, askBrowser);
-
 $('lang').addEventListener('change', async (event) => {
   const lang = event.target.value;
   const rtl = lang === 'ar';

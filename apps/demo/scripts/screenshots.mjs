@@ -79,6 +79,31 @@ const OURS = {
     worker: WORKER,
     launcher: true,
     setup: `await until(() => el.shadowRoot?.querySelector('.launcher')); el.shadowRoot.querySelector('.launcher').click(); ${idle} await sleep(300);`,
+  }, // The last load of this model died with its page: the consent card says so (`pre` runs first).
+  crashed: {
+    worker: WORKER,
+    pre: `localStorage.setItem('ai-chat:loads', JSON.stringify({ loading: [], crashed: [{ lock: 'gone', model: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', runtime: 'webgpu', memoryBytes: 1203 * 2 ** 20 }] }));`,
+    setup: `${idle} localStorage.removeItem('ai-chat:loads');`,
+  },
+  // The browser's own model, ready (a Prompt API stand-in): no consent card, the model named.
+  builtin: {
+    model: 'auto',
+    pre: `import { PromptApiStandIn } from '/build/testing.js'; new PromptApiStandIn({ availability: 'available' }).install();`,
+    setup: `await until(() => el.status === 'ready'); await sleep(100);`,
+  },
+  // Long conversations (context-policy): a reply that failed, shown where it failed; a message too
+  // long for the model, back in the composer; the oldest turns left out, the visitor told once.
+  'reply-failed': {
+    engineJs: `new ScriptedEngine({ replies: [{ text: replies[0], tokenDelayMs: 0 }, { text: 'The answer starts well and then', tokenDelayMs: 0, failAfter: 4, error: { name: 'DeviceLostError', message: 'The WebGPU device was lost' } }] })`,
+    setup: `el.showStats = true; await el.send(q[0]); await el.send(q[1]).catch(() => {}); await sleep(200);`,
+  },
+  'too-long': {
+    engineJs: `new ScriptedEngine({ contextWindow: 2000, replies: [{ text: replies[0], tokenDelayMs: 0 }] })`,
+    setup: `await el.send(q[0]); const box = el.shadowRoot.querySelector('textarea'); box.value = (q[1] + ' ').repeat(600); el.shadowRoot.querySelector('[part="send-button"]').click(); await until(() => el.shadowRoot.querySelector('[part="error"]') && box.value); await sleep(200);`,
+  },
+  'long-conversation': {
+    engineJs: `new ScriptedEngine({ contextWindow: q[0].includes(' ') ? 160 : 40, replies: () => ({ text: replies[1].split('\\n')[0], tokenDelayMs: 0 }) })`,
+    setup: `for (let i = 0; i < 10; i++) await el.send(q[i % 2]); await sleep(100); el.shadowRoot.querySelector('.context-note').scrollIntoView({ block: 'center' }); await sleep(200);`,
   },
 };
 
@@ -104,11 +129,12 @@ ${script}
 
 function oursPage(state, lang) {
   const s = OURS[state];
-  const attrs = `model="Llama-3.2-1B-Instruct-q4f16_1-MLC" ${s.worker ? `worker-url="${s.worker}"` : ''} ${s.launcher ? 'launcher' : ''}`;
+  const attrs = `model="${s.model ?? 'Llama-3.2-1B-Instruct-q4f16_1-MLC'}" ${s.worker ? `worker-url="${s.worker}"` : ''} ${s.launcher ? 'launcher' : ''}`;
   return host(
     lang,
     `<ai-chat ${attrs}></ai-chat>`,
-    `<script type="module">
+    `${s.pre ? `<script type="module">${s.pre}</script>` : ''}
+<script type="module">
 import '/build/ai-chat.js';
 import { ScriptedEngine } from '/build/testing.js';
 import { REPLIES } from '/replies.js';
@@ -119,6 +145,7 @@ const q = ${JSON.stringify(QUESTIONS[lang])};
 const replies = REPLIES['${lang}'];
 let turn = 0;
 ${s.engine ? `el.engine = new ScriptedEngine({ replies: () => ({ text: replies[turn++ % replies.length], tokenDelayMs: 0, firstTokenDelayMs: turn > 1 ? 60000 : 0 }) });` : ''}
+${s.engineJs ? `el.engine = ${s.engineJs};` : ''}
 ${s.setup}
 window.__shot = true;
 </script>`,

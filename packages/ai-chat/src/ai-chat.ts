@@ -88,7 +88,7 @@ import { viewActions } from './controllers/actions.js';
 export class AiChat extends LitElement {
   static override styles = styles;
 
-  /** Runtimes in order of preference: `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU), `builtin` (the browser's own model, opt-in). */
+  /** Runtimes in order of preference: `builtin` (the browser's own model, when ready), `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU). */
   @property() runtime = DEFAULT_RUNTIME;
   /** A WebLLM `model_id`, a GGUF catalog id, or `auto`: the best model that fits the limits and this device. */
   @property({ reflect: false }) model = 'auto';
@@ -110,8 +110,12 @@ export class AiChat extends LitElement {
   @property() temperature: number | string | undefined;
   /** Cap on tokens per reply. */
   @property({ attribute: 'max-tokens' }) maxTokens: number | string | undefined;
+  /** When the conversation outgrows the model's context: `trim` (the oldest turns left out, the visitor told) or `error`. */
+  @property({ attribute: 'context-policy' }) contextPolicy: 'trim' | 'error' | undefined;
   /** Input placeholder. */
   @property() placeholder: string | undefined;
+  /** `tabs`: tabs of this site that want the same model share one loaded copy; `none`: this element loads its own. */
+  @property() share = 'tabs';
   /** Load the model at once, without asking. */
   @property({ type: Boolean }) autoload = false;
   /** A round button in the page's corner; the chat opens as a panel on click. Nothing loads or starts before. */
@@ -219,8 +223,7 @@ export class AiChat extends LitElement {
     const strings = this.#locale.ready();
     if (strings) await strings;
     await this.#launcher.ready(); // a launcher sleeps until the visitor shows interest
-    // The conversation's half of the view, likewise: the first render that needs it has it.
-    await this.#chat.ready();
+    await this.#chat.ready(); // the conversation's half of the view, likewise: the first render has it
     return super.scheduleUpdate();
   }
 
@@ -235,6 +238,8 @@ export class AiChat extends LitElement {
       draft,
       progress: model.progress,
       error: this.#status.error,
+      errorInLog: !!this.#status.error && this.#status.error === this.#conversation.failure,
+      seenFrom: this.#conversation.seenFrom,
       modelInfo: model.modelInfo,
       model: this.model,
       hasEngine: model.ready !== undefined,
@@ -267,6 +272,7 @@ export class AiChat extends LitElement {
     const panel = panelFor(s);
     const a = this.#actions;
     const { error } = s;
+    const card = error ? errorView(s, error, a) : nothing;
     const chat = this.#chat.view;
     const slotted = (name: string) => !!this.querySelector(`:scope > [slot="${name}"]`);
     const onSlot = () => this.requestUpdate();
@@ -277,8 +283,8 @@ export class AiChat extends LitElement {
         </div>
         ${panel === 'consent' ? consentView(s, a) : nothing}
         ${panel === 'progress' && chat ? chat.progressView(s, a) : nothing}
-        ${error && errorShown(error, panel, s) ? errorView(s, error, a) : nothing}
-        ${chat ? chat.logView(s, a) : nothing} ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
+        ${error && errorShown(error, panel, s) ? card : nothing} ${chat ? chat.logView(s, a, card) : nothing}
+        ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
         <div class="footer" ?hidden=${!slotted('footer')}>
           <slot name="footer" @slotchange=${onSlot}></slot>
         </div>

@@ -51,6 +51,8 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
+  /** The key of the visitor's words in the strings, where not the code's (`errorMessageTooLong`). */
+  words?: string | undefined;
 }
 
 /**
@@ -62,6 +64,7 @@ export class AiChatError extends Error {
   readonly detail: string | undefined;
   readonly runtime: string | undefined;
   readonly recoverable: boolean;
+  readonly words: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -71,6 +74,7 @@ export class AiChatError extends Error {
     this.detail = options.detail;
     this.runtime = options.runtime;
     this.recoverable = options.recoverable ?? RECOVERABLE[code];
+    this.words = options.words;
   }
 }
 
@@ -125,8 +129,8 @@ const FETCH_FAILED = new Set([
   'Load failed',
 ]);
 
-/** WebAssembly's classes: a model library this runtime cannot start. */
-const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
+/** WebAssembly's classes: a model library this runtime cannot start; or the worker's own files missing. */
+const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError', 'WorkerFilesMissing']);
 
 function classify(name: string, message: string): ErrorCode {
   if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;

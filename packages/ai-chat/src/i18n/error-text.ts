@@ -1,7 +1,8 @@
 /**
  * Errors in the element's language, for the visitor: the words come from the strings by code
- * (`network` → `errorNetwork`), filled with the error's plain `detail`. Errors with words of their
- * own (a bad attribute value, a storage failure) show their own words.
+ * (`network` → `errorNetwork`, or the error's own key: `errorMessageTooLong`), filled with the
+ * error's plain `detail`. Errors with words of their own (a bad attribute value, a storage failure)
+ * show their own words.
  */
 import type { AiChatError } from '../errors.js';
 import type { ErrorCode } from '../types.js';
@@ -12,7 +13,7 @@ export const errorKey = (code: ErrorCode): string =>
 
 /** The words to show for `error`, from `strings` when they have them. */
 export function errorText(error: AiChatError, strings: Partial<Record<string, string>>): string {
-  const template = strings[errorKey(error.code)];
+  const template = strings[error.words ?? errorKey(error.code)];
   if (error.detail === undefined) return error.message;
   if (template === undefined) return error.detail || error.message;
   return error.detail

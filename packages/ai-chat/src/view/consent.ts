@@ -66,6 +66,14 @@ export function consentView(s: ViewState, on: ConsentActions) {
           </ul>`
         : nothing
     }
+    ${
+      // The last load of this model (or, for `auto`, of a larger one) died with the page.
+      info?.crash
+        ? html`<p role="note">
+            ${format(t.consentCrashed, { model: info.crash.label || friendlyModelName(info.crash.model) })}
+          </p>`
+        : nothing
+    }
     ${away ? html`<p class="error-body" role="alert">${alertIcon}<span>${t.consentUnreachable}</span></p>` : nothing}
     <div class="privacy">
       ${lockIcon}

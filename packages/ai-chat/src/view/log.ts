@@ -1,9 +1,12 @@
 /**
- * The message log: a polite live region, the empty state (a greeting, or the page's `empty` slot,
- * and the page's suggested questions, each a button that sends it), the messages, and "jump to
+ * The message log: a polite live region, the empty state (a greeting, or the page's `empty` slot;
+ * which model answers when it started without a consent card; the page's suggested questions, each
+ * a button that sends it), the messages (the first the model still sees marked, when the oldest are
+ * left out of its context), the conversation's error at its end, where it happened, and "jump to
  * latest".
  */
 import { html, nothing } from 'lit';
+import { format } from '../i18n/format.js';
 import { icon, stroke } from './icons.js';
 import { messageView, type MessageActions } from './message.js';
 import { panelFor, type ViewState } from './state.js';
@@ -22,11 +25,15 @@ function emptyView(s: ViewState, on: LogActions) {
   const questions = Array.isArray(s.suggestions)
     ? s.suggestions.filter((q): q is string => typeof q === 'string' && q.trim() !== '')
     : [];
+  // Started without a consent card (another tab's model, the browser's own): say which model answers.
+  const info = s.modelInfo;
+  const model = info?.download === 'browser' ? t.builtinModel : (info?.label ?? info?.id ?? '');
   return html`<div class="empty">
     <slot name="empty"
       ><p class="greeting">${t.emptyGreeting}</p>
       <p>${t.empty}</p></slot
     >
+    ${info?.free ? html`<p class="free">${format(t.freeModel, { model })}</p>` : nothing}
     ${
       questions.length
         ? html`<ul class="suggestions" aria-label=${t.suggestionsLabel}>
@@ -40,7 +47,8 @@ function emptyView(s: ViewState, on: LogActions) {
   </div>`;
 }
 
-export function logView(s: ViewState, on: LogActions) {
+/** `errorCard`: the error card, shown at the log's end when the error is the conversation's. */
+export function logView(s: ViewState, on: LogActions, errorCard: unknown = nothing) {
   const t = s.strings;
   const panel = panelFor(s);
   const empty = s.messages.length === 0 && !s.draft;
@@ -52,9 +60,13 @@ export function logView(s: ViewState, on: LogActions) {
   const regenerable =
     lastUser !== -1 && lastUser < lastAssistant && !s.draft ? s.messages[lastAssistant] : undefined;
   const list = [...s.messages, ...(s.draft ? [s.draft] : [])];
-  const each = (m: (typeof list)[number]) =>
-    messageView(s, m, { streaming: m === s.draft, last: m === regenerable }, on);
-  const deps = [s.strings, s.allowImages, s.status, regenerable];
+  // Said once: above the first message the model still sees.
+  const note = html`<p class="context-note" role="note">${t.contextTrimmed}</p>`;
+  const each = (m: (typeof list)[number]) => {
+    const options = { streaming: m === s.draft, last: m === regenerable };
+    return html`${m === s.seenFrom ? note : nothing}${messageView(s, m, options, on)}`;
+  };
+  const deps = [s.strings, s.allowImages, s.status, regenerable, s.seenFrom];
   return html`<div class="log-wrap" ?hidden=${hidden}>
     <div
       part="messages"
@@ -66,6 +78,7 @@ export function logView(s: ViewState, on: LogActions) {
     >
       ${empty && !hidden ? emptyView(s, on) : nothing}
       ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
+      ${s.errorInLog && panel === 'chat' && !s.draft ? errorCard : nothing}
     </div>
     ${
       s.awayFromLatest && !hidden

@@ -1,8 +1,9 @@
 /**
  * One message: a user bubble or an assistant reply (Markdown, with a caret while it streams, dots
- * until its first token), and the reply's actions: icon-only buttons (copy; regenerate on the last
- * one), named for assistive technology, with a tooltip of the same name on hover and focus. They
- * show on hover or focus of their reply, always on the last one and on touch screens.
+ * until its first token; an empty answer says so), and the reply's actions: icon-only buttons
+ * (copy, when there is text; regenerate on the last one), named for assistive technology, with a
+ * tooltip of the same name on hover and focus. They show on hover or focus of their reply, always
+ * on the last one and on touch screens.
  */
 import { html, nothing } from 'lit';
 import { longText } from '../render/long-text.js';
@@ -44,6 +45,8 @@ export function messageView(
   const who = message.role === 'user' ? 'user' : 'assistant';
   const waiting = options.streaming && !message.content;
   const idle = s.status !== 'generating' && !options.streaming;
+  // A model may end its turn before its first word: an answer all the same, marked as empty.
+  const empty = who === 'assistant' && !options.streaming && !message.content && !message.interrupted;
   return html`<div
     part="message message-${who}"
     class="message ${who}"
@@ -58,33 +61,39 @@ export function messageView(
             <span class="visually-hidden">${t.typing}</span><span class="dot"></span><span class="dot"></span
             ><span class="dot"></span>
           </div>`
-        : who === 'user'
-          ? html`<div class="content" dir="auto">${longText(message.content)}</div>`
-          : html`<div
-              class="content"
-              dir="auto"
-              ${markdown(message.content, options.streaming, {
-                allowImages: s.allowImages,
-                copyLabel: t.copyCode,
-                copyName: t.copyCodeLabel,
-                copiedLabel: t.copied,
-              })}
-            ></div>`
+        : empty
+          ? html`<div class="content empty-reply">${t.emptyReply}</div>`
+          : who === 'user'
+            ? html`<div class="content" dir="auto">${longText(message.content)}</div>`
+            : html`<div
+                class="content"
+                dir="auto"
+                ${markdown(message.content, options.streaming, {
+                  allowImages: s.allowImages,
+                  copyLabel: t.copyCode,
+                  copyName: t.copyCodeLabel,
+                  copiedLabel: t.copied,
+                })}
+              ></div>`
     }
     ${message.interrupted ? html`<span class="interrupted">${t.interrupted}</span>` : nothing}
     ${
-      who === 'assistant' && idle && message.content
+      who === 'assistant' && idle && (message.content || options.last)
         ? html`<div class="message-actions">
-            <button
-              type="button"
-              class="action"
-              aria-label=${t.copyReplyLabel}
-              data-tip=${t.copyReply}
-              data-tip-done=${t.copied}
-              @click=${(e: Event) => copy(message.content, e.currentTarget as HTMLElement)}
-            >
-              ${copyIcon}${checkIcon}
-            </button>
+            ${
+              message.content
+                ? html`<button
+                    type="button"
+                    class="action"
+                    aria-label=${t.copyReplyLabel}
+                    data-tip=${t.copyReply}
+                    data-tip-done=${t.copied}
+                    @click=${(e: Event) => copy(message.content, e.currentTarget as HTMLElement)}
+                  >
+                    ${copyIcon}${checkIcon}
+                  </button>`
+                : nothing
+            }
             ${
               options.last
                 ? html`<button

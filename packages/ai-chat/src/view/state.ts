@@ -16,6 +16,10 @@ export interface ViewState {
   draft: ChatMessage | undefined;
   progress: ProgressReport | undefined;
   error: AiChatError | undefined;
+  /** The error is the conversation's (a reply that failed, a message refused): shown in the log, at its end. */
+  errorInLog: boolean;
+  /** The first message the model still sees, when the oldest are left out of its context. */
+  seenFrom: ChatMessage | undefined;
   modelInfo: ShownModel | undefined;
   /** The `model` attribute. */
   model: string;
@@ -82,13 +86,18 @@ export function panelFor(s: PanelInputs): Panel {
 }
 
 /**
- * Whether `error` shows with `panel`: a warning always; a failure unless a download or load shows
- * it, or the consent card says it (`s`: the host that cannot be reached).
+ * Whether `error` shows as the card above the log: a warning always; a failure unless a download or
+ * load shows it, the log shows it where it happened (`s.errorInLog`), or the consent card says it
+ * (the host that cannot be reached).
  */
-export const errorShown = (error: AiChatError, panel: Panel, s?: PanelInputs): boolean =>
+export const errorShown = (
+  error: AiChatError,
+  panel: Panel,
+  s?: PanelInputs & { errorInLog?: boolean },
+): boolean =>
   panel === 'error' ||
   error.code === 'invalid-attribute' ||
-  (panel !== 'progress' && error.code !== 'aborted' && !(s && unreachable(s)));
+  (panel !== 'progress' && error.code !== 'aborted' && !(s && (s.errorInLog || unreachable(s))));
 
 /** True when a message typed now would be sent. */
 export const canSend = (s: Pick<ViewState, 'status' | 'hasEngine' | 'customEngine'>): boolean =>

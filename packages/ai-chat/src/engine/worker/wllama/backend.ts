@@ -45,7 +45,7 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
       const load = await loader();
       wllama = await load.startWllama(plan, assets, signal, report, () => wllama?.exit());
       engine ??= load.wllamaEngine(current);
-      return { ...result, cached: true };
+      return { ...result, cached: true, contextWindow: plan.context };
     },
     async unload() {
       loads.cancel();

@@ -58,7 +58,12 @@ describe('demo page (built, served like pnpm start)', () => {
     assert.equal(first, 'status status=checking');
     assert.deepEqual(missing, []);
     assert.deepEqual(errors, []);
-    assert.deepEqual(warnings, []);
+    // The element asks the browser for its own model (the default runtime list starts with it);
+    // this Chromium has no model service and says so once, whatever the page asks. Nothing else.
+    assert.deepEqual(
+      warnings.filter((w) => w !== 'Unable to create a text session because the service is not running.'),
+      [],
+    );
     await page.close();
   });
 

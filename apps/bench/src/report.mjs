@@ -3,10 +3,13 @@
 import { kb, ms, num, ratio } from './stats.mjs';
 
 export const TARGETS = {
-  /** The inline element's budget before the first click, its preflight worker included: it must not grow. */
-  weightGzipBytes: 36_000,
-  /** `<ai-chat launcher>` before the first click, with no worker started. */
-  launcherGzipBytes: 12_000,
+  /**
+   * The inline element's budget before the first click, its preflight worker included: 36 KB (of
+   * 1,024 bytes, as the framework apps' check counts it: apps/demo/shared/npm-app-suite.mjs).
+   */
+  weightGzipBytes: 36 * 1024,
+  /** `<ai-chat launcher>` before the first click, with no worker started: 12 KB. */
+  launcherGzipBytes: 12 * 1024,
   streamingRatio: 1 / 5,
   longTasksAt: 8000,
   /** Linear growth from 500 to 8,000 tokens is 16×; up to 25% above that still counts as linear. */

@@ -146,7 +146,8 @@ export function npmAppSuite({
       assert.equal(shown.length, elements);
       for (const el of shown) {
         assert.equal(el.status, 'idle', JSON.stringify(await page.evaluate(() => window.__errors)));
-        assert.match(el.consent, /generated · Q8_0 .* one-time download.*Download and start/);
+        // The model named for people (no file name, no quantization), then its figures.
+        assert.match(el.consent, /device Generated \d+ MB one-time download.*Download and start/);
       }
     });
 

@@ -1,6 +1,15 @@
 /** `<ai-chat launcher>`: a round button in the corner; the chat opens in a panel (scripted worker). */
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { chatIn, chatMeta, firedBy, part, shows, type ChatMeta, type Story } from './story-kit.js';
+import {
+  chatIn,
+  chatMeta,
+  firedBy,
+  part,
+  renderChat,
+  shows,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
 
 const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Launcher' };
 export default meta;
@@ -35,5 +44,48 @@ export const Open: Story = {
     const panel = await part(el, '[part="launcher-panel"]');
     await waitFor(() => expect(panel).toBeVisible());
     await Promise.all(panel.getAnimations().map((a) => a.finished)); // faded in, for the axe check
+  },
+};
+
+/**
+ * The page's words and corner: a `launcher-label` beside the icon names the button; custom
+ * properties put it bottom left in the page's colour, and the panel opens above it (the whole
+ * screen below 480 px).
+ */
+export const LabelAndCorner: Story = {
+  args: {
+    ...Closed.args,
+    '--ai-chat-launcher-right': 'auto',
+    '--ai-chat-launcher-left': '20px',
+    '--ai-chat-launcher-background': 'rgb(14, 116, 144)',
+  },
+  render: (args) => {
+    const frame = renderChat(args);
+    const label = Object.assign(document.createElement('span'), {
+      slot: 'launcher-label',
+      textContent: 'Ask us',
+    });
+    frame.querySelector('ai-chat')!.append(label);
+    return frame;
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    const button = await part<HTMLButtonElement>(el, 'button.launcher');
+    await expect(button).toHaveAccessibleName('Ask us');
+    await expect(getComputedStyle(button).backgroundColor).toBe('rgb(14, 116, 144)');
+    const corner = button.getBoundingClientRect();
+    // 20 px from the bottom-left corner of the viewport, wherever the element sits in the page.
+    await expect(corner.left).toBeCloseTo(20, 0);
+    await expect(innerHeight - corner.bottom).toBeCloseTo(20, 0);
+    await userEvent.click(button);
+    const panel = await part(el, '[part="launcher-panel"]');
+    await shows(el, '[part="launcher-panel"] [part="consent"]', '879 MB one-time download');
+    await Promise.all(panel.getAnimations().map((a) => a.finished));
+    const box = panel.getBoundingClientRect();
+    // Above the button on its side; below 480 px, the whole screen.
+    if (innerWidth > 480) {
+      await expect(box.bottom).toBeLessThanOrEqual(corner.top);
+      await expect(box.left).toBeCloseTo(corner.left, 0);
+    } else await expect(box.width).toBe(innerWidth);
   },
 };

@@ -5,6 +5,13 @@ import { css } from 'lit';
  * suggestions, jump to latest, stats line (the reply actions: actions.ts).
  */
 export const log = css`
+  /* The theme's code colours (only replies use them; a page's own values win over :host). */
+  :host {
+    --ai-chat-code-background: light-dark(#f3f4f7, #1f2026);
+    --ai-chat-code-keyword: light-dark(#8b1d89, #d3a1f5);
+    --ai-chat-code-string: light-dark(#2b5c16, #a5d68a);
+    --ai-chat-code-number: light-dark(#8a3a00, #f5b97a);
+  }
   /* The log. */
   .log-wrap {
     position: relative;

@@ -275,7 +275,10 @@ const engine = {
 };
 const firstSummary = (kind) =>
   Object.fromEntries(
-    ['longTasks', 'longTaskMs', 'maxFrameGapMs'].map((key) => [key, medianOf(raw.first[kind], key)]),
+    ['longTasks', 'longTaskMs', 'maxFrameGapMs', 'cpuOver50', 'cpuLongestMs'].map((key) => [
+      key,
+      medianOf(raw.first[kind], key),
+    ]),
   );
 const summary = {
   weight: { ours: raw.weight.ours, deep: raw.weight.deep, launcher: raw.launcher },

@@ -83,6 +83,11 @@ export const log = css`
     align-self: center;
     overflow-wrap: break-word;
   }
+  /* The conversation's error card, where it happened: whole (a card elsewhere may scroll inside). */
+  .messages > .card {
+    flex: none;
+    overflow: visible;
+  }
   .message .content {
     min-width: 0;
     white-space: pre-wrap;
@@ -161,6 +166,9 @@ export const log = css`
   }
   /* Long conversations: where the model's view starts; an answer without a word. */
   .context-note {
+    align-self: center;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
     margin: 0;
     padding-block: 4px;
     border-block-start: 1px dashed var(--ai-chat-border);

@@ -10,7 +10,7 @@ import { resolveSpecUrls } from '../engine/page/urls.js';
 import { parseRuntimes } from './runtimes.js';
 import { checkLocale } from '../i18n/check.js';
 import { langOf } from '../i18n/locale.js';
-import { checkUrls, readSettings, type RawSettings, type Settings } from './settings.js';
+import { checkUrls, readSettings, shown, type RawSettings, type Settings } from './settings.js';
 
 /** What `readInputs` reads of the element: its public properties, as a page may have set them. */
 export interface InputSource extends RawSettings {
@@ -23,6 +23,9 @@ export interface InputSource extends RawSettings {
   lang: unknown;
   strings: unknown;
   engine: ChatEngine | undefined;
+  placeholder?: unknown;
+  systemPrompt?: unknown;
+  persist?: unknown;
 }
 
 /** Where the element stands: the page's base URL (relative URLs) and the language in force. */
@@ -69,14 +72,25 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
 
   let model = el.model;
   if (typeof model !== 'string' || !model.trim()) {
-    problem('model', `model="${String(model)}" is not valid: expected a model id or auto. Using auto.`);
+    problem('model', `model="${shown(model)}" is not valid: expected a model id or auto. Using auto.`);
     model = 'auto';
   }
 
   if (el.theme != null && el.theme !== 'light' && el.theme !== 'dark')
     problem(
       'theme',
-      `theme="${String(el.theme)}" is not valid: expected light or dark. Following the system.`,
+      `theme="${shown(el.theme)}" is not valid: expected light or dark. Following the system.`,
+    );
+
+  // Text properties set from code to something else: the default (`persist`: nothing is saved).
+  for (const key of ['placeholder', 'systemPrompt', 'persist'] as const)
+    if (el[key] != null && typeof el[key] !== 'string')
+      problem(key, `${toAttribute(key)}="${shown(el[key])}" is not valid: expected text. Using the default.`);
+  const engine = isEngine(el.engine) ? el.engine : undefined;
+  if (el.engine != null && !engine)
+    problem(
+      'engine',
+      `engine=${shown(el.engine)} is not valid: expected an object with chat.completions.create. Using the model worker.`,
     );
 
   for (const message of checkLocale(el.lang, undefined).problems) problem('lang', message);
@@ -88,7 +102,7 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
   return {
     settings,
     runtime: {
-      engine: el.engine,
+      engine,
       runtimes: runtimes.runtimes,
       spec: resolveSpecUrls(
         {
@@ -107,6 +121,13 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
     },
     problems,
   };
+}
+
+/** An engine the element can call: `chat.completions.create` is a function. */
+function isEngine(value: unknown): value is ChatEngine {
+  const create = (value as { chat?: { completions?: { create?: unknown } } } | null)?.chat?.completions
+    ?.create;
+  return typeof value === 'object' && typeof create === 'function';
 }
 
 /** The language in force for `el`: its `lang` when it is text, else its nearest ancestor's or the page's. */

@@ -51,7 +51,15 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
+  /**
+   * Which failure of the code it is, where the visitor's words differ (`Cors`, `Csp`, `Cpu`…): the
+   * element shows `strings[error<Code><variant>]` when there is one, else the code's words.
+   */
+  variant?: ErrorVariant | undefined;
 }
+
+/** The failures whose visitor words differ from their code's (see `ErrorOptions.variant`). */
+export type ErrorVariant = 'Cors' | 'Csp' | 'Invalid' | 'Changed' | 'Cpu';
 
 /**
  * The error every failure of `<ai-chat>` becomes: a contract code, whether a retry can help, a
@@ -62,6 +70,7 @@ export class AiChatError extends Error {
   readonly detail: string | undefined;
   readonly runtime: string | undefined;
   readonly recoverable: boolean;
+  readonly variant: ErrorVariant | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -71,6 +80,7 @@ export class AiChatError extends Error {
     this.detail = options.detail;
     this.runtime = options.runtime;
     this.recoverable = options.recoverable ?? RECOVERABLE[code];
+    this.variant = options.variant;
   }
 }
 
@@ -97,6 +107,28 @@ function shortDetail(text: string): string {
     .replace(/\.$/, '')
     .slice(0, 200);
 }
+
+/** A failure our code names where it arises: its code, and where it differs, its truth and words. */
+interface Named {
+  code: ErrorCode;
+  recoverable?: boolean;
+  variant?: ErrorVariant;
+}
+
+/**
+ * The load and network failures our worker code tells apart where they arise (see
+ * `engine/worker/shared/http.ts`), each with a truthful `recoverable`: a page's policy that blocks
+ * a worker or a fetch, a host that does not allow this page (CORS), a file that is not a model (an
+ * empty file, a web page, a header that does not parse), a file that changed on its host while it
+ * downloaded. (Not found is `ModelFilesNotFoundError`, a real cut `NetworkError`.)
+ */
+const LOAD_FAILURES: Readonly<Record<string, Named>> = {
+  ContentSecurityPolicyError: { code: 'engine', recoverable: false, variant: 'Csp' },
+  CorsError: { code: 'network', recoverable: false, variant: 'Cors' },
+  ModelFilesInvalidError: { code: 'model-not-found', variant: 'Invalid' },
+  ModelIndexInvalidError: { code: 'model-not-found', variant: 'Invalid' },
+  ModelFileChangedError: { code: 'network', variant: 'Changed' },
+};
 
 /**
  * A runtime's errors by class name (WebLLM's classes, the browser's DOMException names, the names our
@@ -128,10 +160,11 @@ const FETCH_FAILED = new Set([
 /** WebAssembly's classes: a model library this runtime cannot start. */
 const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
 
-function classify(name: string, message: string): ErrorCode {
-  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;
-  if (name === 'TypeError' && FETCH_FAILED.has(message)) return 'network';
-  return 'engine';
+function classify(name: string, message: string): Named {
+  if (Object.hasOwn(LOAD_FAILURES, name)) return LOAD_FAILURES[name]!;
+  if (Object.hasOwn(BY_NAME, name)) return { code: BY_NAME[name]! };
+  if (name === 'TypeError' && FETCH_FAILED.has(message)) return { code: 'network' };
+  return { code: 'engine' };
 }
 
 /** Errors whose message our own code wrote in plain words, safe to show the visitor as a detail. */
@@ -147,16 +180,16 @@ export function toChatError(error: unknown, model = ''): AiChatError {
   const name = (error as { name?: unknown } | null)?.name;
   const raw = (error as { message?: unknown } | null)?.message;
   const message = typeof raw === 'string' ? raw : String(error);
-  const code = classify(typeof name === 'string' ? name : '', message);
+  const { code, ...named } = classify(typeof name === 'string' ? name : '', message);
   const runtime = firstLine(
     typeof name === 'string' && name && name !== 'Error' ? `${name}: ${message}` : message,
   );
-  if (code === 'model-not-found') return chatError(code, model, { runtime });
+  if (code === 'model-not-found') return chatError(code, model, { runtime, ...named });
   // Plain words for the visitor only from our own code (`detail`, set where the error is thrown).
   const own = (error as { detail?: unknown } | null)?.detail;
   if (OUR_WORDS.has(code))
-    return chatError(code, typeof own === 'string' ? shortDetail(own) : '', { runtime });
+    return chatError(code, typeof own === 'string' ? shortDetail(own) : '', { runtime, ...named });
   // A model library the runtime cannot start: trying again downloads the same library.
   const library = typeof name === 'string' && WASM_ERRORS.has(name);
-  return chatError(code, '', { runtime, ...(library ? { recoverable: false } : {}) });
+  return chatError(code, '', { runtime, ...named, ...(library ? { recoverable: false } : {}) });
 }

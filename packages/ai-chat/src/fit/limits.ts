@@ -19,6 +19,8 @@ export interface Refusal {
   actual: number;
   /** Plain words: what it costs against what is allowed. */
   detail: string;
+  /** `Cpu`: the memory is the device's RAM (the CPU runtime), not graphics memory. */
+  variant?: 'Cpu';
 }
 
 export interface Cost {
@@ -26,6 +28,8 @@ export interface Cost {
   vramMB: number;
   /** The device's default memory limit, bytes (used when the page sets no `max-memory`). */
   memoryLimitBytes: number;
+  /** Which runtime runs the model: `wasm` needs RAM, the others graphics memory. */
+  runtime?: string;
 }
 
 export function checkLimits(
@@ -44,12 +48,14 @@ export function checkLimits(
   const memoryLimit = limits.maxMemory ?? cost.memoryLimitBytes;
   const needs = Math.round(cost.vramMB * 2 ** 20);
   if (memoryLimit > 0 && needs > memoryLimit) {
+    const cpu = cost.runtime === 'wasm';
     return {
       kind: 'memory',
       code: 'insufficient-memory',
       limit: memoryLimit,
       actual: needs,
-      detail: `needs ${formatBytes(needs)} of GPU memory, ${limits.maxMemory !== undefined ? 'this page allows' : 'this device allows'} ${formatBytes(memoryLimit)}`,
+      detail: `needs ${formatBytes(needs)} of ${cpu ? 'memory' : 'GPU memory'}, ${limits.maxMemory !== undefined ? 'this page allows' : 'this device allows'} ${formatBytes(memoryLimit)}`,
+      ...(cpu ? { variant: 'Cpu' as const } : {}),
     };
   }
   return undefined;

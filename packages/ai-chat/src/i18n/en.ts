@@ -84,6 +84,15 @@ export const en = {
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
   errorEngine: 'The chat could not run in this browser.',
+  // Failures told apart where they arise (issue 25): a variant's words replace its code's.
+  errorEngineCsp: "This page's security settings do not let the chat run here.",
+  errorNetworkCors: "The model's server does not let this page download it, so the chat cannot start here.",
+  errorNetworkChanged:
+    'The model changed on its server while it downloaded. Try again to get the new version.',
+  errorModelNotFoundInvalid:
+    'The file offered as the model is not one the chat can use. Nothing was downloaded.',
+  errorInsufficientMemoryCpu:
+    'This device does not have enough memory for the chat. Try a device with more memory.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

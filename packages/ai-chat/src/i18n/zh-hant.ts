@@ -74,4 +74,10 @@ export const zhHant: Strings = {
   errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話以繼續。',
   errorAborted: '已停止。',
   errorEngine: '對話無法在這個瀏覽器中執行。',
+  // Failures told apart where they arise (issue 25).
+  errorEngineCsp: '這個頁面的安全設定不允許對話在這裡執行。',
+  errorNetworkCors: '模型的伺服器不允許這個頁面下載它，所以對話無法在這裡開始。',
+  errorNetworkChanged: '下載期間模型在伺服器上更新了。請再試一次以取得新版本。',
+  errorModelNotFoundInvalid: '提供的模型檔案不是對話能使用的檔案。沒有下載任何檔案。',
+  errorInsufficientMemoryCpu: '這台裝置的記憶體不足以執行對話。請改用記憶體較多的裝置。',
 };

@@ -6,6 +6,7 @@
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionRequest } from '../engine.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
+import { workerSource } from '../spawn.js';
 
 type Pending = {
   resolve(value: unknown): void;
@@ -30,6 +31,8 @@ export class WorkerClient {
   #progressListeners = new Set<(report: ProgressReport) => void>();
   #queue: Promise<unknown> = Promise.resolve();
   #exitListeners = new Set<(error: WireError) => void>();
+  /** Called at the worker's first answer: it started. */
+  #started: (() => void) | undefined;
 
   constructor(worker: Worker) {
     this.#worker = worker;
@@ -42,7 +45,34 @@ export class WorkerClient {
       });
     });
     worker.addEventListener('messageerror', () => this.#die(WORKER_DIED));
+    this.#watchPolicy(workerSource(worker));
     this.#watchLife();
+  }
+
+  /**
+   * A page whose Content-Security-Policy does not allow the worker (`worker-src` without `blob:`
+   * when the script comes from another origin, or without the worker's origin) blocks it before
+   * its first line runs: the browser says so only in a `securitypolicyviolation` event (the
+   * worker's `error` event carries no message). Heard here, the worker dies with an error naming
+   * the directive, which no retry can fix.
+   */
+  #watchPolicy(source: string | undefined) {
+    const doc = globalThis.document;
+    if (!source || !doc) return;
+    const blocked = source.startsWith('blob:') ? 'blob' : source;
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (!/^(?:worker|child|script)-src/.test(event.effectiveDirective) || event.blockedURI !== blocked)
+        return;
+      this.#die({
+        name: 'ContentSecurityPolicyError',
+        message: `the page's Content-Security-Policy (${event.effectiveDirective}) blocks the model worker from ${blocked === 'blob' ? 'a blob: URL (the script is on another origin: allow blob: in worker-src)' : blocked}`,
+      });
+    };
+    doc.addEventListener('securitypolicyviolation', onViolation);
+    const stop = () => doc.removeEventListener('securitypolicyviolation', onViolation);
+    this.#exitListeners.add(stop);
+    // Once the worker answers, it has started: no policy can block it any more.
+    this.#started = stop;
   }
 
   /**
@@ -78,6 +108,8 @@ export class WorkerClient {
   }
 
   #receive(message: WorkerResponse) {
+    this.#started?.();
+    this.#started = undefined;
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     switch (message.type) {

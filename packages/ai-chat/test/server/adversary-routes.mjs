@@ -19,6 +19,7 @@
 //                                     tokenizer.json changes at its first GET: HEAD said the old
 //                                     length until then, every answer after is 16 bytes longer.
 // GET /__adversary/log?label=<label or counter> gives what was recorded.
+import { makeGguf } from '../gguf/make-gguf.mjs';
 import { ggufFile } from './gguf-server.mjs';
 import { LIB_BYTES, modelFiles, shardBytes } from './model-server.mjs';
 
@@ -28,6 +29,7 @@ const versions = new Map();
 const cut = new Set();
 const record = (label, entry) => log.set(label, [...(log.get(label) ?? []), entry]);
 
+let hugeContext;
 const PAD = 64 * 2 ** 20;
 let padded;
 const paddedFile = () =>
@@ -98,7 +100,7 @@ export async function adversaryRoutes(ctx, next) {
   }
   const mlc = /^\/adversary\/changing\/([^/]+)\/(?:resolve\/main\/)?(.+)$/.exec(ctx.path);
   if (mlc) return changingModel(ctx, mlc[1], mlc[2]);
-  const m = /^\/adversary\/(norange|nocors|versioned)\/([^/]+)\.gguf$/.exec(ctx.path);
+  const m = /^\/adversary\/(norange|nocors|versioned|hugectx)\/([^/]+)\.gguf$/.exec(ctx.path);
   if (ctx.path === '/adversary/empty.gguf') {
     ctx.respond = false;
     const status = ctx.get('range') ? 416 : 200;
@@ -117,6 +119,12 @@ export async function adversaryRoutes(ctx, next) {
   if (fault === 'nocors') {
     const body = ggufFile('tiny');
     res.writeHead(200, { 'Content-Length': String(body.length), 'Content-Type': 'application/octet-stream' });
+    res.end(ctx.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  if (fault === 'hugectx') {
+    const body = (hugeContext ??= makeGguf({ context: 2 ** 31 }));
+    res.writeHead(200, { ...CORS, 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
     res.end(ctx.method === 'HEAD' ? undefined : body);
     return;
   }

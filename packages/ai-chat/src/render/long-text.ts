@@ -32,7 +32,26 @@ export function pieces(text: string, size = PIECE): string[] {
 
 export function longText(text: string): unknown {
   if (text.length <= PIECE) return text;
-  return pieces(text).map(
-    (piece) => html`<div style="content-visibility:auto;contain-intrinsic-size:auto 40em">${piece}</div>`,
-  );
+  return pieces(text).map((piece) => html`<div style=${LAZY}>${piece}</div>`);
+}
+
+/** A piece is laid out only near the viewport. */
+const LAZY = 'content-visibility:auto;contain-intrinsic-size:auto 40em';
+
+/**
+ * `text` as DOM, as it was written (line breaks and spaces kept), in the same pieces: a block of
+ * Markdown too costly to parse (see `bounds.ts`) is shown this way, never as HTML.
+ */
+export function textPieces(text: string): DocumentFragment {
+  const block = document.createElement('div');
+  block.setAttribute('style', 'white-space:pre-wrap;overflow-wrap:anywhere');
+  for (const piece of pieces(text)) {
+    const part = document.createElement('div');
+    part.setAttribute('style', LAZY);
+    part.textContent = piece;
+    block.append(part);
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(block);
+  return fragment;
 }

@@ -39,7 +39,11 @@ export function workerRuntime(spec: ModelSpec, workerUrl: string | undefined): R
       lease = undefined;
     }
     if (lease) return lease.client;
-    return hold(chosen ? acquireWorker(chosen.key, workerUrl, true) : acquireWorker(specKey(spec, workerUrl), workerUrl));
+    return hold(
+      chosen
+        ? acquireWorker(chosen.key, workerUrl, true)
+        : acquireWorker(specKey(spec, workerUrl), workerUrl),
+    );
   };
 
   async function preflight(signal: AbortSignal): Promise<RuntimeModel> {

@@ -51,15 +51,9 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
-  /**
-   * Which failure of the code it is, where the visitor's words differ (`Cors`, `Csp`, `Cpu`…): the
-   * element shows `strings[error<Code><variant>]` when there is one, else the code's words.
-   */
-  variant?: ErrorVariant | undefined;
+  /** The key of the visitor's words in the strings, where they are not the code's (see `errorText`). */
+  words?: string | undefined;
 }
-
-/** The failures whose visitor words differ from their code's (see `ErrorOptions.variant`). */
-export type ErrorVariant = 'Cors' | 'Csp' | 'Invalid' | 'Changed' | 'Cpu';
 
 /**
  * The error every failure of `<ai-chat>` becomes: a contract code, whether a retry can help, a
@@ -70,7 +64,7 @@ export class AiChatError extends Error {
   readonly detail: string | undefined;
   readonly runtime: string | undefined;
   readonly recoverable: boolean;
-  readonly variant: ErrorVariant | undefined;
+  readonly words: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -80,7 +74,7 @@ export class AiChatError extends Error {
     this.detail = options.detail;
     this.runtime = options.runtime;
     this.recoverable = options.recoverable ?? RECOVERABLE[code];
-    this.variant = options.variant;
+    this.words = options.words;
   }
 }
 
@@ -108,28 +102,6 @@ function shortDetail(text: string): string {
     .slice(0, 200);
 }
 
-/** A failure our code names where it arises: its code, and where it differs, its truth and words. */
-interface Named {
-  code: ErrorCode;
-  recoverable?: boolean;
-  variant?: ErrorVariant;
-}
-
-/**
- * The load and network failures our worker code tells apart where they arise (see
- * `engine/worker/shared/http.ts`), each with a truthful `recoverable`: a page's policy that blocks
- * a worker or a fetch, a host that does not allow this page (CORS), a file that is not a model (an
- * empty file, a web page, a header that does not parse), a file that changed on its host while it
- * downloaded. (Not found is `ModelFilesNotFoundError`, a real cut `NetworkError`.)
- */
-const LOAD_FAILURES: Readonly<Record<string, Named>> = {
-  ContentSecurityPolicyError: { code: 'engine', recoverable: false, variant: 'Csp' },
-  CorsError: { code: 'network', recoverable: false, variant: 'Cors' },
-  ModelFilesInvalidError: { code: 'model-not-found', variant: 'Invalid' },
-  ModelIndexInvalidError: { code: 'model-not-found', variant: 'Invalid' },
-  ModelFileChangedError: { code: 'network', variant: 'Changed' },
-};
-
 /**
  * A runtime's errors by class name (WebLLM's classes, the browser's DOMException names, the names our
  * worker code throws): never by their words, which an engine or a server controls. A remote
@@ -148,7 +120,18 @@ const BY_NAME: Readonly<Record<string, ErrorCode>> = {
   QuotaExceededError: 'quota-exceeded',
   AbortError: 'aborted',
   NetworkError: 'network',
+  // Load and network failures our worker code tells apart where they arise (`engine/worker/shared/
+  // http.ts`): a page's policy that blocks the worker, a host that does not allow this page, a file
+  // that is not a model (empty, a web page, a header out of range), a file changed on its host.
+  ContentSecurityPolicyError: 'engine',
+  CorsError: 'network',
+  ModelFilesInvalidError: 'model-not-found',
+  ModelIndexInvalidError: 'model-not-found',
+  ModelFileChangedError: 'network',
 };
+
+/** A page that does not let the chat run (its policy, a model host without CORS): words of their own. */
+const BLOCKED = new Set(['ContentSecurityPolicyError', 'CorsError']);
 
 /** The browser's own words when `fetch` cannot reach a host (Chromium, Firefox, Safari): a known shape. */
 const FETCH_FAILED = new Set([
@@ -157,14 +140,13 @@ const FETCH_FAILED = new Set([
   'Load failed',
 ]);
 
-/** WebAssembly's classes: a model library this runtime cannot start. */
-const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
+/** Failures no retry fixes: a model library this runtime cannot start (WebAssembly's), and `BLOCKED`. */
+const FINAL = new Set(['LinkError', 'CompileError', 'ModelLibraryError', ...BLOCKED]);
 
-function classify(name: string, message: string): Named {
-  if (Object.hasOwn(LOAD_FAILURES, name)) return LOAD_FAILURES[name]!;
-  if (Object.hasOwn(BY_NAME, name)) return { code: BY_NAME[name]! };
-  if (name === 'TypeError' && FETCH_FAILED.has(message)) return { code: 'network' };
-  return { code: 'engine' };
+function classify(name: string, message: string): ErrorCode {
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;
+  if (name === 'TypeError' && FETCH_FAILED.has(message)) return 'network';
+  return 'engine';
 }
 
 /** Errors whose message our own code wrote in plain words, safe to show the visitor as a detail. */
@@ -180,16 +162,15 @@ export function toChatError(error: unknown, model = ''): AiChatError {
   const name = (error as { name?: unknown } | null)?.name;
   const raw = (error as { message?: unknown } | null)?.message;
   const message = typeof raw === 'string' ? raw : String(error);
-  const { code, ...named } = classify(typeof name === 'string' ? name : '', message);
+  const code = classify(typeof name === 'string' ? name : '', message);
   const runtime = firstLine(
     typeof name === 'string' && name && name !== 'Error' ? `${name}: ${message}` : message,
   );
-  if (code === 'model-not-found') return chatError(code, model, { runtime, ...named });
+  // A model library the runtime cannot start, a page that blocks the chat: trying again cannot help.
+  const final = FINAL.has(name as string) ? { recoverable: false } : {};
+  const options = { runtime, ...final, ...(BLOCKED.has(name as string) ? { words: 'errorBlocked' } : {}) };
+  if (code === 'model-not-found') return chatError(code, model, options);
   // Plain words for the visitor only from our own code (`detail`, set where the error is thrown).
   const own = (error as { detail?: unknown } | null)?.detail;
-  if (OUR_WORDS.has(code))
-    return chatError(code, typeof own === 'string' ? shortDetail(own) : '', { runtime, ...named });
-  // A model library the runtime cannot start: trying again downloads the same library.
-  const library = typeof name === 'string' && WASM_ERRORS.has(name);
-  return chatError(code, '', { runtime, ...named, ...(library ? { recoverable: false } : {}) });
+  return chatError(code, OUR_WORDS.has(code) && typeof own === 'string' ? shortDetail(own) : '', options);
 }

@@ -77,23 +77,23 @@ describe('pure: which errors are recoverable', () => {
 
 describe('pure: load and network failures named at the source, each with its truth and words', () => {
   const table: Array<[string, ErrorCode, boolean, string]> = [
-    ['ContentSecurityPolicyError', 'engine', false, en.errorEngineCsp],
-    ['CorsError', 'network', false, en.errorNetworkCors],
-    ['ModelFilesInvalidError', 'model-not-found', false, en.errorModelNotFoundInvalid],
-    ['ModelIndexInvalidError', 'model-not-found', false, en.errorModelNotFoundInvalid],
-    ['ModelFileChangedError', 'network', true, en.errorNetworkChanged],
+    ['ContentSecurityPolicyError', 'engine', false, en.errorBlocked],
+    ['CorsError', 'network', false, en.errorBlocked],
+    ['ModelFilesInvalidError', 'model-not-found', false, en.errorModelNotFound],
+    ['ModelIndexInvalidError', 'model-not-found', false, en.errorModelNotFound],
+    ['ModelFileChangedError', 'network', true, en.errorNetwork],
     ['ModelFilesNotFoundError', 'model-not-found', false, en.errorModelNotFound],
     ['NetworkError', 'network', true, en.errorNetwork],
   ];
   for (const [name, code, recoverable, words] of table)
-    it(`${name} → ${code}, recoverable ${recoverable}, in its own words`, () => {
+    it(`${name} → ${code}, recoverable ${recoverable}, in the visitor's words`, () => {
       const chat = toChatError({ name, message: 'x.gguf: what happened', detail: 'x.gguf: what happened' });
       expect([chat.code, chat.recoverable]).to.deep.equal([code, recoverable]);
       expect(errorText(chat, en)).to.equal(words);
       expect(chat.message).to.contain('what happened');
     });
 
-  it('a variant without words of its own in a language falls back to its code’s words', () => {
+  it('words of its own fall back to its code’s where a language or a page has none', () => {
     const chat = toChatError({ name: 'CorsError', message: 'no CORS' });
     expect(errorText(chat, { errorNetwork: 'Réseau.' })).to.equal('Réseau.');
   });

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
+import { en } from '../src/i18n/en.js';
 import { $, expectEveryWorkerEnded, record, REAL_WORKER, waitUntil } from './helpers.js';
 
 // Load and network failures told apart where they arise, each with a truthful `recoverable` and
@@ -38,9 +39,7 @@ describe('load and network failures, told apart at the source (real worker, real
     expect([errors[0]!.code, errors[0]!.recoverable]).to.deep.equal(['model-not-found', false]);
     expect(errors[0]!.message).to.contain('empty.gguf is empty: not a model file');
     const { words, buttons } = await shown(el);
-    expect(words).to.equal(
-      'The file offered as the model is not one the chat can use. Nothing was downloaded.',
-    );
+    expect(words).to.equal(en.errorModelNotFound);
     expect(buttons).not.to.include('Try again');
   });
 
@@ -49,10 +48,10 @@ describe('load and network failures, told apart at the source (real worker, real
     await waitUntil(() => errors.length > 0, 'the preflight fails', { timeout: 30000 });
     expect([errors[0]!.code, errors[0]!.recoverable]).to.deep.equal(['network', false]);
     expect(errors[0]!.message).to.match(
-      /localhost:\d+ does not allow this page to fetch .*\.gguf \(no CORS headers\)/,
+      /localhost:\d+ does not allow this page to fetch .*\.gguf \(no CORS\)/,
     );
     const { words, buttons } = await shown(el);
-    expect(words).to.contain('does not let this page download it');
+    expect(words).to.equal(en.errorBlocked);
     expect(buttons).not.to.include('Try again');
   });
 
@@ -85,9 +84,7 @@ describe('load and network failures, told apart at the source (real worker, real
     expect([errors[0]!.code, errors[0]!.recoverable]).to.deep.equal(['insufficient-memory', false]);
     expect(errors[0]!.message).to.match(/needs [\d.]+ MB of memory, this page allows 10 MB/);
     const { words } = await shown(el);
-    expect(words).to.equal(
-      'This device does not have enough memory for the chat. Try a device with more memory.',
-    );
+    expect(words).to.equal(en.errorInsufficientMemory);
     expect(words).not.to.contain('graphics');
   });
 
@@ -106,9 +103,9 @@ describe('load and network failures, told apart at the source (real worker, real
       const error = (await el.load().catch((e: unknown) => e)) as AiChatErrorEvent;
       expect([error.code, error.recoverable]).to.deep.equal(['engine', false]);
       expect(error.message).to.contain('Content-Security-Policy (worker-src)');
-      expect(error.message).to.contain('allow blob: in worker-src');
+      expect(error.message).to.contain('blocks blob: workers');
       const { words, buttons } = await shown(el);
-      expect(words).to.equal("This page's security settings do not let the chat run here.");
+      expect(words).to.equal(en.errorBlocked);
       expect(buttons).not.to.include('Try again');
     } finally {
       frame.remove();

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
+import { en } from '../src/i18n/en.js';
 import { $, expectEveryWorkerEnded, record, REAL_WORKER, waitUntil } from './helpers.js';
 
 // A llama.cpp module that crashed, and the bounds that keep a model from crashing it: through
@@ -53,6 +54,6 @@ describe('a runtime that crashed, and bounds checked (real worker, real wllama)'
     expect([errors[0]!.code, errors[0]!.recoverable]).to.deep.equal(['model-not-found', false]);
     expect(errors[0]!.message).to.contain('context_length 2147483648 is out of range');
     await el.updateComplete;
-    expect($(el, '[part="error"] p')!.textContent).to.contain('not one the chat can use');
+    expect($(el, '[part="error"] p')!.textContent).to.equal(en.errorModelNotFound);
   });
 });

@@ -163,7 +163,7 @@ export class ModelController implements ReactiveController {
     const refusal = checkLimits(model, this.#inputs!.settings);
     if (refusal) {
       this.#host.dispatchEvent(new AiChatThresholdEvent(refusal.kind, refusal.limit, refusal.actual));
-      throw chatError(refusal.code, refusal.detail, { variant: refusal.variant });
+      throw chatError(refusal.code, refusal.detail);
     }
     return model;
   }

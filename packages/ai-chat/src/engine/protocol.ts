@@ -25,22 +25,6 @@ export interface ModelSpec {
 }
 
 /**
- * The spec of the model a preflight chose (`auto` made concrete): the model by id (or its URLs)
- * on the runtime that runs it, without the limits and speed that chose it. Elements whose specs
- * chose the same model share a worker and load it by this spec; a worker loads it whether or not
- * it ran the preflight.
- */
-export function chosenSpec(spec: ModelSpec, chosen: { id: string; runtime: WorkerKind }): ModelSpec {
-  const { modelUrl, modelLibUrl } = spec;
-  return {
-    model: modelUrl ? spec.model : chosen.id,
-    runtimes: [chosen.runtime],
-    ...(modelUrl ? { modelUrl } : {}),
-    ...(modelLibUrl ? { modelLibUrl } : {}),
-  };
-}
-
-/**
  * What the worker learned before the first byte of weights (see the `fit` modules): the model as a
  * runtime knows it, which worker runtime runs it, and what this device offers.
  */
@@ -51,7 +35,8 @@ export interface PreflightResult extends Omit<RuntimeModel, 'runtime' | 'downloa
 
 export type WorkerRequest =
   | { type: 'preflight'; id: number; spec: ModelSpec }
-  | { type: 'load'; id: number; spec: ModelSpec }
+  /** `from`: the spec whose preflight chose the model `spec` names (this worker may have run it). */
+  | { type: 'load'; id: number; spec: ModelSpec; from?: ModelSpec }
   | { type: 'generate'; id: number; request: CompletionRequest }
   | { type: 'interrupt'; id: number; target: number }
   | { type: 'unload'; id: number }

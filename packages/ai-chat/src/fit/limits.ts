@@ -19,8 +19,6 @@ export interface Refusal {
   actual: number;
   /** Plain words: what it costs against what is allowed. */
   detail: string;
-  /** `Cpu`: the memory is the device's RAM (the CPU runtime), not graphics memory. */
-  variant?: 'Cpu';
 }
 
 export interface Cost {
@@ -48,14 +46,13 @@ export function checkLimits(
   const memoryLimit = limits.maxMemory ?? cost.memoryLimitBytes;
   const needs = Math.round(cost.vramMB * 2 ** 20);
   if (memoryLimit > 0 && needs > memoryLimit) {
-    const cpu = cost.runtime === 'wasm';
     return {
       kind: 'memory',
       code: 'insufficient-memory',
       limit: memoryLimit,
       actual: needs,
-      detail: `needs ${formatBytes(needs)} of ${cpu ? 'memory' : 'GPU memory'}, ${limits.maxMemory !== undefined ? 'this page allows' : 'this device allows'} ${formatBytes(memoryLimit)}`,
-      ...(cpu ? { variant: 'Cpu' as const } : {}),
+      // The CPU runtime's memory is the device's RAM.
+      detail: `needs ${formatBytes(needs)} of ${cost.runtime === 'wasm' ? '' : 'GPU '}memory, ${limits.maxMemory !== undefined ? 'this page allows' : 'this device allows'} ${formatBytes(memoryLimit)}`,
     };
   }
   return undefined;

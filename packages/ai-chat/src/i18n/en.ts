@@ -75,7 +75,7 @@ export const en = {
   errorShaderF16Unsupported: 'The graphics chip of this device cannot run this chat. Try another device.',
   errorModelTooLarge: 'The chat is not available on this page right now. Nothing was downloaded.',
   errorInsufficientMemory:
-    'This device does not have enough graphics memory for the chat. Try a device with more memory.',
+    'This device does not have enough memory for the chat. Try a device with more memory.',
   errorModelNotFound: 'The chat is not available right now. Try again later.',
   errorNetwork: 'The model could not be downloaded. Check your connection and try again.',
   errorQuotaExceeded: 'This browser is out of storage space for the model. Free some space, then try again.',
@@ -84,15 +84,8 @@ export const en = {
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
   errorEngine: 'The chat could not run in this browser.',
-  // Failures told apart where they arise (issue 25): a variant's words replace its code's.
-  errorEngineCsp: "This page's security settings do not let the chat run here.",
-  errorNetworkCors: "The model's server does not let this page download it, so the chat cannot start here.",
-  errorNetworkChanged:
-    'The model changed on its server while it downloaded. Try again to get the new version.',
-  errorModelNotFoundInvalid:
-    'The file offered as the model is not one the chat can use. Nothing was downloaded.',
-  errorInsufficientMemoryCpu:
-    'This device does not have enough memory for the chat. Try a device with more memory.',
+  // A page that does not let the chat run: its security policy, or a model server without CORS.
+  errorBlocked: 'The chat is not available on this page.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

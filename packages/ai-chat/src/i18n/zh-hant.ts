@@ -66,7 +66,7 @@ export const zhHant: Strings = {
   errorWebgpuUnavailable: '這個瀏覽器無法執行對話：需要 WebGPU。請在電腦上使用新版 Chrome 或 Edge。',
   errorShaderF16Unsupported: '這台裝置的顯示晶片無法執行這個對話。請改用其他裝置。',
   errorModelTooLarge: '這個頁面目前無法提供對話。沒有下載任何檔案。',
-  errorInsufficientMemory: '這台裝置的顯示記憶體不足以執行對話。請改用記憶體較多的裝置。',
+  errorInsufficientMemory: '這台裝置的記憶體不足以執行對話。請改用記憶體較多的裝置。',
   errorModelNotFound: '目前無法使用對話。請稍後再試。',
   errorNetwork: '無法下載模型。請檢查網路連線後再試一次。',
   errorQuotaExceeded: '這個瀏覽器的儲存空間不足以存放模型。請釋出一些空間後再試一次。',
@@ -74,10 +74,5 @@ export const zhHant: Strings = {
   errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話以繼續。',
   errorAborted: '已停止。',
   errorEngine: '對話無法在這個瀏覽器中執行。',
-  // Failures told apart where they arise (issue 25).
-  errorEngineCsp: '這個頁面的安全設定不允許對話在這裡執行。',
-  errorNetworkCors: '模型的伺服器不允許這個頁面下載它，所以對話無法在這裡開始。',
-  errorNetworkChanged: '下載期間模型在伺服器上更新了。請再試一次以取得新版本。',
-  errorModelNotFoundInvalid: '提供的模型檔案不是對話能使用的檔案。沒有下載任何檔案。',
-  errorInsufficientMemoryCpu: '這台裝置的記憶體不足以執行對話。請改用記憶體較多的裝置。',
+  errorBlocked: '這個頁面無法使用對話。',
 };

@@ -6,7 +6,7 @@
  */
 
 /** Rendering work a task may do before it lets the page breathe, ms. */
-export const SLICE_MS = 40;
+export const SLICE_MS = 20;
 
 let sliceStart: number | undefined;
 const queue: Array<() => void> = [];

@@ -82,16 +82,11 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
       `theme="${shown(el.theme)}" is not valid: expected light or dark. Following the system.`,
     );
 
-  // Text properties set from code to something else: the default (`persist`: nothing is saved).
-  for (const key of ['placeholder', 'systemPrompt', 'persist'] as const)
-    if (el[key] != null && typeof el[key] !== 'string')
-      problem(key, `${toAttribute(key)}="${shown(el[key])}" is not valid: expected text. Using the default.`);
-  const engine = isEngine(el.engine) ? el.engine : undefined;
-  if (el.engine != null && !engine)
-    problem(
-      'engine',
-      `engine=${shown(el.engine)} is not valid: expected an object with chat.completions.create. Using the model worker.`,
-    );
+  // Set from code to something else: the default (`persist`: nothing saved; `engine`: the worker).
+  const engine = typeof el.engine?.chat?.completions?.create === 'function' ? el.engine : undefined;
+  for (const key of ['placeholder', 'systemPrompt', 'persist', 'engine'] as const)
+    if (el[key] != null && (key === 'engine' ? !engine : typeof el[key] !== 'string'))
+      problem(key, `${toAttribute(key)}="${shown(el[key])}" is not valid. Using the default.`);
 
   for (const message of checkLocale(el.lang, undefined).problems) problem('lang', message);
   for (const message of checkLocale(undefined, el.strings).problems) problem('strings', message);
@@ -121,13 +116,6 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
     },
     problems,
   };
-}
-
-/** An engine the element can call: `chat.completions.create` is a function. */
-function isEngine(value: unknown): value is ChatEngine {
-  const create = (value as { chat?: { completions?: { create?: unknown } } } | null)?.chat?.completions
-    ?.create;
-  return typeof value === 'object' && typeof create === 'function';
 }
 
 /** The language in force for `el`: its `lang` when it is text, else its nearest ancestor's or the page's. */

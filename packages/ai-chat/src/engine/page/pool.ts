@@ -1,9 +1,11 @@
 /**
  * The page's model workers, shared: elements that ask the same (a spec, before its preflight) or
- * that chose the same model on the same runtime (after it) share one `WorkerClient`: one worker, one
- * copy of the weights. Elements whose limits choose other models get workers of their own, so a
- * limit holds per element. The worker ends when its last user releases it. Keys: `runtime-keys.ts`.
+ * that chose the same model on the same runtime (when it loads: `settleWorker`) share one
+ * `WorkerClient`: one worker, one copy of the weights. Elements whose limits choose other models
+ * get workers of their own, so a limit holds per element. The worker ends when its last user
+ * releases it. Keys: `runtime-keys.ts`.
  */
+import type { ModelSpec } from '../protocol.js';
 import { spawnWorker } from '../spawn.js';
 import { WorkerClient } from './worker-client.js';
 
@@ -73,30 +75,26 @@ function lease(entry: Entry): Lease {
   return given;
 }
 
-/**
- * A lease on the worker for `key`: the live one found under it, or a new one. `chosen`: the key
- * names a chosen model (see `chosenKey`), not a spec.
- */
-export function acquireWorker(key: string, workerUrl?: string, chosen = false): Lease {
-  return lease(live(key) ?? found(spawn(workerUrl, chosen ? key : undefined), key));
+/** A lease on the worker for `key` (see `runtime-keys.ts`): the live one found under it, or a new one. */
+export function acquireWorker(key: string, workerUrl?: string): Lease {
+  return lease(live(key) ?? found(spawn(workerUrl), key));
 }
 
 /**
- * After a preflight chose the model of `chosen` (a `chosenKey`): the lease to load it with. The
- * same lease when its worker chose that model, or chose nothing yet and no worker has it; else a
- * lease on the worker that has it (an element with other limits that chose the same model), or on
- * a new one, and `lease` is released.
+ * When the model loads: the lease to load `chosen` (the model the preflight chose, by id) with.
+ * `given` when its worker chose that model, or chose nothing yet and no worker has it; else a lease
+ * on the worker that has it (another element's, whatever limits chose it), or on a new one, and
+ * `given` is released.
  */
-export function settleWorker(given: Lease, chosen: string, workerUrl?: string): Lease {
+export function settleWorker(given: Lease, chosen: ModelSpec, workerUrl?: string): Lease {
+  const key = JSON.stringify(['chosen', chosen, workerUrl ?? '']);
   const entry = held.get(given);
-  if (!entry) return given;
-  const other = live(chosen);
-  if (entry.chosen === chosen || (entry.chosen === undefined && (!other || other === entry))) {
-    entry.chosen = chosen;
-    found(entry, chosen);
+  const other = live(key);
+  if (!entry || entry.chosen === key || (entry.chosen === undefined && !other)) {
+    if (entry) found(entry, key).chosen = key;
     return given;
   }
-  const next = lease(other ?? found(spawn(workerUrl, chosen), chosen));
+  const next = lease(other ?? found(spawn(workerUrl, key), key));
   void given.release();
   return next;
 }

@@ -6,7 +6,7 @@
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionRequest } from '../engine.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
-import { workerSource } from '../spawn.js';
+import { fromBlob } from '../spawn.js';
 
 type Pending = {
   resolve(value: unknown): void;
@@ -31,8 +31,8 @@ export class WorkerClient {
   #progressListeners = new Set<(report: ProgressReport) => void>();
   #queue: Promise<unknown> = Promise.resolve();
   #exitListeners = new Set<(error: WireError) => void>();
-  /** Called at the worker's first answer: it started. */
-  #started: (() => void) | undefined;
+  /** The Web Lock the worker holds for its whole life (see `#watchLife`). */
+  #lock = `ai-chat-worker-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
   constructor(worker: Worker) {
     this.#worker = worker;
@@ -45,34 +45,24 @@ export class WorkerClient {
       });
     });
     worker.addEventListener('messageerror', () => this.#die(WORKER_DIED));
-    this.#watchPolicy(workerSource(worker));
-    this.#watchLife();
-  }
-
-  /**
-   * A page whose Content-Security-Policy does not allow the worker (`worker-src` without `blob:`
-   * when the script comes from another origin, or without the worker's origin) blocks it before
-   * its first line runs: the browser says so only in a `securitypolicyviolation` event (the
-   * worker's `error` event carries no message). Heard here, the worker dies with an error naming
-   * the directive, which no retry can fix.
-   */
-  #watchPolicy(source: string | undefined) {
-    const doc = globalThis.document;
-    if (!source || !doc) return;
-    const blocked = source.startsWith('blob:') ? 'blob' : source;
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (!/^(?:worker|child|script)-src/.test(event.effectiveDirective) || event.blockedURI !== blocked)
-        return;
+    // A page whose Content-Security-Policy does not allow workers from `blob:` URLs (the script is
+    // on another origin) blocks ours before its first line runs: the browser says so only in a
+    // `securitypolicyviolation` event (the `error` event has no message). Heard before the worker's
+    // first answer, it ends the worker with an error naming the directive.
+    const heard = ({ blockedURI, effectiveDirective: d }: SecurityPolicyViolationEvent) =>
+      blockedURI === 'blob' &&
+      /^(worker|child|script)-src/.test(d) &&
       this.#die({
         name: 'ContentSecurityPolicyError',
-        message: `the page's Content-Security-Policy (${event.effectiveDirective}) blocks the model worker from ${blocked === 'blob' ? 'a blob: URL (the script is on another origin: allow blob: in worker-src)' : blocked}`,
+        message: `the page's Content-Security-Policy (${d}) blocks blob: workers`,
       });
-    };
-    doc.addEventListener('securitypolicyviolation', onViolation);
-    const stop = () => doc.removeEventListener('securitypolicyviolation', onViolation);
-    this.#exitListeners.add(stop);
-    // Once the worker answers, it has started: no policy can block it any more.
-    this.#started = stop;
+    const policy = fromBlob.has(worker) ? document : undefined;
+    policy?.addEventListener('securitypolicyviolation', heard);
+    const started = this.#request<undefined>({ type: 'hold', name: this.#lock }).done;
+    void started
+      .finally(() => policy?.removeEventListener('securitypolicyviolation', heard))
+      .catch(() => undefined);
+    this.#watchLife(started);
   }
 
   /**
@@ -80,13 +70,13 @@ export class WorkerClient {
    * Web Lock for its whole life; the page asks for the same lock and is granted it when the worker
    * is gone, whatever the way.
    */
-  #watchLife() {
+  #watchLife(held: Promise<undefined>) {
     const locks = globalThis.navigator?.locks;
     if (!locks) return;
-    const name = `ai-chat-worker-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+    const name = this.#lock;
     const stop = new AbortController();
     this.#exitListeners.add(() => stop.abort());
-    this.#request<undefined>({ type: 'hold', name }).done.then(
+    held.then(
       () =>
         locks
           .request(name, { signal: stop.signal }, () =>
@@ -108,8 +98,6 @@ export class WorkerClient {
   }
 
   #receive(message: WorkerResponse) {
-    this.#started?.();
-    this.#started = undefined;
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     switch (message.type) {
@@ -153,10 +141,14 @@ export class WorkerClient {
   }
 
   /** Load the model; a second caller joins the load in progress and gets its progress too. */
-  load(spec: ModelSpec, onProgress: (report: ProgressReport) => void): Promise<PreflightResult> {
+  load(
+    spec: ModelSpec,
+    onProgress: (report: ProgressReport) => void,
+    from?: ModelSpec,
+  ): Promise<PreflightResult> {
     this.#progressListeners.add(onProgress);
     this.#load ??= this.#request<PreflightResult>(
-      { type: 'load', spec },
+      { type: 'load', spec, ...(from ? { from } : {}) },
       { onProgress: (report) => this.#progressListeners.forEach((listener) => listener(report)) },
     ).done.catch((error: unknown) => {
       this.#load = undefined;

@@ -1,23 +1,35 @@
 /**
  * The shared model worker behind the runtime interface: WebLLM on WebGPU and llama.cpp on the CPU
- * both run there. The worker is leased from the pool on first use, under the element's spec; once
- * the preflight has chosen the model, under that choice (elements that chose the same model share
- * a worker, whatever limits chose it), and the model is loaded by what was chosen. The lease is
- * given back on `unload()`; a later call leases it again, so load → unload → load starts afresh.
+ * both run there. The worker is leased from the pool on first use, under the element's spec (what
+ * chooses the model); when the model loads, it is loaded by what the preflight chose, in the
+ * worker of that choice (`settleWorker`): elements that chose the same model share a worker, whatever
+ * limits chose it. The lease is given back on `unload()`; a later call leases it again, so load →
+ * unload → load starts afresh.
  */
 import type { ModelSpec, PreflightResult } from '../protocol.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
 import { untilAborted } from '../errors.js';
 import { acquireWorker, settleWorker, type Lease } from './pool.js';
-import { choice, specKey } from './runtime-keys.js';
+import { specKey } from './runtime-keys.js';
+
+/** The model a preflight chose, by id (or its URLs) on its runtime, without the limits that chose it. */
+function chosenSpec(spec: ModelSpec, { id, runtime }: PreflightResult): ModelSpec {
+  const { modelUrl, modelLibUrl } = spec;
+  return {
+    model: modelUrl ? spec.model : id,
+    runtimes: [runtime],
+    ...(modelUrl ? { modelUrl } : {}),
+    ...(modelLibUrl ? { modelLibUrl } : {}),
+  };
+}
 
 /** The worker's answer as the runtime interface's model: what it learned of the device stays in the worker. */
 export const toRuntimeModel = ({ device: _, ...model }: PreflightResult): RuntimeModel => model;
 
 export function workerRuntime(spec: ModelSpec, workerUrl: string | undefined): Runtime {
   let lease: Lease | undefined;
-  /** What the last preflight chose: the spec the model loads by, and its worker's key. */
-  let chosen: { spec: ModelSpec; key: string } | undefined;
+  /** What the last preflight chose. */
+  let chose: PreflightResult | undefined;
   const exitListeners = new Set<(error: unknown) => void>();
   let unwatch: (() => void) | undefined;
 
@@ -38,27 +50,23 @@ export function workerRuntime(spec: ModelSpec, workerUrl: string | undefined): R
       void lease.release();
       lease = undefined;
     }
-    if (lease) return lease.client;
-    return hold(
-      chosen
-        ? acquireWorker(chosen.key, workerUrl, true)
-        : acquireWorker(specKey(spec, workerUrl), workerUrl),
-    );
+    return lease?.client ?? hold(acquireWorker(specKey(spec, workerUrl), workerUrl));
   };
 
   async function preflight(signal: AbortSignal): Promise<RuntimeModel> {
-    const result = await untilAborted(client().preflight(spec), signal);
-    chosen = choice(spec, result, workerUrl);
-    const settled = lease && settleWorker(lease, chosen.key, workerUrl);
-    if (settled && settled !== lease) hold(settled);
-    return toRuntimeModel(result);
+    chose = await untilAborted(client().preflight(spec), signal);
+    return toRuntimeModel(chose);
   }
 
   return {
     preflight,
     async load(onProgress, signal) {
-      if (!chosen) await preflight(signal);
-      const loading = client().load(chosen!.spec, (report) => signal.aborted || onProgress(report));
+      if (!chose) await preflight(signal);
+      const chosen = chosenSpec(spec, chose!);
+      client();
+      const settled = settleWorker(lease!, chosen, workerUrl);
+      if (settled !== lease) hold(settled);
+      const loading = client().load(chosen, (report) => signal.aborted || onProgress(report), spec);
       return toRuntimeModel(await untilAborted(loading, signal));
     },
     generate(request, signal) {
@@ -75,7 +83,7 @@ export function workerRuntime(spec: ModelSpec, workerUrl: string | undefined): R
       }
     },
     async clearCache() {
-      await client().clearCache(chosen?.spec ?? spec);
+      await client().clearCache(spec);
     },
     onExit(listener) {
       exitListeners.add(listener);

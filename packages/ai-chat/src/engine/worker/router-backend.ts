@@ -15,7 +15,7 @@ import { checkLimits, firstThatFits } from '../../fit/limits.js';
 import type { ChatEngine } from '../engine.js';
 import { isUnavailable } from '../errors.js';
 import type { WorkerKind } from '../kinds.js';
-import { chosenSpec, type ModelSpec, type PreflightResult } from '../protocol.js';
+import type { ModelSpec, PreflightResult } from '../protocol.js';
 import { BACKENDS, type BackendOptions } from './backends.js';
 import type { Claim } from './shared/backend-row.js';
 import { notFound, notLoaded } from './shared/errors.js';
@@ -86,14 +86,8 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
   }
   /** The runtime each spec resolved to, so the load goes where the preflight went. */
   const chosen = new Map<string, WorkerKind>();
-  /**
-   * The spec whose preflight chose each model (by `chosenSpec`): the page loads the model it chose
-   * by that concrete spec; loaded here by the spec that chose it, it reuses that preflight.
-   */
-  const choosers = new Map<string, ModelSpec>();
   let active: RuntimeBackend | undefined;
   const keyOf = (spec: ModelSpec) => JSON.stringify(spec);
-  const chooserOf = (spec: ModelSpec) => choosers.get(keyOf(spec)) ?? spec;
 
   async function resolve(spec: ModelSpec): Promise<{ runtime: WorkerKind; result: PreflightResult }> {
     // The catalog is read only for a model named by id.
@@ -121,11 +115,12 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
     async preflight(spec) {
       const { runtime, result } = await resolve(spec);
       chosen.set(keyOf(spec), runtime);
-      choosers.set(keyOf(chosenSpec(spec, result)), spec);
       return result;
     },
-    async load(given, report) {
-      const spec = chooserOf(given);
+    async load(given, report, from) {
+      // The model the page chose (`given`, by id), by the spec that chose it when this worker ran
+      // that preflight (reused), else by itself.
+      const spec = from && chosen.has(keyOf(from)) ? from : given;
       const runtime = chosen.get(keyOf(spec)) ?? (await resolve(spec)).runtime;
       const target = await backend(runtime);
       if (active && active !== target) await active.unload();
@@ -135,8 +130,7 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
     async unload() {
       await active?.unload();
     },
-    async clearCache(given) {
-      const spec = chooserOf(given);
+    async clearCache(spec) {
       const runtime = chosen.get(keyOf(spec)) ?? (await resolve(spec)).runtime;
       await (await backend(runtime)).clearCache(spec);
     },

@@ -12,36 +12,28 @@ export function httpError(url: string, status: number): Error {
 }
 
 /**
- * `fetch`, where a request that gets no answer is named for why, told apart here (the browser only
- * says "Failed to fetch"): a host that answers, but not to this page (it sends no CORS headers),
- * is a `CorsError`; a host that does not answer at all a `NetworkError` naming it. A cancel
+ * `fetch`, where a request that gets no answer is named for why, told apart where it happens (the
+ * browser only says "Failed to fetch"): a host that answers, but not this page (no CORS headers),
+ * is a `CorsError`; a host that does not answer at all, a `NetworkError` naming it. A cancel
  * rethrows the signal's reason.
  */
 export async function fetchAnswer(url: string, init: RequestInit = {}): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch {
-    if (init.signal?.aborted) throw init.signal.reason;
+    const { signal } = init;
     const host = URL.canParse(url) ? new URL(url).host : '';
-    // Does the host answer at all (without CORS: an opaque answer, nothing read), and does it
-    // answer this page (a plain HEAD with CORS)? Answering only the first is a host without CORS
-    // headers for this page; answering both, a passing failure (a retry can succeed).
-    if (host && (await answers(url, 'no-cors', init.signal)) && !(await answers(url, 'cors', init.signal)))
-      throw named(
-        'CorsError',
-        `${host} does not allow this page to fetch ${fileName(url)} (no CORS headers)`,
+    // Does the host answer at all (no CORS: an opaque answer, nothing read), and this page (CORS)?
+    // Only the first: it does not allow this page (no retry helps); both: a passing failure.
+    const answers = (mode: RequestMode) =>
+      fetch(url, { method: 'HEAD', mode, cache: 'no-store', signal: signal ?? null }).then(
+        () => true,
+        () => false,
       );
-    if (init.signal?.aborted) throw init.signal.reason;
+    if (host && !signal?.aborted && (await answers('no-cors')) && !(await answers('cors')))
+      throw named('CorsError', `${host} does not allow this page to fetch ${fileName(url)} (no CORS)`);
+    if (signal?.aborted) throw signal.reason;
     throw named('NetworkError', host ? `could not reach ${host}` : `could not fetch ${fileName(url)}`);
-  }
-}
-
-async function answers(url: string, mode: RequestMode, signal?: AbortSignal | null): Promise<boolean> {
-  try {
-    await fetch(url, { method: 'HEAD', mode, cache: 'no-store', ...(signal ? { signal } : {}) });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -53,56 +45,35 @@ export async function fetchOk(url: string, init: RequestInit = {}): Promise<Resp
 }
 
 /**
- * At most `limit` bytes of a response's body: reading stops there and the rest is cancelled, so a
- * host that ignores `Range` (and sends a whole 1.5 GB file) moves at most `limit` bytes, plus what
- * is already in flight. Resolves with the bytes read (fewer when the body is shorter).
+ * At most `limit` bytes of a response's body (fewer when it is shorter): reading stops there and
+ * the rest is cancelled, so a host that ignores `Range` (and sends a whole 1.5 GB file) moves
+ * `limit` bytes, plus what was already in flight.
  */
 export async function readAtMost(response: Response, limit: number): Promise<Uint8Array> {
-  const out = new Uint8Array(limit);
-  let length = 0;
+  const parts: Uint8Array[] = [];
   const reader = response.body?.getReader();
-  if (!reader) return out.subarray(0, 0);
   try {
-    while (length < limit) {
+    for (let length = 0; reader && length < limit;) {
       const { done, value } = await reader.read();
       if (done) break;
-      const take = Math.min(value.byteLength, limit - length);
-      out.set(value.subarray(0, take), length);
-      length += take;
+      parts.push(value);
+      length += value.byteLength;
     }
   } finally {
-    void reader.cancel().catch(() => undefined);
+    void reader?.cancel().catch(() => undefined);
   }
-  return out.subarray(0, length);
+  return new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer()).subarray(0, limit);
 }
 
-/** The most a model's JSON file (config, index) may be: a larger one is no model's, and is not read. */
-export const JSON_BUDGET = 8 * 2 ** 20;
+/** The most a model's JSON file (config, index) may be, 8 MiB: a larger one is no model's. */
+const JSON_BUDGET = 8 * 2 ** 20;
 
 /** A model's JSON file as text, read within `JSON_BUDGET`; a larger one is not a model's file. */
 export async function readSmallText(url: string, response: Response): Promise<string> {
   const bytes = await readAtMost(response, JSON_BUDGET + 1);
   if (bytes.byteLength > JSON_BUDGET)
-    throw named(
-      'ModelFilesInvalidError',
-      `${fileName(url)} is larger than ${JSON_BUDGET >> 20} MB: not a model file`,
-    );
+    throw named('ModelFilesInvalidError', `${fileName(url)} is larger than 8 MB: not a model file`);
   return new TextDecoder().decode(bytes);
-}
-
-/**
- * The first `bytes` of a file, within that budget whatever the host answers (a ranged `GET`; a
- * host that ignores `Range` is read no further). An empty file is an empty array (416, or an empty
- * body).
- */
-export async function readStart(url: string, bytes: number, signal?: AbortSignal): Promise<Uint8Array> {
-  const response = await fetchAnswer(url, {
-    headers: { Range: `bytes=0-${bytes - 1}` },
-    ...(signal ? { signal } : {}),
-  });
-  if (response.status === 416) return new Uint8Array(0);
-  if (!response.ok) throw httpError(url, response.status);
-  return readAtMost(response, bytes);
 }
 
 /** A whole number of bytes from a header, or undefined when the header is missing or not one. */

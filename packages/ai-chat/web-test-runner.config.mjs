@@ -7,6 +7,7 @@ import { faultRoutes } from './test/server/fault-routes.mjs';
 import { adversaryRoutes } from './test/server/adversary-routes.mjs';
 import { wllamaAssets } from './test/server/wllama-assets.mjs';
 import { cspHeaders } from './test/server/csp.mjs';
+import { tabsPlugin } from './test/server/tabs.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
 import { outsideMessage, startNetGuard } from '../../tools/net-guard.mjs';
 
@@ -55,6 +56,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` }),
+    tabsPlugin,
     {
       name: 'guards-in-every-test-file',
       transform(context) {

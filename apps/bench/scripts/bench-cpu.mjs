@@ -6,7 +6,11 @@
 //      first token on screen to the reply's end) against wllama driven directly on the same model
 //      with the same wasm, in the same run, alternating; goal ours/direct >= 0.98;
 //   2. predicted vs measured ms per token for generated models of several sizes (about 35M
-//      parameters at 8-bit among them).
+//      parameters at 8-bit among them);
+//   3. a 20-turn conversation: prompt tokens evaluated and time to first token at turns 2–4 vs
+//      18–20, ours beside wllama driven directly (src/measure-conversation.mjs);
+//   4. the memory of two tabs with one model shared between them against a copy in each.
+// BENCH_CPU_ONLY=conversation or BENCH_CPU_ONLY=share runs that part alone.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -14,7 +18,9 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshPage, launch } from '../src/browser.mjs';
+import { measureShare } from '../src/measure-share.mjs';
 import { median } from '../src/stats.mjs';
+import { measureConversation, writeConversationModel } from '../src/measure-conversation.mjs';
 import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +31,9 @@ const wllamaEsm = join(
   'esm',
 );
 const RUNS = Number(process.env.BENCH_RUNS_CPU ?? 3);
+const RUNS_SHARE = Number(process.env.BENCH_RUNS_SHARE ?? 2);
+// BENCH_CPU_ONLY=conversation|share: that part alone.
+const ONLY = process.env.BENCH_CPU_ONLY;
 const TOKENS = 64;
 const OVERHEAD_MODEL = 'd512l11-q8_0'; // about 35M parameters at 8-bit (37 MB)
 // q8_0 only: the generator steers q8_0 models to printable text; a 4-bit random model can emit a
@@ -40,6 +49,7 @@ for (const name of new Set([OVERHEAD_MODEL, ...SIZES])) {
   const [, dim, layers, type] = /^d(\d+)l(\d+)-(.+)$/.exec(name);
   writeFileSync(file, makeGguf({ dim: Number(dim), layers: Number(layers), type }));
 }
+writeConversationModel(ggufDir);
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const page = (body) =>
@@ -180,44 +190,96 @@ async function direct(browser, model, runs) {
   }
 }
 
-const browser = await launch();
-const raw = { overhead: { ours: [], direct: [] }, sizes: {} };
+const raw = { overhead: { ours: [], direct: [] }, sizes: {}, share: [] };
 try {
   console.log(`CPU runtime bench: ${cpus().length} cores, ${RUNS} runs of ${TOKENS} tokens, one thread`);
-  for (let i = 0; i < RUNS; i++) {
-    raw.overhead.ours.push(...(await ours(browser, OVERHEAD_MODEL, 1, true)).runs);
-    raw.overhead.direct.push(...(await direct(browser, OVERHEAD_MODEL, 1)).runs);
+  if (!ONLY) {
+    const browser = await launch();
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        raw.overhead.ours.push(...(await ours(browser, OVERHEAD_MODEL, 1, true)).runs);
+        raw.overhead.direct.push(...(await direct(browser, OVERHEAD_MODEL, 1)).runs);
+      }
+      for (const size of SIZES) raw.sizes[size] = await ours(browser, size, 2);
+    } finally {
+      await browser.close();
+    }
   }
-  for (const size of SIZES) raw.sizes[size] = await ours(browser, size, 2);
+  if (!ONLY || ONLY === 'conversation') {
+    const browser = await launch();
+    try {
+      raw.conversation = await measureConversation(browser, origin);
+    } finally {
+      await browser.close();
+    }
+  }
+  // Each reading in a browser of its own (see measure-share.mjs): a new profile, nothing cached.
+  for (let i = 0; i < RUNS_SHARE && (!ONLY || ONLY === 'share'); i++)
+    raw.share.push(await measureShare({ launch, origin, modelUrl: `${origin}/gguf/${OVERHEAD_MODEL}.gguf` }));
 } finally {
-  await browser.close();
   server.close();
 }
 
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+// With BENCH_CPU_ONLY, parts 1 and 2 did not run: nothing of theirs is printed.
+const say = ONLY ? () => undefined : console.log;
 const oursTps = median(raw.overhead.ours.map((r) => r.wallTps));
 const directTps = median(raw.overhead.direct.map((r) => r.wallTps));
 const ratio = oursTps / directTps;
-const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-console.log(`\nEngine overhead on ${OVERHEAD_MODEL} (decode tok/s on the page's clock, median of ${RUNS}):`);
-console.log(
+say(`\nEngine overhead on ${OVERHEAD_MODEL} (decode tok/s on the page's clock, median of ${RUNS}):`);
+say(
   `  <ai-chat> ${fmt(oursTps)} tok/s, wllama directly ${fmt(directTps)} tok/s: ratio ${fmt(ratio, 3)} (goal >= 0.98: ${ratio >= 0.98 ? 'met' : 'MISSED'})`,
 );
-console.log(
+say(
   `  llama.cpp's own figure: ${fmt(median(raw.overhead.ours.map((r) => r.llamaTps)))} vs ${fmt(median(raw.overhead.direct.map((r) => r.llamaTps)))} tok/s`,
 );
-console.log('\nPredicted vs measured ms per token (through <ai-chat>, llama.cpp timings):');
-console.log('  model          | MB    | predicted | measured | measured/predicted');
+say('\nPredicted vs measured ms per token (through <ai-chat>, llama.cpp timings):');
+say('  model          | MB    | predicted | measured | measured/predicted');
 const table = [];
 for (const [size, r] of Object.entries(raw.sizes)) {
   const measured = median(r.runs.map((x) => x.msPerToken));
   table.push({ size, mb: r.bytes / 1e6, predicted: r.predicted, measured, ratio: measured / r.predicted });
-  console.log(
+  say(
     `  ${size.padEnd(14)} | ${fmt(r.bytes / 1e6).padStart(5)} | ${fmt(r.predicted).padStart(9)} | ${fmt(measured).padStart(8)} | ${fmt(measured / r.predicted, 2)}`,
   );
 }
+const convo = raw.conversation;
+if (convo) {
+  console.log(
+    '\nA 20-turn conversation (4,096-token model, 60–120-word messages; turns 2–4 vs 18–20, medians):',
+  );
+  console.log(
+    '  side                        | prompt tokens evaluated | ms to first token | answered | console errors',
+  );
+  for (const [side, c] of [
+    ['<ai-chat> (fits into 4,096)', convo.ours],
+    ['wllama directly (16,384)', convo.direct],
+  ])
+    console.log(
+      `  ${side.padEnd(27)} | ${`${fmt(c.early.promptTokens, 0)} → ${fmt(c.late.promptTokens, 0)} (×${fmt(c.ratio.promptTokens, 2)})`.padEnd(23)} | ${`${fmt(c.early.ttftMs, 0)} → ${fmt(c.late.ttftMs, 0)} (×${fmt(c.ratio.ttftMs, 2)})`.padEnd(17)} | ${String(c.answered).padStart(8)} | ${c.consoleErrors.length}`,
+    );
+  const held = convo.ours.ratio.promptTokens <= 2 && convo.ours.ratio.ttftMs <= 2;
+  console.log(`  goal: <ai-chat>'s last turns cost at most 2× turns 2–4: ${held ? 'met' : 'MISSED'}`);
+}
+const mb = (bytes) => fmt(bytes / 2 ** 20, 0);
+const shared = median(raw.share.map((r) => r.tabs.added));
+const copies = median(raw.share.map((r) => r.none.added));
+const share = { model: OVERHEAD_MODEL, runs: RUNS_SHARE, sharedBytes: shared, copiesBytes: copies };
+if (raw.share.length) {
+  console.log(
+    `\nTwo tabs, one model (${OVERHEAD_MODEL}; PSS of every browser process, over the two bare tabs, median of ${RUNS_SHARE}):`,
+  );
+  console.log(
+    `  share="tabs" (one copy): ${mb(shared)} MB; share="none" (a copy each): ${mb(copies)} MB; saved ${mb(copies - shared)} MB (${fmt((1 - shared / copies) * 100, 0)} %)`,
+  );
+  console.log(
+    `  the second tab used the first tab's model: ${raw.share.map((r) => r.tabs.guest).join(', ')}`,
+  );
+}
 mkdirSync(join(here, 'results'), { recursive: true });
+const out = ONLY ? `results/cpu-${ONLY}.json` : 'results/cpu-latest.json';
 writeFileSync(
-  join(here, 'results/cpu-latest.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, tokens: TOKENS, overhead: { model: OVERHEAD_MODEL, oursTps, directTps, ratio }, table, raw }, null, 2)}\n`,
+  join(here, out),
+  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, tokens: TOKENS, overhead: { model: OVERHEAD_MODEL, oursTps, directTps, ratio }, table, share, raw }, null, 2)}\n`,
 );
-console.log('\nwrote results/cpu-latest.json');
+console.log(`\nwrote ${out}`);

@@ -140,8 +140,11 @@ const FETCH_FAILED = new Set([
   'Load failed',
 ]);
 
-/** Failures no retry fixes: a model library this runtime cannot start (WebAssembly's), and `BLOCKED`. */
-const FINAL = new Set(['LinkError', 'CompileError', 'ModelLibraryError', ...BLOCKED]);
+/**
+ * Failures no retry fixes: a model library this runtime cannot start (WebAssembly's), the worker's
+ * own files missing, and `BLOCKED`.
+ */
+const FINAL = new Set(['LinkError', 'CompileError', 'ModelLibraryError', 'WorkerFilesMissing', ...BLOCKED]);
 
 function classify(name: string, message: string): ErrorCode {
   if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;

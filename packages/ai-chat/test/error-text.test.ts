@@ -29,6 +29,13 @@ describe("pure: errors in the visitor's words", () => {
       expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
   });
 
+  it('an error with words of its own (a message too long for the model) shows them, in each language', () => {
+    const error = chatError('context-window-exceeded', '', { words: 'errorMessageTooLong' });
+    expect(errorText(error, en)).to.equal('This message is too long for this model: shorten it.');
+    expect(errorText(error, zhHant)).to.equal(zhHant.errorMessageTooLong);
+    expect(errorText(chatError('context-window-exceeded'), en)).to.equal(en.errorContextWindowExceeded);
+  });
+
   it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {
     const attribute = chatError('invalid-attribute', 'temperature="hot" is not valid.');
     expect(errorText(attribute, zhHant)).to.equal('temperature="hot" is not valid.');

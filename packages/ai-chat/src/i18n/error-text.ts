@@ -1,8 +1,8 @@
 /**
  * Errors in the element's language, for the visitor: the words come from the strings by code
- * (`network` → `errorNetwork`), or by the key a failure names (`errorBlocked`), filled with the
- * error's plain `detail`. Errors with words of their own (a bad attribute value, a storage
- * failure) show their own words.
+ * (`network` → `errorNetwork`), or by the key a failure names (`errorBlocked`, `errorMessageTooLong`;
+ * the code's words where a language has none), filled with the error's plain `detail`. Errors with
+ * words of their own (a bad attribute value, a storage failure) show their own words.
  */
 import type { AiChatError } from '../errors.js';
 import type { ErrorCode } from '../types.js';

@@ -17,6 +17,7 @@ export function lazyRuntime(load: () => Promise<Runtime>): Runtime {
     async *generate(request, signal) {
       yield* (await runtime()).generate(request, signal);
     },
+    countTokens: async (messages, signal) => (await runtime()).countTokens?.(messages, signal),
     // Nothing to free or remove before the code is here.
     unload: async () => (loading ? (await loading).unload() : undefined),
     clearCache: async () => (loading ? (await loading).clearCache() : undefined),

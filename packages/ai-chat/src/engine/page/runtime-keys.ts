@@ -35,6 +35,7 @@ export function runtimeKeys(inputs: RuntimeInputs): RuntimeKeys {
       modelUrl,
       modelLibUrl,
       inputs.workerUrl,
+      inputs.share,
     ]),
     limits: JSON.stringify([maxDownloadBytes, maxMemoryBytes]),
   };

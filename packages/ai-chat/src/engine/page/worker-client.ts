@@ -4,9 +4,10 @@
  * and a worker that dies rejects whatever was waiting on it.
  */
 import type { ProgressReport } from '../../types.js';
-import type { CompletionChunk, CompletionRequest } from '../engine.js';
+import type { CompletionChunk, CompletionMessage, CompletionRequest } from '../engine.js';
+import type { TokenCount } from '../runtime.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
-import { fromBlob } from '../spawn.js';
+import { blobWorkers } from '../spawn.js';
 
 type Pending = {
   resolve(value: unknown): void;
@@ -39,8 +40,11 @@ export class WorkerClient {
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
+      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`).
+      const name = (event.error as { name?: unknown } | null | undefined)?.name;
       this.#die({
         ...WORKER_DIED,
+        ...(typeof name === 'string' ? { name } : {}),
         message: `${WORKER_DIED.message}: ${event.message || 'it failed to start'}`,
       });
     });
@@ -56,7 +60,7 @@ export class WorkerClient {
         name: 'ContentSecurityPolicyError',
         message: `the page's Content-Security-Policy (${d}) blocks blob: workers`,
       });
-    const policy = fromBlob.has(worker) ? document : undefined;
+    const policy = blobWorkers.has(worker) ? document : undefined;
     policy?.addEventListener('securitypolicyviolation', heard);
     const started = this.#request<undefined>({ type: 'hold', name: this.#lock }).done;
     void started
@@ -234,6 +238,11 @@ export class WorkerClient {
     } finally {
       this.terminate();
     }
+  }
+
+  /** What `messages` cost with the loaded model's tokenizer; undefined where the worker has none. */
+  async count(messages: CompletionMessage[]): Promise<TokenCount | undefined> {
+    return (await this.#request<TokenCount | null>({ type: 'count', messages }).done) ?? undefined;
   }
 
   clearCache(spec: ModelSpec): Promise<void> {

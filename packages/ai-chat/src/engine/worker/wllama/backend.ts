@@ -73,7 +73,7 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
         const preflight = await preflights.forLoad(spec, signal);
         plan = preflight.plan;
         await start(signal, report);
-        return { ...preflight.result, cached: true };
+        return { ...preflight.result, cached: true, contextWindow: plan.context };
       });
     },
     async unload() {

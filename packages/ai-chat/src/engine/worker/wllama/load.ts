@@ -13,9 +13,9 @@ import { downloadGguf } from './gguf-download.js';
 import type { WasmPlan } from './preflight.js';
 import type { WllamaAssets } from './assets.js';
 
-export { wllamaEngine } from './engine.js';
+import { CACHE_REUSE, wllamaLogger } from './engine.js';
 
-const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
+export { wllamaEngine } from './engine.js';
 
 /**
  * Download the plan's file (resuming what is kept) and start it in a new wllama instance, after
@@ -38,12 +38,13 @@ export async function startWllama(
   await untilAborted(checkCsp(), signal);
   const { Wllama } = await untilAborted(import('@wllama/wllama'), signal);
   await stopPrevious();
-  const instance = new Wllama({ default: assets.wasm }, { suppressNativeLog: true, logger: quiet });
+  const instance = new Wllama({ default: assets.wasm }, { suppressNativeLog: true, logger: wllamaLogger });
   instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm });
   const loading = instance.loadModel([blob], {
     n_ctx: plan.context,
     n_gpu_layers: 0,
     n_threads: plan.threads,
+    ...CACHE_REUSE,
   });
   try {
     await untilAborted(loading, signal);

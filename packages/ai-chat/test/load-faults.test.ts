@@ -103,7 +103,7 @@ describe('load and network failures, told apart at the source (real worker, real
       const error = (await el.load().catch((e: unknown) => e)) as AiChatErrorEvent;
       expect([error.code, error.recoverable]).to.deep.equal(['engine', false]);
       expect(error.message).to.contain('Content-Security-Policy (worker-src)');
-      expect(error.message).to.contain('blocks blob: workers');
+      expect(error.message).to.contain('the script is on another origin: allow blob: in worker-src');
       const { words, buttons } = await shown(el);
       expect(words).to.equal(en.errorBlocked);
       expect(buttons).not.to.include('Try again');

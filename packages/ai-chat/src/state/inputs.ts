@@ -86,7 +86,7 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
 
   // Cross-tab sharing (issue 24): `tabs` unless the page says `none`.
   if (el.share != null && el.share !== 'tabs' && el.share !== 'none')
-    problem('share', `share="${String(el.share)}" is not valid: expected tabs or none.`);
+    problem('share', `share="${shown(el.share)}" is not valid: expected tabs or none.`);
 
   if (el.theme != null && el.theme !== 'light' && el.theme !== 'dark')
     problem(

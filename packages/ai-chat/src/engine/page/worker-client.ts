@@ -7,7 +7,6 @@ import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest } from '../engine.js';
 import type { TokenCount } from '../runtime.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
-import { blobWorkers } from '../spawn.js';
 
 type Pending = {
   resolve(value: unknown): void;
@@ -32,15 +31,14 @@ export class WorkerClient {
   #progressListeners = new Set<(report: ProgressReport) => void>();
   #queue: Promise<unknown> = Promise.resolve();
   #exitListeners = new Set<(error: WireError) => void>();
-  /** The Web Lock the worker holds for its whole life (see `#watchLife`). */
-  #lock = `ai-chat-worker-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
   constructor(worker: Worker) {
     this.#worker = worker;
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`).
+      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`,
+      // `ContentSecurityPolicyError`).
       const name = (event.error as { name?: unknown } | null | undefined)?.name;
       this.#die({
         ...WORKER_DIED,
@@ -49,24 +47,7 @@ export class WorkerClient {
       });
     });
     worker.addEventListener('messageerror', () => this.#die(WORKER_DIED));
-    // A page whose Content-Security-Policy does not allow workers from `blob:` URLs (the script is
-    // on another origin) blocks ours before its first line runs: the browser says so only in a
-    // `securitypolicyviolation` event (the `error` event has no message). Heard before the worker's
-    // first answer, it ends the worker with an error naming the directive.
-    const heard = ({ blockedURI, effectiveDirective: d }: SecurityPolicyViolationEvent) =>
-      blockedURI === 'blob' &&
-      /^(worker|child|script)-src/.test(d) &&
-      this.#die({
-        name: 'ContentSecurityPolicyError',
-        message: `the page's Content-Security-Policy (${d}) blocks blob: workers`,
-      });
-    const policy = blobWorkers.has(worker) ? document : undefined;
-    policy?.addEventListener('securitypolicyviolation', heard);
-    const started = this.#request<undefined>({ type: 'hold', name: this.#lock }).done;
-    void started
-      .finally(() => policy?.removeEventListener('securitypolicyviolation', heard))
-      .catch(() => undefined);
-    this.#watchLife(started);
+    this.#watchLife();
   }
 
   /**
@@ -74,13 +55,13 @@ export class WorkerClient {
    * Web Lock for its whole life; the page asks for the same lock and is granted it when the worker
    * is gone, whatever the way.
    */
-  #watchLife(held: Promise<undefined>) {
+  #watchLife() {
     const locks = globalThis.navigator?.locks;
     if (!locks) return;
-    const name = this.#lock;
+    const name = `ai-chat-worker-${Math.random().toString(36).slice(2)}-${Date.now()}`;
     const stop = new AbortController();
     this.#exitListeners.add(() => stop.abort());
-    held.then(
+    this.#request<undefined>({ type: 'hold', name }).done.then(
       () =>
         locks
           .request(name, { signal: stop.signal }, () =>

@@ -31,6 +31,17 @@ async function chat(modelUrl: string) {
   return { el, errors: record<AiChatErrorEvent>(el, 'ai-chat-error') };
 }
 
+/** An element with a self-hosted WebLLM model at `base`, in the real worker. */
+const mlcElement = (name: string, base: string) =>
+  fixture<AiChat>(
+    html`<ai-chat
+      model=${name}
+      model-url=${base}
+      model-lib-url=${`${base}/lib.wasm`}
+      worker-url=${REAL_WORKER}
+    ></ai-chat>`,
+  );
+
 describe('a download record: the validator and the total, checked on resume (real worker, real wllama)', function () {
   this.timeout(60000);
   afterEach(expectEveryWorkerEnded);
@@ -85,14 +96,7 @@ describe('a download record: the validator and the total, checked on resume (rea
   it('real worker (WebLLM downloader): a tokenizer that is not the length its host said is not stored; the next try measures it again and downloads it', async () => {
     const name = `${fresh()}-s2x64-q4f32_1-MLC`;
     const base = `${origin}/adversary/changing/${name}`;
-    const el = await fixture<AiChat>(
-      html`<ai-chat
-        model=${name}
-        model-url=${base}
-        model-lib-url=${`${base}/lib.wasm`}
-        worker-url=${REAL_WORKER}
-      ></ai-chat>`,
-    );
+    const el = await mlcElement(name, base);
     await waitUntil(() => el.modelInfo, 'preflight', { timeout: 30000 });
     const failed = (await el.load().catch((e: unknown) => e)) as AiChatErrorEvent;
     expect([failed.code, failed.recoverable]).to.deep.equal(['network', true]);
@@ -122,14 +126,7 @@ describe('a download record: the validator and the total, checked on resume (rea
   it('real worker: a 64 MB mlc-chat-config.json is read no further than 8 MiB and refused as not a model', async () => {
     const name = `${fresh()}-q4f32_1-MLC`;
     const base = `${origin}/adversary/hugejson/${name}`;
-    const el = await fixture<AiChat>(
-      html`<ai-chat
-        model=${name}
-        model-url=${base}
-        model-lib-url=${`${base}/lib.wasm`}
-        worker-url=${REAL_WORKER}
-      ></ai-chat>`,
-    );
+    const el = await mlcElement(name, base);
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');
     await waitUntil(() => errors.length > 0, 'refused', { timeout: 30000 });
     expect([errors[0]!.code, errors[0]!.recoverable]).to.deep.equal(['model-not-found', false]);

@@ -223,10 +223,7 @@ export class ModelController implements ReactiveController {
   load(): Promise<void> {
     // A property set just before this call counts: the latest inputs win.
     this.follow();
-    if (this.#ready) {
-      this.#status.clearFailure();
-      return Promise.resolve();
-    }
+    if (this.#ready) return Promise.resolve(this.#status.clearFailure());
     if (!this.#loading) {
       const run = this.#load(this.#runtime!, this.#op.signal);
       this.#loading = run;

@@ -12,7 +12,7 @@ import { isWorkerKind, type PageKind, type RuntimeKind, type WorkerKind } from '
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
 import { lazyRuntime } from './lazy-runtime.js';
-import type { LanguageModelApi } from './prompt-api.js';
+import { expected, type LanguageModelApi } from './prompt-api.js';
 import { workerSide } from './worker-side.js';
 
 /** What an element's runtime is made from. */
@@ -37,8 +37,10 @@ export const PAGE_RUNTIMES: { readonly [K in PageKind]: (inputs: RuntimeInputs) 
     const aside = onlyAvailable && (spec.model !== 'auto' || !!spec.modelUrl);
     return lazyRuntime(async () => {
       const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
-      if (aside || (onlyAvailable && (await api?.availability().catch(() => undefined)) !== 'available'))
-        throw unavailable(new Error());
+      if (aside) throw unavailable(new Error());
+      // Asked with the element's languages, as the session will be (the browser warns otherwise).
+      const answer = onlyAvailable && (await api?.availability(expected(languages)).catch(() => undefined));
+      if (onlyAvailable && answer !== 'available') throw unavailable(new Error());
       return (await import('./builtin-runtime.js')).createBuiltinRuntime({ languages, onlyAvailable });
     });
   },

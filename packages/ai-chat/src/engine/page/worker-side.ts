@@ -43,6 +43,8 @@ export function workerSide(spec: ModelSpec, workerUrl: string | undefined, share
     async *generate(request, signal) {
       yield* (await layered()).generate(request, signal);
     },
+    // Counted where the replies go (a guest tab starts no worker to count).
+    countTokens: async (messages, signal) => (await layered()).countTokens?.(messages, signal),
     unload: async () => (chunk ? await chunk : plain).unload(),
     clearCache: async () => (await layered()).clearCache(),
   };

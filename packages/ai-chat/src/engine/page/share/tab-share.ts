@@ -140,6 +140,12 @@ class TabShare implements Runtime {
     else yield* this.#local.generate(request, signal);
   }
 
+  /** Counted here when this tab holds the model; a guest's turns are estimated (no worker starts here). */
+  async countTokens(...[messages, signal]: Parameters<NonNullable<Runtime['countTokens']>>) {
+    const role = this.#current;
+    return role && 'seat' in role ? this.#local.countTokens?.(messages, signal) : undefined;
+  }
+
   async unload(): Promise<void> {
     this.#quit.abort();
     this.#quit = new AbortController();

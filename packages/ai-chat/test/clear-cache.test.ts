@@ -47,7 +47,9 @@ describe('clearCache() cancels what it would delete (real worker, real wllama)',
     await el.load();
     const served = (await (await fetch(url)).arrayBuffer()).byteLength;
     expect(await keptBytes(url)).to.equal(served);
-    expect((await el.send('after clearing'))!.content.length).to.be.greaterThan(0);
+    // llama.cpp ran the file (4 tokens of a generated model may decode to no text).
+    expect((await el.send('after clearing'))!.role).to.equal('assistant');
+    expect(errors).to.deep.equal([]);
     expect(await keptBytes(url), 'still whole after a reply').to.equal(served);
   });
 });

@@ -68,7 +68,9 @@ describe('a download record: the validator and the total, checked on resume (rea
       expect(el.modelInfo!.downloadBytes).to.equal(158_080 + 64 * 1024);
       const served = new Uint8Array(await (await fetch(url)).arrayBuffer());
       expect(await cachedBytes(url)).to.deep.equal(served);
-      expect((await el.send('new?'))!.content.length).to.be.greaterThan(0);
+      // llama.cpp ran the file (4 tokens of a generated model may decode to no text).
+      expect((await el.send('new?'))!.role).to.equal('assistant');
+      expect(errors.map((e) => e.code)).to.deep.equal(['network']);
     });
 
   for (const flags of ['~same', '~same~noifrange'])
@@ -90,7 +92,9 @@ describe('a download record: the validator and the total, checked on resume (rea
       expect(await cachedBytes(url), 'the cached file is the new version, byte for byte').to.deep.equal(
         served,
       );
-      expect((await el.send('same?'))!.content.length).to.be.greaterThan(0);
+      // llama.cpp ran the file (4 tokens of a generated model may decode to no text).
+      expect((await el.send('same?'))!.role).to.equal('assistant');
+      expect(errors).to.deep.equal([]);
     });
 
   it('real worker (WebLLM downloader): a tokenizer that is not the length its host said is not stored; the next try measures it again and downloads it', async () => {

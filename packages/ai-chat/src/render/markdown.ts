@@ -27,9 +27,6 @@ interface OpenFence {
   shown: number;
 }
 
-/** A block laid out only near the viewport (CSSOM: no inline style a page's policy would block). */
-const LAZY_BLOCK = { contentVisibility: 'auto', containIntrinsicSize: 'auto 6em' };
-
 /** The sample of already-seen text compared to tell growth from replacement, in O(1). */
 const SAMPLE = 32;
 
@@ -130,7 +127,7 @@ export class MarkdownView {
       const end = pending.shift()!;
       const block = document.createElement('div');
       // Blocks caught up in bulk (a restored message) are laid out only near the viewport.
-      if (rendered > 1) Object.assign(block.style, LAZY_BLOCK);
+      if (rendered > 1) block.dataset.lazy = '';
       block.append(renderMarkdown(text.slice(this.#committed, end), this.#options));
       this.#tail.before(block);
       this.#committed = end;

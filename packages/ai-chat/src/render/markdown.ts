@@ -27,6 +27,9 @@ interface OpenFence {
   shown: number;
 }
 
+/** A message longer than this (characters) is long: see `data-lazy` in `update`. */
+const LONG = 32_000;
+
 /** The sample of already-seen text compared to tell growth from replacement, in O(1). */
 const SAMPLE = 32;
 
@@ -126,8 +129,8 @@ export class MarkdownView {
     while (pending.length && timeLeft()) {
       const end = pending.shift()!;
       const block = document.createElement('div');
-      // Blocks caught up in bulk (a restored message) are laid out only near the viewport.
-      if (rendered > 1) block.dataset.lazy = '';
+      // Blocks of a long message caught up in bulk (a restored one) are laid out near the viewport only.
+      if (rendered > 1 && text.length > LONG) block.dataset.lazy = '';
       block.append(renderMarkdown(text.slice(this.#committed, end), this.#options));
       this.#tail.before(block);
       this.#committed = end;

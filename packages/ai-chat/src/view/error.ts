@@ -21,8 +21,8 @@ export interface ErrorActions {
 export function errorView(s: ViewState, error: AiChatError, on: ErrorActions) {
   const t = s.strings;
   // A model library this runtime cannot start, a page's policy, a host that does not allow this
-  // page, a model that is not there or not a model: as final as a device that lacks WebGPU.
-  const final = !error.recoverable && /^(engine|network|model-not-found)$/.test(error.code);
+  // page: as final as a device that lacks WebGPU.
+  const final = !error.recoverable && (error.code === 'engine' || error.words === 'errorBlocked');
   const fatal = (FATAL.has(error.code) || final) && !s.hasEngine;
   const warning = error.code === 'invalid-attribute';
   // While a model is loaded, trying again means asking for the last reply again.

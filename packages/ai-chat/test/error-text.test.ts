@@ -24,7 +24,7 @@ describe("pure: errors in the visitor's words", () => {
 
   it("the visitor's error words give no advice only the page author can follow", () => {
     const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
-    expect(errors.length).to.equal(12);
+    expect(errors.length).to.equal(13);
     for (const [key, text] of errors)
       expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
   });

@@ -13,7 +13,8 @@ export interface ConsentActions {
 export function consentView(s: ViewState, on: ConsentActions) {
   const t = s.strings;
   const info = s.modelInfo;
-  const id = info?.id ?? s.model;
+  // The page's `model` as it set it (checked in `state/inputs.ts`): only text names a model.
+  const id = info?.id ?? (typeof s.model === 'string' ? s.model : '');
   // The browser's own model: no size of ours, only whether the browser downloads it first.
   const browsers = info?.download === 'browser';
   const name = browsers ? t.builtinModel : info?.label || friendlyModelName(id) || t.consentAutoModel;

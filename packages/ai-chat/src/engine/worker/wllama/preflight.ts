@@ -18,7 +18,8 @@ import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { named } from '../../errors.js';
-import { fetchOk, fileName, remoteSize } from '../shared/http.js';
+import { fileName, remoteSize } from '../shared/http.js';
+import { readStart } from './header-read.js';
 import { probeSpeed } from './speed-probe.js';
 import { notFound } from '../shared/errors.js';
 import type { ModelSpec } from '../../protocol.js';
@@ -63,15 +64,11 @@ async function readShape(
 ): Promise<{ shape: CpuModelShape; fileBytes: number }> {
   for (let want = 1 << 20; ;) {
     const kept = await cachedGgufBlob(url, want);
-    let bytes: Uint8Array;
-    if (kept) bytes = new Uint8Array(await kept.slice(0, want).arrayBuffer());
-    else {
-      const response = await fetchOk(url, {
-        headers: { Range: `bytes=0-${want - 1}` },
-        ...(signal ? { signal } : {}),
-      });
-      bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, want);
-    }
+    const bytes = kept
+      ? new Uint8Array(await kept.slice(0, want).arrayBuffer())
+      : await readStart(url, want, signal);
+    if (bytes.byteLength === 0)
+      throw named('ModelFilesInvalidError', `${fileName(url)} is empty: not a model file`);
     try {
       const header = parseGgufHeader(bytes);
       return { shape: shapeFromHeader(header), fileBytes: header.fileBytes };
@@ -81,9 +78,9 @@ async function readShape(
         continue;
       }
       if (error instanceof GgufTruncatedError)
-        throw named('ModelFilesNotFoundError', `${fileName(url)} is cut short`);
+        throw named('ModelFilesInvalidError', `${fileName(url)} is cut short`);
       throw named(
-        'ModelFilesNotFoundError',
+        'ModelFilesInvalidError',
         `${fileName(url)} is not a GGUF model (${(error as Error).message})`,
       );
     }
@@ -160,7 +157,7 @@ export async function runWasmPreflight(
     const read = await readShape(url, signal);
     if (size.bytes < read.fileBytes)
       throw named(
-        'ModelFilesNotFoundError',
+        'ModelFilesInvalidError',
         `${fileName(url)} is cut short (${size.bytes} of ${read.fileBytes} bytes)`,
       );
     shape = read.shape;

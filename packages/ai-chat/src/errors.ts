@@ -51,6 +51,8 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
+  /** The visitor's words, a key of the strings, where the code's own do not fit. */
+  words?: string | undefined;
 }
 
 /**
@@ -62,6 +64,7 @@ export class AiChatError extends Error {
   readonly detail: string | undefined;
   readonly runtime: string | undefined;
   readonly recoverable: boolean;
+  readonly words: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -71,6 +74,7 @@ export class AiChatError extends Error {
     this.detail = options.detail;
     this.runtime = options.runtime;
     this.recoverable = options.recoverable ?? RECOVERABLE[code];
+    this.words = options.words;
   }
 }
 
@@ -127,6 +131,8 @@ const FETCH_FAILED = new Set([
 
 /** WebAssembly's classes: a model library this runtime cannot start. */
 const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
+/** The CPU runtime cannot start here (a browser lacking what it needs, a page policy that locks it out). */
+const CANNOT_START = new Set(['BrowserUnsupportedError', 'ContentSecurityPolicyError']);
 
 function classify(name: string, message: string): ErrorCode {
   if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;
@@ -158,5 +164,12 @@ export function toChatError(error: unknown, model = ''): AiChatError {
     return chatError(code, typeof own === 'string' ? shortDetail(own) : '', { runtime });
   // A model library the runtime cannot start: trying again downloads the same library.
   const library = typeof name === 'string' && WASM_ERRORS.has(name);
+  // Nor can a retry start a runtime this browser or this page does not allow; another browser can.
+  if (typeof name === 'string' && CANNOT_START.has(name))
+    return chatError(code, '', {
+      runtime,
+      recoverable: false,
+      ...(name === 'BrowserUnsupportedError' ? { words: 'errorBrowserUnsupported' } : {}),
+    });
   return chatError(code, '', { runtime, ...(library ? { recoverable: false } : {}) });
 }

@@ -84,6 +84,8 @@ export const en = {
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
   errorEngine: 'The chat could not run in this browser.',
+  // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
+  errorBrowserUnsupported: 'This browser cannot run the chat. Try a recent Chrome, Edge, Firefox or Safari.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

@@ -12,7 +12,7 @@ export const errorKey = (code: ErrorCode): string =>
 
 /** The words to show for `error`, from `strings` when they have them. */
 export function errorText(error: AiChatError, strings: Partial<Record<string, string>>): string {
-  const template = strings[errorKey(error.code)];
+  const template = strings[error.words ?? errorKey(error.code)];
   if (error.detail === undefined) return error.message;
   if (template === undefined) return error.detail || error.message;
   return error.detail

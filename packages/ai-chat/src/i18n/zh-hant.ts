@@ -74,4 +74,6 @@ export const zhHant: Strings = {
   errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話以繼續。',
   errorAborted: '已停止。',
   errorEngine: '對話無法在這個瀏覽器中執行。',
+  // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
+  errorBrowserUnsupported: '這個瀏覽器無法執行對話。請改用新版 Chrome、Edge、Firefox 或 Safari。',
 };

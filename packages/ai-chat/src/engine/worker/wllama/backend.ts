@@ -12,7 +12,7 @@ import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf } from './gguf-cache.js';
 import { notLoaded } from '../shared/errors.js';
-import { runWasmPreflight } from './preflight.js';
+import { predictFor, runWasmPreflight } from './preflight.js';
 import type { RuntimeBackend } from '../worker-host.js';
 import type { WllamaAssets } from './assets.js';
 
@@ -45,7 +45,9 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
       const load = await loader();
       wllama = await load.startWllama(plan, assets, signal, report, () => wllama?.exit());
       engine ??= load.wllamaEngine(current);
-      return { ...result, cached: true };
+      // What the worker actually loaded, and the prediction for it.
+      const cpu = load.loadedCpu(wllama);
+      return { ...result, cached: true, cpu, predictedMsPerToken: predictFor(plan, cpu) };
     },
     async unload() {
       loads.cancel();

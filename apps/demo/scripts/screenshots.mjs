@@ -62,6 +62,11 @@ const OURS = {
     worker: `${WORKER}&loadError=NetworkError&loadErrorMessage=Failed%20to%20fetch`,
     setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
   },
+  // A browser that cannot start the CPU runtime (in a real one, found at the preflight).
+  unsupported: {
+    worker: `${WORKER}&loadError=BrowserUnsupportedError&loadErrorMessage=it%20lacks%20WebAssembly%20SIMD`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
+  },
 };
 
 const QUESTIONS = {

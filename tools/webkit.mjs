@@ -19,10 +19,14 @@ const freePort = () =>
 const live = new Set();
 const endLive = () => live.forEach((child) => child.kill('SIGTERM'));
 process.once('exit', endLive);
-for (const signal of ['SIGINT', 'SIGTERM'])
+// A signal ends the run (other listeners, puppeteer's among them, would otherwise keep it going).
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+])
   process.once(signal, () => {
     endLive();
-    process.kill(process.pid, signal);
+    process.exit(code);
   });
 
 /** Start a process and end it (by its own id) with the returned `stop`. */

@@ -39,9 +39,12 @@ export interface WasmPreflight {
   plan: WasmPlan;
 }
 
-/** Threads: more than one only where the page is cross-origin isolated (SharedArrayBuffer). */
+/**
+ * Threads: more than one only where the page is cross-origin isolated and `SharedArrayBuffer` is
+ * there (WebKitGTK is isolated under COOP/COEP, yet has none: wllama then runs one thread).
+ */
 export function threadsToUse(): number {
-  if (!globalThis.crossOriginIsolated) return 1;
+  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer !== 'function') return 1;
   return Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
 }
 

@@ -89,15 +89,6 @@ chat.addEventListener('ai-chat-status', () => {
   $('chosen').textContent = info ? `Runtime: ${runtime ?? 'custom'} · ${info.label ?? info.id}${speed}` : '';
 });
 
-// The browser's own model (Prompt API) is offered only where the browser says it has or can get
-// one; the element then tries it first and falls back to WebGPU, then the CPU.
-const builtinChoice = document.querySelector('#runtime option[value="builtin webgpu wasm"]');
-builtinChoice.hidden = true;
-globalThis.LanguageModel?.availability?.().then(
-  (availability) => (builtinChoice.hidden = availability === 'unavailable'),
-  () => undefined,
-);
-
 $('lang').addEventListener('change', async (event) => {
   const lang = event.target.value;
   const rtl = lang === 'ar';

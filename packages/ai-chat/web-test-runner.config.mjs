@@ -6,6 +6,7 @@ import { modelServer } from './test/server/model-server.mjs';
 import { faultRoutes } from './test/server/fault-routes.mjs';
 import { wllamaAssets } from './test/server/wllama-assets.mjs';
 import { cspHeaders } from './test/server/csp.mjs';
+import { tabsPlugin } from './test/server/tabs.mjs';
 import { CHROME_FLAGS, CHROME_PATH, WEBGPU_FLAGS } from '../../tools/chromium.mjs';
 import { outsideMessage, startNetGuard } from '../../tools/net-guard.mjs';
 
@@ -53,6 +54,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.test.json` }),
+    tabsPlugin,
     {
       name: 'guards-in-every-test-file',
       transform(context) {

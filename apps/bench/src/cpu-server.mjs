@@ -19,7 +19,9 @@ const wllamaEsm = join(
   dirname(createRequire(join(pkg, 'package.json')).resolve('@wllama/wllama/package.json')),
   'esm',
 );
-const ggufDir = join(tmpdir(), 'ai-chat-bench-gguf');
+/** Where the generated models are written (once), served under `/gguf/`. */
+export const GGUF_DIR = join(tmpdir(), 'ai-chat-bench-gguf');
+const ggufDir = GGUF_DIR;
 
 /** Write the generated models `names` (`d<dim>l<layers>-<type>`) once into a temp folder. */
 export function generateModels(names) {

@@ -82,7 +82,7 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
         .map((file) => ({ file, ...sizes(readFileSync(join(cdnDir, file))) }));
       result.lazyNeverLoaded = { files: never, ...sumSizes(never) };
       result.worker = { file: 'worker.js', ...sizes(readFileSync(join(cdnDir, 'worker.js'))) };
-      const webllm = readdirSync(join(cdnDir, 'chunks')).find((f) => /^lib-.*\.js$/.test(f));
+      const webllm = readdirSync(join(cdnDir, 'chunks')).find((f) => /^web-llm-.*\.js$/.test(f));
       if (webllm)
         result.webllm = { file: `chunks/${webllm}`, ...sizes(readFileSync(join(cdnDir, 'chunks', webllm))) };
     }

@@ -61,6 +61,31 @@ const OURS = {
   error: {
     worker: `${WORKER}&loadError=NetworkError&loadErrorMessage=Failed%20to%20fetch`,
     setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
+  }, // The last load of this model died with its page: the consent card says so (`pre` runs first).
+  crashed: {
+    worker: WORKER,
+    pre: `localStorage.setItem('ai-chat:loads', JSON.stringify({ loading: [], crashed: [{ lock: 'gone', model: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', runtime: 'webgpu', memoryBytes: 1203 * 2 ** 20 }] }));`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); localStorage.removeItem('ai-chat:loads');`,
+  },
+  // The browser's own model, ready (a Prompt API stand-in): no consent card, the model named.
+  builtin: {
+    model: 'auto',
+    pre: `import { PromptApiStandIn } from '/build/testing.js'; new PromptApiStandIn({ availability: 'available' }).install();`,
+    setup: `await until(() => el.status === 'ready'); await sleep(100);`,
+  },
+  // Long conversations (context-policy): a reply that failed, shown where it failed; a message too
+  // long for the model, back in the composer; the oldest turns left out, the visitor told once.
+  'reply-failed': {
+    engineJs: `new ScriptedEngine({ replies: [{ text: replies[0], tokenDelayMs: 0 }, { text: 'The answer starts well and then', tokenDelayMs: 0, failAfter: 4, error: { name: 'DeviceLostError', message: 'The WebGPU device was lost' } }] })`,
+    setup: `el.showStats = true; await el.send(q[0]); await el.send(q[1]).catch(() => {}); await sleep(200);`,
+  },
+  'too-long': {
+    engineJs: `new ScriptedEngine({ contextWindow: 2000, replies: [{ text: replies[0], tokenDelayMs: 0 }] })`,
+    setup: `await el.send(q[0]); const box = el.shadowRoot.querySelector('textarea'); box.value = (q[1] + ' ').repeat(600); el.shadowRoot.querySelector('[part="send-button"]').click(); await until(() => el.shadowRoot.querySelector('[part="error"]') && box.value); await sleep(200);`,
+  },
+  'long-conversation': {
+    engineJs: `new ScriptedEngine({ contextWindow: q[0].includes(' ') ? 160 : 40, replies: () => ({ text: replies[1].split('\\n')[0], tokenDelayMs: 0 }) })`,
+    setup: `for (let i = 0; i < 10; i++) await el.send(q[i % 2]); await sleep(100); el.shadowRoot.querySelector('.context-note').scrollIntoView({ block: 'center' }); await sleep(200);`,
   },
   // A browser that cannot start the CPU runtime (in a real one, found at the preflight).
   unsupported: {
@@ -78,7 +103,8 @@ function oursPage(state, lang) {
   const s = OURS[state];
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <style>body{margin:0;padding:16px;font-family:system-ui;background:Canvas;color-scheme:light dark}ai-chat{height:560px;--ai-chat-max-height:none}</style></head><body>
-<ai-chat model="Llama-3.2-1B-Instruct-q4f16_1-MLC" ${s.worker ? `worker-url="${s.worker}"` : ''}></ai-chat>
+<ai-chat model="${s.model ?? 'Llama-3.2-1B-Instruct-q4f16_1-MLC'}" ${s.worker ? `worker-url="${s.worker}"` : ''}></ai-chat>
+${s.pre ? `<script type="module">${s.pre}</script>` : ''}
 <script type="module">
 import '/build/ai-chat.js';
 import { ScriptedEngine } from '/build/testing.js';
@@ -90,6 +116,7 @@ const q = ${JSON.stringify(QUESTIONS[lang])};
 const replies = REPLIES['${lang}'];
 let turn = 0;
 ${s.engine ? `el.engine = new ScriptedEngine({ replies: () => ({ text: replies[turn++ % replies.length], tokenDelayMs: 0, firstTokenDelayMs: turn > 1 ? 60000 : 0 }) });` : ''}
+${s.engineJs ? `el.engine = ${s.engineJs};` : ''}
 ${s.setup}
 window.__shot = true;
 </script></body></html>`;

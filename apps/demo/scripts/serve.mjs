@@ -7,10 +7,10 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
 
-/** `/models/generated.gguf` (or any other name): a small generated GGUF model (random weights) for the CPU runtime, offline. */
+/** `/models/generated.gguf` (or any other name): a small generated GGUF model (random weights, a 4,096-token context) for the CPU runtime, offline. */
 let generated;
-function serveGguf(req, res) {
-  generated ??= makeGguf({ dim: 256, layers: 4, name: 'demo' });
+export function serveGguf(req, res) {
+  generated ??= makeGguf({ dim: 256, layers: 4, name: 'demo', context: 4096 });
   const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
   const start = m ? Number(m[1]) : 0;
   const end = m && m[2] ? Math.min(Number(m[2]), generated.length - 1) : generated.length - 1;

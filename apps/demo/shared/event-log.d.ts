@@ -1,3 +1,2 @@
-export declare const MODELS: ReadonlyArray<{ id: string; label: string }>;
 export declare function describeEvent(event: Event): string;
 export declare function progressFilter(): (event: Event) => boolean;

@@ -1,13 +1,5 @@
-// Shared by the framework demos (apps/demo-react, apps/demo-vue): the model picker's choices and
-// one line of the event log per event.
-
-/** `auto` and a few small prebuilt WebLLM models. */
-export const MODELS = [
-  { id: 'auto', label: 'auto (best that fits this device)' },
-  { id: 'SmolLM2-360M-Instruct-q4f32_1-MLC', label: 'SmolLM2 360M (f32)' },
-  { id: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC', label: 'Qwen2.5 0.5B (f16)' },
-  { id: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', label: 'Llama 3.2 1B (f16)' },
-];
+// Shared by the framework apps (apps/app-react, apps/app-vue, apps/app-svelte): one line of the
+// event log per event.
 
 const FIELDS = {
   'ai-chat-status': ['status'],

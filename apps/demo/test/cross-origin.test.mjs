@@ -169,12 +169,12 @@ describe('script tag from another origin (the real worker in dist/cdn/worker.js,
   it('real worker: defines <ai-chat>, starts the worker from a blob: URL importing the CDN worker.js, and runs the preflight', async () => {
     const { page, requests, workers, errors } = await openSite('');
     // Before consent only the worker's small preflight code runs; web-llm is not fetched.
-    const webllmBefore = requests.filter((u) => /\/chunks\/lib-[^/]*\.js$/.test(u)).length;
+    const webllmBefore = requests.filter((u) => /\/chunks\/web-llm-[^/]*\.js$/.test(u)).length;
     const result = await loadModel(page);
     const pageOrigin = originOf(site);
     assert.equal(webllmBefore, 0, 'web-llm not fetched before a model loads');
     assert.ok(
-      requests.some((u) => u.startsWith(`${originOf(cdn)}/cdn/chunks/lib-`)),
+      requests.some((u) => u.startsWith(`${originOf(cdn)}/cdn/chunks/web-llm-`)),
       'web-llm came from the script origin when the model loaded',
     );
     assert.ok(

@@ -1,18 +1,38 @@
-// Build: `tsc` for the npm files (dist/*.js + .d.ts), esbuild for the script-tag files
-// (dist/cdn/ai-chat.js: the element with Lit; dist/cdn/worker.js: the worker with web-llm), and
-// custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs). wllama's WebAssembly
-// (the fast build and the compat build, 29 MB) is copied once, beside the script-tag worker
-// (dist/cdn/wllama/); the npm worker (dist/engine/worker.js) points at that same copy. The worker
-// loads it from there, never from a third-party host.
+// Build:
+// - `tsc`: the npm files (dist/*.js + .d.ts), for bundlers to bundle with the page's own code;
+// - custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs), and the editors'
+//   files made from it (scripts/editor-data.mjs);
+// - esbuild, dist/cdn/, the files a page serves: the script tag (ai-chat.js and its chunks) with
+//   its worker (worker.js, sharing chunks with it), web-llm and wllama as files of their own
+//   (chunks/web-llm-*.js, chunks/wllama-*.js) and wllama's WebAssembly (wllama/, copied once);
+// - esbuild, dist/cdn/linked/: the same worker for npm installs, whose bundler copies each file under
+//   another name. Its files are linked (scripts/link-worker.mjs) so that they find one another by
+//   path; dist/worker-files.js (written here) names each for bundlers to copy. It uses the same
+//   web-llm, wllama and WebAssembly files.
+// The worker loads the runtimes and their WebAssembly from these files, never from a third-party host.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
+import { writeEditorData } from './editor-data.mjs';
+import { linkWorker, register } from './link-worker.mjs';
 import { stripVendorMaps } from './vendor-maps.mjs';
 
+/** The script tag's entry points, one line each: dist/cdn/<name>.js. */
+const PAGE_ENTRIES = {
+  'ai-chat': 'src/index.ts',
+  testing: 'src/testing/index.ts',
+};
+/** The worker's entry for the script tag and `ai-chat/worker.js` (dist/cdn/worker.js), and for npm installs. */
+const WORKER_ENTRY = 'src/engine/worker.ts';
+const LINKED_ENTRY = 'src/engine/worker-linked.ts';
+/** The runtimes, each one file that both workers import when a model of theirs loads. */
+const RUNTIMES = { 'web-llm': '@mlc-ai/web-llm', wllama: '@wllama/wllama' };
+
 const root = fileURLToPath(new URL('..', import.meta.url));
+const cdn = `${root}dist/cdn/`;
 rmSync(`${root}dist`, { recursive: true, force: true });
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], {
   stdio: 'inherit',
@@ -23,6 +43,7 @@ execFileSync(
   [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--quiet'],
   { stdio: 'inherit', cwd: root },
 );
+writeEditorData(root);
 
 /**
  * Minify the CSS in `css\`…\`` templates without interpolations (the element's styles and the
@@ -44,6 +65,18 @@ const minifyCssTemplates = {
   },
 };
 
+/** The script tag finds its worker beside itself: `worker-files.cdn.ts` in place of `worker-files.ts`. */
+const cdnWorkerFiles = {
+  name: 'cdn-worker-files',
+  setup(b) {
+    b.onResolve({ filter: /\/worker-files\.js$/ }, ({ path, resolveDir }) =>
+      resolve(resolveDir, path) === resolve(root, 'src/worker-files.js')
+        ? { path: resolve(root, 'src/worker-files.cdn.ts') }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -57,39 +90,122 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-};
-const result = await build({
-  ...common,
-  entryPoints: {
-    'ai-chat': 'src/index.ts',
-    worker: 'src/engine/worker.ts',
-    testing: 'src/testing/index.ts',
-  },
   outdir: 'dist/cdn',
-  // The worker imports web-llm only when a model loads: a chunk of its own. The element loads
-  // Markdown, highlighting and storage the same way, the first time it needs them.
+  // What a page or the worker needs only later is a chunk of its own, imported the first time:
+  // Markdown, highlighting and storage on the page; each runtime's backend in the worker.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [minifyCssTemplates],
-  metafile: Boolean(process.env.AI_CHAT_METAFILE),
+  metafile: true,
+};
+// The runtimes first: both workers name their files.
+const runtimes = await build({
+  ...common,
+  entryPoints: RUNTIMES,
+  entryNames: 'chunks/[name]-[hash]',
+  splitting: false,
+  // Third-party code only: no source map in the tarball (web-llm's alone is about 7 MB).
+  sourcemap: false,
 });
+/** Each runtime's file in dist/cdn/chunks/, by package: `chunks/[name]-[hash].js` of its entry. */
+const outputs = Object.keys(runtimes.metafile.outputs).map((path) => relative('dist/cdn/chunks', path));
+const runtimeFile = Object.fromEntries(
+  Object.entries(RUNTIMES).map(([name, pkg]) => [
+    pkg,
+    outputs.find((f) => f.startsWith(`${name}-`) && f.endsWith('.js')),
+  ]),
+);
+/** The runtimes as external files of a build whose chunks import them from `prefix` (their folder). */
+const runtimeImports = (prefix) => ({
+  name: 'runtime-files',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.values(RUNTIMES).join('|').replaceAll('/', '\\/')})$`);
+    b.onResolve({ filter }, ({ path }) => ({ path: `${prefix}${runtimeFile[path]}`, external: true }));
+  },
+});
+for (const pkg of Object.values(RUNTIMES)) if (!runtimeFile[pkg]) throw new Error(`no file for ${pkg}`);
+
+const cdnBuild = await build({
+  ...common,
+  entryPoints: { ...PAGE_ENTRIES, worker: WORKER_ENTRY },
+  // The runtimes' importers are chunks (each runtime loads only with a model of its own).
+  plugins: [minifyCssTemplates, cdnWorkerFiles, runtimeImports('./')],
+});
+const linkedBuild = await build({
+  ...common,
+  entryPoints: { 'linked/worker': LINKED_ENTRY },
+  chunkNames: 'linked/[name]-[hash]',
+  plugins: [runtimeImports('../chunks/')],
+});
+for (const [path, output] of Object.entries(cdnBuild.metafile.outputs))
+  if (output.imports.some((i) => i.external) && !path.startsWith('dist/cdn/chunks/'))
+    throw new Error(`${path} imports a runtime from outside chunks/`);
+// No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours).
+stripVendorMaps(cdn);
+
+// The linked worker's files: path in dist/cdn/ → code (and source map).
+const linkedPaths = Object.keys(linkedBuild.metafile.outputs)
+  .filter((path) => path.endsWith('.js'))
+  .map((path) => relative('dist/cdn', path));
+const built = new Map(
+  linkedPaths.map((path) => {
+    const mapFile = `${cdn}${path}.map`;
+    const map = existsSync(mapFile) ? JSON.parse(readFileSync(mapFile, 'utf8')) : undefined;
+    return [path, { code: readFileSync(`${cdn}${path}`, 'utf8'), map }];
+  }),
+);
+for (const [path, { code, map }] of await linkWorker(built, 'linked/worker.js')) {
+  writeFileSync(`${cdn}${path}`, code);
+  if (map) writeFileSync(`${cdn}${path}.map`, JSON.stringify(map));
+}
+// The runtimes' files, shared by both workers, also give their exports to the linked one.
+for (const file of Object.values(runtimeFile)) {
+  const path = `${cdn}chunks/${file}`;
+  writeFileSync(path, await register(`chunks/${file}`, readFileSync(path, 'utf8')));
+}
+
+// wllama's WebAssembly (the fast build and the compat build, 29 MB), once, beside the worker.
 const require = createRequire(import.meta.url);
 const wllama = dirname(require.resolve('@wllama/wllama/package.json'));
 const compat = dirname(require.resolve('@wllama/wllama-compat/package.json'));
-mkdirSync(`${root}dist/cdn/wllama/compat`, { recursive: true });
-copyFileSync(`${wllama}/esm/wasm/wllama.wasm`, `${root}dist/cdn/wllama/wllama.wasm`);
-copyFileSync(`${compat}/wasm/wllama.js`, `${root}dist/cdn/wllama/compat/wllama.js`);
-copyFileSync(`${compat}/wasm/wllama.wasm`, `${root}dist/cdn/wllama/compat/wllama.wasm`);
-// The npm worker (dist/engine/worker.js) uses the same files: `./wllama/` there is `../cdn/wllama/`
-// (bundlers copy what `new URL(…, import.meta.url)` names, wherever it is in the package).
-const npmWorker = `${root}dist/engine/worker.js`;
-const source = readFileSync(npmWorker, 'utf8');
-const pointed = source.replaceAll("new URL('./wllama/", "new URL('../cdn/wllama/");
-if (pointed.split("'../cdn/wllama/").length !== 4)
-  throw new Error(`${npmWorker}: expected 3 wllama asset URLs`);
-writeFileSync(npmWorker, pointed);
-// No source maps of third-party code in the tarball (web-llm's alone is about 7 MB).
-stripVendorMaps(`${root}dist/cdn`);
+const WLLAMA_FILES = {
+  'wllama/wllama.wasm': `${wllama}/esm/wasm/wllama.wasm`,
+  'wllama/compat/wllama.js': `${compat}/wasm/wllama.js`,
+  'wllama/compat/wllama.wasm': `${compat}/wasm/wllama.wasm`,
+};
+mkdirSync(`${cdn}wllama/compat`, { recursive: true });
+for (const [path, from] of Object.entries(WLLAMA_FILES)) copyFileSync(from, `${cdn}${path}`);
+
+// dist/worker-files.js (npm): every file of the linked worker, each named literally. `?no-inline`:
+// Vite would put a small file into the page as a `data:` URL; other tools ignore the query.
+const url = (path) =>
+  `new URL(${JSON.stringify(`./cdn/${path}${path.endsWith('.js') ? '?no-inline' : ''}`)}, import.meta.url).href`;
+const others = [
+  ...linkedPaths.filter((path) => path !== 'linked/worker.js').sort(),
+  ...Object.values(runtimeFile).map((file) => `chunks/${file}`),
+  ...Object.keys(WLLAMA_FILES),
+];
+writeFileSync(
+  `${root}dist/worker-files.js`,
+  [
+    "// Written by scripts/build.mjs: where the model worker's files are (see src/worker-files.ts).",
+    'export const workerFiles = () => ({',
+    `  entry: ${url('linked/worker.js')},`,
+    '  files: {',
+    ...others.map((path) => `    ${JSON.stringify(path)}: ${url(path)},`),
+    '  },',
+    '});',
+    '',
+  ].join('\n'),
+);
+rmSync(`${root}dist/worker-files.js.map`);
+
 // AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.
-if (result.metafile) writeFileSync(`${root}dist/cdn-meta.json`, JSON.stringify(result.metafile));
+if (process.env.AI_CHAT_METAFILE) {
+  const all = [runtimes, cdnBuild, linkedBuild].map((b) => b.metafile);
+  const meta = (key) => Object.assign({}, ...all.map((m) => m[key]));
+  writeFileSync(
+    `${root}dist/cdn-meta.json`,
+    JSON.stringify({ inputs: meta('inputs'), outputs: meta('outputs') }),
+  );
+}
 console.log('built dist/ and dist/cdn/');

@@ -77,7 +77,7 @@ import { viewActions } from './controllers/actions.js';
 export class AiChat extends LitElement {
   static override styles = styles;
 
-  /** Runtimes in order of preference: `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU), `builtin` (the browser's own model, opt-in). */
+  /** Runtimes in order of preference: `builtin` (the browser's own model, when ready), `webgpu` (WebLLM), `wasm` (llama.cpp on the CPU). */
   @property() runtime = DEFAULT_RUNTIME;
   /** A WebLLM `model_id`, a GGUF catalog id, or `auto`: the best model that fits the limits and this device. */
   @property({ reflect: false }) model = 'auto';
@@ -99,8 +99,12 @@ export class AiChat extends LitElement {
   @property() temperature: number | string | undefined;
   /** Cap on tokens per reply. */
   @property({ attribute: 'max-tokens' }) maxTokens: number | string | undefined;
+  /** When the conversation outgrows the model's context: `trim` (the oldest turns left out, the visitor told) or `error`. */
+  @property({ attribute: 'context-policy' }) contextPolicy: 'trim' | 'error' | undefined;
   /** Input placeholder. */
   @property() placeholder: string | undefined;
+  /** `tabs`: tabs of this site that want the same model share one loaded copy; `none`: this element loads its own. */
+  @property() share = 'tabs';
   /** Load the model at once, without asking. */
   @property({ type: Boolean }) autoload = false;
   /** Show the last reply's figures under the log (the `ai-chat-stats` event fires either way). */
@@ -218,6 +222,8 @@ export class AiChat extends LitElement {
       draft,
       progress: model.progress,
       error: this.#status.error,
+      errorInLog: !!this.#status.error && this.#status.error === this.#conversation.failure,
+      seenFrom: this.#conversation.seenFrom,
       modelInfo: model.modelInfo,
       model: this.model,
       hasEngine: model.ready !== undefined,
@@ -249,6 +255,7 @@ export class AiChat extends LitElement {
     const panel = panelFor(s);
     const a = this.#actions;
     const { error } = s;
+    const card = error ? errorView(s, error, a) : nothing;
     const chat = this.#chat.view;
     const slotted = (name: string) => !!this.querySelector(`:scope > [slot="${name}"]`);
     const onSlot = () => this.requestUpdate();
@@ -258,8 +265,8 @@ export class AiChat extends LitElement {
       </div>
       ${panel === 'consent' ? consentView(s, a) : nothing}
       ${panel === 'progress' && chat ? chat.progressView(s, a) : nothing}
-      ${error && errorShown(error, panel) ? errorView(s, error, a) : nothing}
-      ${chat ? chat.logView(s, a) : nothing} ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
+      ${error && errorShown(error, panel, s.errorInLog) ? card : nothing}
+      ${chat ? chat.logView(s, a, card) : nothing} ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
       <div class="footer" ?hidden=${!slotted('footer')}>
         <slot name="footer" @slotchange=${onSlot}></slot>
       </div>

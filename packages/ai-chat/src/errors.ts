@@ -51,7 +51,7 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
-  /** The visitor's words, a key of the strings, where the code's own do not fit. */
+  /** The key of the visitor's words in the strings, where not the code's (`errorMessageTooLong`). */
   words?: string | undefined;
 }
 
@@ -129,8 +129,8 @@ const FETCH_FAILED = new Set([
   'Load failed',
 ]);
 
-/** WebAssembly's classes: a model library this runtime cannot start. */
-const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError']);
+/** WebAssembly's classes: a model library this runtime cannot start; or the worker's own files missing. */
+const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError', 'WorkerFilesMissing']);
 /** The CPU runtime cannot start here (a browser lacking what it needs, a page policy that locks it out). */
 const CANNOT_START = new Set(['BrowserUnsupportedError', 'ContentSecurityPolicyError']);
 

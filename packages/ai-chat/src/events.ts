@@ -94,14 +94,18 @@ export class AiChatErrorEvent extends Event {
   }
 }
 
+/** Every event of `<ai-chat>` by name (also in `GlobalEventHandlersEventMap`, and in the JSX typings). */
+export interface AiChatEventMap {
+  'ai-chat-status': AiChatStatusEvent;
+  'ai-chat-progress': AiChatProgressEvent;
+  'ai-chat-ready': AiChatReadyEvent;
+  'ai-chat-message': AiChatMessageEvent;
+  'ai-chat-stats': AiChatStatsEvent;
+  'ai-chat-threshold': AiChatThresholdEvent;
+  'ai-chat-error': AiChatErrorEvent;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'ai-chat-status': AiChatStatusEvent;
-    'ai-chat-progress': AiChatProgressEvent;
-    'ai-chat-ready': AiChatReadyEvent;
-    'ai-chat-message': AiChatMessageEvent;
-    'ai-chat-stats': AiChatStatsEvent;
-    'ai-chat-threshold': AiChatThresholdEvent;
-    'ai-chat-error': AiChatErrorEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends AiChatEventMap {}
 }

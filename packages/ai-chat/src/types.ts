@@ -24,6 +24,7 @@ export interface ChatStats {
   tokensPerSecond: number | null;
   /** Prefill (prompt) tokens per second. */
   prefillTokensPerSecond: number;
+  /** Prompt tokens evaluated for this reply (those the runtime read from its cache are not counted). */
   promptTokens: number;
   completionTokens: number;
   /** The latency band of `msPerToken`; `null` when there is no per-token figure. */
@@ -56,6 +57,8 @@ export interface ModelInfo {
   cpu?: { build: 'jspi-memory64' | 'compat'; threads: number };
   /** The browser downloads its own model, size unknown (built-in runtime). */
   browserDownload?: boolean;
+  /** Tokens the model reads at once (its context window), once loaded, where the runtime says. */
+  contextWindow?: number;
 }
 
 export type ProgressPhase = 'download' | 'load';

@@ -23,7 +23,7 @@ export default meta;
 const withStandIn = (options: PromptApiStandInOptions) => () =>
   new PromptApiStandIn({ tokenDelayMs: 30, ...options }).install();
 
-/** The browser has its model: nothing to download, Start, and a reply streams. */
+/** The browser has its model ready: no consent card; the conversation says which model answers. */
 export const Available: Story = {
   args: { runtime: 'builtin', 'system-prompt': 'Be brief.' },
   beforeEach: withStandIn({
@@ -33,10 +33,9 @@ export const Available: Story = {
   }),
   play: async ({ canvasElement }) => {
     const el = chatIn(canvasElement);
-    const card = await shows(el, '[part="consent"]', 'nothing to download');
-    await expect(card.querySelector('button')).toHaveTextContent('Start');
-    card.querySelector('button')!.click();
     await statusOf(el, 'ready');
+    await shows(el, '.empty', "Answers come from your browser's built-in model: nothing to download.");
+    await expect(el.shadowRoot!.querySelector('[part="consent"]')).toBeNull();
     await sendMessage(el, 'Hello');
     await shows(el, '[part~="message-assistant"]', 'You said: Hello');
   },

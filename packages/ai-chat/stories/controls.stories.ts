@@ -84,6 +84,28 @@ export const CopyAndRegenerate: Story = {
   },
 };
 
+/** Longer than the model reads at once: the oldest turns are left out, and the visitor is told, once. */
+export const LongConversation: Story = {
+  args: {
+    scriptedEngine: {
+      contextWindow: 80,
+      replies: [{ text: 'An answer of a dozen words or so, which fills the small window.' }],
+    },
+    conversation: Array.from({ length: 6 }, (_, i) => [
+      { role: 'user' as const, content: `Question ${i + 1}: what comes next in this long conversation?` },
+      { role: 'assistant' as const, content: `Answer ${i + 1}: the next step, said in a dozen words or so.` },
+    ]).flat(),
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'And one more question.');
+    await shows(el, '.context-note', 'The model no longer sees the messages above');
+    await statusOf(el, 'ready');
+    await expect(el.shadowRoot!.querySelectorAll('.context-note')).toHaveLength(1);
+    await expect(el.messages).toHaveLength(14);
+  },
+};
+
 /** Scrolled up while reading: "Jump to latest" brings the reader back. */
 export const JumpToLatest: Story = {
   args: {

@@ -132,27 +132,42 @@ export const DeviceLost: Story = {
   },
 };
 
+/** A conversation that outgrows the model's window with `context-policy="error"`: refused before it is sent. */
 export const ContextWindowExceeded: Story = {
   name: 'context-window-exceeded',
   args: {
+    contextPolicy: 'error',
     scriptedEngine: {
+      contextWindow: 100,
       replies: [
         {
-          text: 'never sent',
-          failAfter: 0,
-          error: {
-            name: 'ContextWindowSizeExceededError',
-            message:
-              'Prompt tokens exceed context window size: number of prompt tokens: 4350; context window size: 4096',
-          },
+          text: 'A first answer that takes a good part of the small window of this model: it goes on for a while, as answers do, with more words than the question had.',
         },
       ],
     },
   },
   play: async (context) => {
     const el = chatIn(context.canvasElement);
-    await sendMessage(el, 'A very long question…');
+    await sendMessage(el, 'A first question of some length.');
+    await shows(el, '[part~="message-assistant"]', 'A first answer');
+    await sendMessage(el, 'A second question that no longer fits with the first.');
     await shown('context-window-exceeded', '', ['New conversation', 'Dismiss'])!(context);
+    // Never sent: the text is back in the composer, not in the log.
+    await expect(el.shadowRoot!.querySelector('textarea')!.value).toContain('A second question');
+  },
+};
+
+/** One message longer than the model's whole window: refused before it is sent, to be shortened. */
+export const MessageTooLong: Story = {
+  name: 'context-window-exceeded: a message too long',
+  args: { scriptedEngine: { contextWindow: 30 } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'word '.repeat(40).trim());
+    const box = await shows(el, '[part="messages"] [part="error"]', en.errorMessageTooLong);
+    const labels = [...box.querySelectorAll('button')].map((b) => b.textContent!.trim());
+    await expect(labels).toEqual(['Dismiss']);
+    await expect(el.messages).toEqual([]);
   },
 };
 

@@ -28,7 +28,11 @@ async function builtinChat(options: PromptApiStandInOptions = {}, runtime = 'bui
       system-prompt=${systemPrompt ?? ''}
     ></ai-chat>`,
   );
-  await waitUntil(() => (el.modelInfo && el.status === 'idle') || el.status === 'error', 'the preflight');
+  // A model the browser has ready starts at once (ready); any other waits on its consent card (idle).
+  await waitUntil(
+    () => (el.modelInfo && ['idle', 'ready'].includes(el.status)) || el.status === 'error',
+    'the preflight',
+  );
   await el.updateComplete;
   return { api, el };
 }
@@ -54,19 +58,29 @@ async function ask(el: AiChat, text: string) {
 }
 
 describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
-  it('Prompt API stand-in: available → the consent card says no download, and Start begins at once', async () => {
-    const { api, el } = await builtinChat({ availability: 'available' });
-    const consent = $(el, '[part="consent"]')!;
-    expect(consent.textContent).to.contain("your browser's built-in model");
-    expect(consent.textContent).to.contain('nothing to download');
-    expect(consent.querySelector('button')!.textContent!.trim()).to.equal('Start');
-    expect(api.sessions).to.have.length(0);
-    const statuses = record<AiChatStatusEvent>(el, 'ai-chat-status');
-    consent.querySelector('button')!.click();
-    await waitForStatus(el, 'ready');
-    expect(statuses.map((e) => e.status)).to.not.include('downloading');
-    expect(el.modelInfo).to.deep.include({ downloadBytes: 0, cached: true });
-    await expect(el).shadowDom.to.be.accessible();
+  it('Prompt API stand-in: available → ready without a consent card, saying which model answers; nothing downloaded', async () => {
+    const statuses: string[] = [];
+    const api = new PromptApiStandIn({ availability: 'available' });
+    restore = api.install();
+    const el = document.createElement('ai-chat') as AiChat;
+    el.runtime = 'builtin';
+    el.workerUrl = SCRIPTED_WORKER;
+    el.addEventListener('ai-chat-status', (e) => statuses.push((e as AiChatStatusEvent).status));
+    document.body.append(el);
+    try {
+      await waitForStatus(el, 'ready');
+      await el.updateComplete;
+      expect($(el, '[part="consent"]'), 'no consent card').to.equal(null);
+      expect(statuses).to.not.include('downloading');
+      expect(statuses).to.not.include('idle');
+      expect(el.modelInfo).to.deep.include({ runtime: 'builtin', downloadBytes: 0, cached: true });
+      expect($(el, '.empty')!.textContent).to.contain(
+        "Answers come from your browser's built-in model: nothing to download.",
+      );
+      await expect(el).shadowDom.to.be.accessible();
+    } finally {
+      el.remove();
+    }
   });
 
   it('Prompt API stand-in: downloadable → the card says the browser will download; the consent click starts it with progress', async () => {
@@ -170,14 +184,19 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(visibleMessages(el)).to.deep.equal(['restored question', 'restored answer', 'next', 're next']);
   });
 
-  it('Prompt API stand-in: a context overflow ends in context-window-exceeded, with "start a new conversation"', async () => {
-    const { el } = await builtinChat({ contextWindow: 10, reply: () => 'a b c d' });
+  it('Prompt API stand-in: with context-policy="error", a conversation that outgrows the window ends in context-window-exceeded, with "start a new conversation"', async () => {
+    const { api, el } = await builtinChat({ contextWindow: 10, reply: () => 'a b c d' });
+    el.setAttribute('context-policy', 'error');
     await ask(el, 'one two');
+    const prompts = api.prompts.length;
     const failed = oneEvent(el, 'ai-chat-error') as Promise<AiChatErrorEvent>;
     await ask(el, 'three four five six').catch(() => undefined);
     expect((await failed).code).to.equal('context-window-exceeded');
     await el.updateComplete;
     expect($(el, '[part="error"]')!.textContent).to.match(/Start a new conversation/);
+    // Counted with the session's own measure, refused before anything was sent.
+    expect(api.prompts.length).to.equal(prompts);
+    expect(visibleMessages(el)).to.deep.equal(['one two', 'a b c d']);
   });
 
   it('Prompt API stand-in: unavailable → runtime="builtin webgpu wasm" goes on to the next runtime', async () => {
@@ -191,10 +210,18 @@ describe('<ai-chat runtime="builtin"> (Prompt API stand-in)', () => {
     expect(consent).to.not.contain('built-in');
   });
 
-  it('Prompt API stand-in: available → runtime="builtin webgpu wasm" uses the browser\'s model first', async () => {
+  it('Prompt API stand-in: available → runtime="builtin webgpu wasm" uses the browser\'s model first, with no consent card', async () => {
     const { el } = await builtinChat({ availability: 'available' }, 'builtin webgpu wasm');
+    await waitForStatus(el, 'ready');
     expect(el.modelInfo).to.deep.include({ runtime: 'builtin', label: "the browser's built-in model" });
-    expect($(el, '[part="consent"]')!.textContent).to.contain('nothing to download');
+    expect($(el, '[part="consent"]')).to.equal(null);
+  });
+
+  it('Prompt API stand-in: downloadable → runtime="builtin webgpu wasm" goes on to the next runtime (the browser\'s download is offered only with builtin alone)', async () => {
+    const { api, el } = await builtinChat({ availability: 'downloadable' }, 'builtin webgpu wasm');
+    expect(el.status).to.equal('idle');
+    expect(el.modelInfo?.id).to.equal('Scripted-1B-Instruct-q4f32_1-MLC');
+    expect(api.creates).to.have.length(0);
   });
 
   it('Prompt API stand-in: unavailable and runtime="builtin" alone → an error in plain words, no consent card', async () => {

@@ -12,6 +12,8 @@ const state = (modelInfo: ViewState['modelInfo'], resumeBytes = 0): ViewState =>
   draft: undefined,
   progress: undefined,
   error: undefined,
+  errorInLog: false,
+  seenFrom: undefined,
   modelInfo,
   model: 'auto',
   hasEngine: false,

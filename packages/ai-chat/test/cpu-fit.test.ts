@@ -17,7 +17,8 @@ import { GGUF_CATALOG, type CatalogModel } from '../src/engine/worker/wllama/ggu
 import { isGgufUrl } from '../src/engine/worker/wllama/row.js';
 import { pickFromCatalog } from '../src/engine/worker/wllama/preflight.js';
 import { fits, namedRuntime, runtimesOf } from '../src/engine/worker/router-backend.js';
-import { usageFromTimings } from '../src/engine/worker/wllama/engine.js';
+import { overflowFrom, usageFromTimings, wllamaLogger } from '../src/engine/worker/wllama/engine.js';
+import { overflowOf } from '../src/engine/page/overflow.js';
 import type { ModelSpec, PreflightResult } from '../src/engine/protocol.js';
 import { NO_DEVICE } from '../src/fit/device.js';
 
@@ -250,8 +251,9 @@ describe('pure: which model and which runtime', () => {
 });
 
 describe('pure: llama.cpp timings as the usage WebLLM reports', () => {
-  it('counts tokens, not chunks', () => {
+  it('counts tokens, not chunks; the prompt whole, with what came from the cache', () => {
     const usage = usageFromTimings({
+      cache_n: 100,
       prompt_n: 30,
       prompt_ms: 20,
       prompt_per_second: 1500,
@@ -260,9 +262,10 @@ describe('pure: llama.cpp timings as the usage WebLLM reports', () => {
       predicted_per_second: 250,
     });
     expect(usage).to.deep.equal({
-      prompt_tokens: 30,
+      prompt_tokens: 130,
+      prompt_tokens_details: { cached_tokens: 100 },
       completion_tokens: 12,
-      total_tokens: 42,
+      total_tokens: 142,
       extra: {
         prefill_tokens_per_s: 1500,
         decode_tokens_per_s: 250,
@@ -270,5 +273,40 @@ describe('pure: llama.cpp timings as the usage WebLLM reports', () => {
         time_per_output_token_s: 0.004,
       },
     });
+  });
+
+  it("llama.cpp's refusal of a request longer than the context is WebLLM's overflow error, with llama.cpp's count", () => {
+    const refusal = new Error(
+      'request (645 tokens) exceeds the available context size (512 tokens), try increasing it',
+    );
+    const error = overflowFrom(refusal);
+    expect((error as Error).name).to.equal('ContextWindowSizeExceededError');
+    expect(overflowOf(error)).to.deep.equal({ needed: 645, window: 512 });
+    const other = new Error('something else');
+    expect(overflowFrom(other)).to.equal(other);
+  });
+
+  it("wllama's error log says its cause in words, never [object Object]; a refused request is not logged", () => {
+    const seen: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => seen.push(args.join(' '));
+    try {
+      wllamaLogger.error('Model returned an error:', {
+        code: 500,
+        message: 'it broke',
+        type: 'server_error',
+      });
+      wllamaLogger.error('Model returned an error:', {
+        message: 'request (9 tokens) …',
+        type: 'exceed_context_size_error',
+      });
+      wllamaLogger.error('Model returned an error:', { code: 1 });
+    } finally {
+      console.error = original;
+    }
+    expect(seen).to.deep.equal([
+      'Model returned an error: it broke (server_error)',
+      'Model returned an error: {"code":1}',
+    ]);
   });
 });

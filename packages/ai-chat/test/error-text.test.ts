@@ -24,9 +24,16 @@ describe("pure: errors in the visitor's words", () => {
 
   it("the visitor's error words give no advice only the page author can follow", () => {
     const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
-    expect(errors.length).to.equal(12);
+    expect(errors.length).to.equal(13);
     for (const [key, text] of errors)
       expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
+  });
+
+  it('an error with words of its own (a message too long for the model) shows them, in each language', () => {
+    const error = chatError('context-window-exceeded', '', { words: 'errorMessageTooLong' });
+    expect(errorText(error, en)).to.equal('This message is too long for this model: shorten it.');
+    expect(errorText(error, zhHant)).to.equal(zhHant.errorMessageTooLong);
+    expect(errorText(chatError('context-window-exceeded'), en)).to.equal(en.errorContextWindowExceeded);
   });
 
   it('a browser that cannot start the CPU runtime: engine, not recoverable, words of its own; a page policy that locks it out: engine words, not recoverable', () => {

@@ -4,11 +4,12 @@ import { validMessages } from '../src/state/messages.js';
 
 /** The element's properties as a page leaves them when it sets nothing. */
 const unset: InputSource = {
-  runtime: 'webgpu wasm',
+  runtime: 'builtin webgpu wasm',
   model: 'auto',
   modelUrl: undefined,
   modelLibUrl: undefined,
   workerUrl: undefined,
+  share: 'tabs',
   theme: undefined,
   lang: undefined,
   strings: {},
@@ -18,6 +19,7 @@ const unset: InputSource = {
   maxTokens: undefined,
   maxModelSize: undefined,
   maxMemory: undefined,
+  contextPolicy: undefined,
 };
 const env = { base: 'https://site.example/app/page.html', lang: 'en' };
 const read = (set: Partial<InputSource>, at = env) => readInputs({ ...unset, ...set }, at);
@@ -32,10 +34,12 @@ describe('pure: readInputs (every attribute read and checked in one place)', () 
       maxTokens: undefined,
       maxModelSize: undefined,
       maxMemory: undefined,
+      contextPolicy: 'trim',
     });
     expect(inputs.runtime.spec).to.deep.equal({ model: 'auto', latencyThresholdMs: 50 });
-    expect(inputs.runtime.runtimes).to.deep.equal(['webgpu', 'wasm']);
+    expect(inputs.runtime.runtimes).to.deep.equal(['builtin', 'webgpu', 'wasm']);
     expect(inputs.runtime.languages).to.deep.equal(['en']);
+    expect(inputs.runtime.share).to.equal(true);
     expect(inputs.runtime.workerUrl).to.equal(undefined);
   });
 
@@ -47,11 +51,13 @@ describe('pure: readInputs (every attribute read and checked in one place)', () 
     [{ latencyThreshold: '35' }, undefined, (i) => i.runtime.spec.latencyThresholdMs, 35],
     [{ temperature: '7' }, 'temperature', (i) => i.settings.temperature, undefined],
     [{ maxTokens: '2.5' }, 'maxTokens', (i) => i.settings.maxTokens, undefined],
+    [{ contextPolicy: 'forget' }, 'contextPolicy', (i) => i.settings.contextPolicy, 'trim'],
+    [{ contextPolicy: 'error' }, undefined, (i) => i.settings.contextPolicy, 'error'],
     [{ maxModelSize: 'lots' }, 'maxModelSize', (i) => i.runtime.spec.maxDownloadBytes, undefined],
     [{ maxModelSize: '1.5GB' }, undefined, (i) => i.runtime.spec.maxDownloadBytes, 1.5e9],
     [{ maxMemory: '2GiB' }, undefined, (i) => i.runtime.spec.maxMemoryBytes, 2 * 2 ** 30],
     [{ maxMemory: 'x' }, 'maxMemory', (i) => i.settings.maxMemory, undefined],
-    [{ runtime: 'quantum' }, 'runtime', (i) => i.runtime.runtimes, ['webgpu', 'wasm']],
+    [{ runtime: 'quantum' }, 'runtime', (i) => i.runtime.runtimes, ['builtin', 'webgpu', 'wasm']],
     [{ runtime: 'wasm quantum' }, 'runtime', (i) => i.runtime.runtimes, ['wasm']],
     [{ runtime: 'builtin, wasm' }, undefined, (i) => i.runtime.runtimes, ['builtin', 'wasm']],
     [{ model: '' }, 'model', (i) => i.runtime.spec.model, 'auto'],
@@ -72,6 +78,9 @@ describe('pure: readInputs (every attribute read and checked in one place)', () 
       'blob:https://site.example/1',
     ],
     [{ workerUrl: 'file:///w.js' }, 'workerUrl', (i) => i.runtime.workerUrl, undefined],
+    [{ share: 'none' }, undefined, (i) => i.runtime.share, false],
+    [{ share: 'tabs' }, undefined, (i) => i.runtime.share, true],
+    [{ share: 'windows' }, 'share', (i) => i.runtime.share, true],
     [{ theme: 'sepia' }, 'theme', () => undefined, undefined],
     [{ theme: 'dark' }, undefined, () => undefined, undefined],
     [{ lang: 7 }, 'lang', () => undefined, undefined],

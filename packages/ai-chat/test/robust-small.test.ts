@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { ChatEngine, CompletionChunk } from '../src/engine/engine.js';
-import type { AiChatErrorEvent, AiChatStatsEvent } from '../src/events.js';
+import type { AiChatErrorEvent, AiChatMessageEvent, AiChatStatsEvent } from '../src/events.js';
 import { $, record, SCRIPTED_WORKER, visibleMessages } from './helpers.js';
 
 /** A scripted engine that streams exactly these chunks (what a remote or broken engine may send). */
@@ -52,18 +52,22 @@ describe('small ones of issue 14 (scripted engine)', () => {
     expect($(el, '[part="stats"]')!.textContent).not.to.match(/\b0\.0 tokens\/s/);
   });
 
-  it('scripted engine: an engine that yields no text answers with an engine error, never silence', async () => {
+  it('scripted engine: an engine that ends its turn before a word gives an empty answer, marked, never an error or silence', async () => {
     const engine = chunksEngine([{ choices: [{ delta: {}, finish_reason: 'stop' }] }]);
-    const el = await fixture<AiChat>(html`<ai-chat .engine=${engine}></ai-chat>`);
+    const el = await fixture<AiChat>(html`<ai-chat .engine=${engine} show-stats></ai-chat>`);
     const errors = record<AiChatErrorEvent>(el, 'ai-chat-error');
-    const failed = (await el.send('hello?').catch((e: unknown) => e)) as AiChatErrorEvent;
-    expect(failed.code).to.equal('engine');
-    expect(errors.map((e) => e.code)).to.deep.equal(['engine']);
-    expect(errors[0]!.message).to.contain('without any text');
+    const messages = record<AiChatMessageEvent>(el, 'ai-chat-message');
+    const answer = await el.send('hello?');
+    expect(answer).to.deep.equal({ role: 'assistant', content: '' });
+    expect(errors).to.deep.equal([]);
+    expect(el.status).to.equal('ready');
+    expect(messages.map((e) => e.message)).to.deep.equal([{ role: 'user', content: 'hello?' }, answer]);
     await el.updateComplete;
-    expect(visibleMessages(el)).to.deep.equal(['hello?']);
-    expect($(el, '[part="error"]'), 'the visitor is told').to.exist;
-    expect($(el, '[part="error"]')!.textContent).not.to.contain('Clear downloaded files');
+    // The visitor is told, in the answer's place; Regenerate asks again.
+    expect(visibleMessages(el)).to.deep.equal(['hello?', 'The model gave no answer.']);
+    expect($(el, '[part="error"]')).to.equal(null);
+    expect($(el, '[data-action="regenerate"]')).to.exist;
+    expect($(el, '[part="stats"]')).to.equal(null);
   });
 
   for (const [attribute, value] of [

@@ -9,6 +9,7 @@ describe('pure: the keys of a runtime', () => {
       runtimes: ['webgpu', 'wasm'] as const,
       workerUrl: undefined,
       languages: ['en'],
+      share: true,
     };
     const a = runtimeKeys({ ...base, runtimes: [...base.runtimes], spec: { model: 'auto' } });
     const same = runtimeKeys({ ...base, runtimes: [...base.runtimes], spec: { model: 'auto' } });
@@ -18,6 +19,12 @@ describe('pure: the keys of a runtime', () => {
       spec: { model: 'auto', maxDownloadBytes: 5 },
     });
     const other = runtimeKeys({ ...base, runtimes: ['wasm'], spec: { model: 'auto' } });
+    const alone = runtimeKeys({
+      ...base,
+      share: false,
+      runtimes: [...base.runtimes],
+      spec: { model: 'auto' },
+    });
     const withEngine = runtimeKeys({
       ...base,
       engine,
@@ -33,6 +40,7 @@ describe('pure: the keys of a runtime', () => {
     expect(same).to.deep.equal(a);
     expect([limited.runtime === a.runtime, limited.limits === a.limits]).to.deep.equal([true, false]);
     expect(other.runtime).not.to.equal(a.runtime);
+    expect(alone.runtime, 'share="none" makes another runtime').not.to.equal(a.runtime);
     expect(withEngine.runtime).not.to.equal(a.runtime);
     expect(otherEngine.runtime).not.to.equal(withEngine.runtime);
   });

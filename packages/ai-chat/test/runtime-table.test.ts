@@ -16,9 +16,9 @@ import type { ViewState } from '../src/view/state.js';
 
 describe('pure: the runtime table', () => {
   it('lists the kinds in order, the default list, and which run in the worker', () => {
-    expect(RUNTIME_KINDS).to.deep.equal(['webgpu', 'wasm', 'builtin']);
-    expect(DEFAULT_RUNTIMES).to.deep.equal(['webgpu', 'wasm']);
-    expect(DEFAULT_RUNTIME).to.equal('webgpu wasm');
+    expect(RUNTIME_KINDS).to.deep.equal(['builtin', 'webgpu', 'wasm']);
+    expect(DEFAULT_RUNTIMES).to.deep.equal(['builtin', 'webgpu', 'wasm']);
+    expect(DEFAULT_RUNTIME).to.equal('builtin webgpu wasm');
     expect(RUNTIME_KINDS.filter(isWorkerKind)).to.deep.equal(['webgpu', 'wasm']);
   });
 });

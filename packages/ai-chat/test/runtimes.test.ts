@@ -3,15 +3,15 @@ import { parseRuntimes } from '../src/state/runtimes.js';
 
 describe('pure: the runtime list', () => {
   const runtimes: Array<[unknown, string[], boolean]> = [
-    [undefined, ['webgpu', 'wasm'], false],
-    ['', ['webgpu', 'wasm'], false],
+    [undefined, ['builtin', 'webgpu', 'wasm'], false],
+    ['', ['builtin', 'webgpu', 'wasm'], false],
     ['wasm', ['wasm'], false],
     ['builtin webgpu wasm', ['builtin', 'webgpu', 'wasm'], false],
     ['WASM, webgpu', ['wasm', 'webgpu'], false],
     ['wasm wasm', ['wasm'], false],
-    ['gpu', ['webgpu', 'wasm'], true],
+    ['gpu', ['builtin', 'webgpu', 'wasm'], true],
     ['wasm turbo', ['wasm'], true],
-    [5, ['webgpu', 'wasm'], true],
+    [5, ['builtin', 'webgpu', 'wasm'], true],
   ];
   for (const [value, expected, problem] of runtimes)
     it(`runtime=${JSON.stringify(value)} → ${expected.join(' ')}${problem ? ', named as a problem' : ''}`, () => {

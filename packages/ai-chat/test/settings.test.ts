@@ -8,6 +8,7 @@ describe('pure: readSettings', () => {
     maxTokens: undefined,
     maxModelSize: undefined,
     maxMemory: undefined,
+    contextPolicy: undefined,
   };
   const table: Array<[Partial<RawSettings>, string | undefined, Record<string, unknown>]> = [
     [{ latencyThreshold: '-3' }, 'latency-threshold', { latencyThreshold: 50 }],
@@ -26,6 +27,11 @@ describe('pure: readSettings', () => {
     [{ maxModelSize: '1.5GB' }, undefined, { maxModelSize: 1.5e9 }],
     [{ maxMemory: '0' }, 'max-memory', { maxMemory: undefined }],
     [{ maxMemory: '4GiB' }, undefined, { maxMemory: 4 * 2 ** 30 }],
+    [{}, undefined, { contextPolicy: 'trim' }],
+    [{ contextPolicy: 'error' }, undefined, { contextPolicy: 'error' }],
+    [{ contextPolicy: 'trim' }, undefined, { contextPolicy: 'trim' }],
+    [{ contextPolicy: 'drop' }, 'context-policy', { contextPolicy: 'trim' }],
+    [{ contextPolicy: 'ERROR' }, 'context-policy', { contextPolicy: 'trim' }],
   ];
   for (const [input, attribute, expected] of table) {
     it(`${JSON.stringify(input)} → ${attribute ?? 'valid'}`, () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { computeStats } from '../src/engine/stats.js';
+import type { CompletionUsage } from '../src/engine/engine.js';
 
 describe('pure: computeStats', () => {
   it('takes the figures from usage.extra when the engine gives them', () => {
@@ -44,5 +45,14 @@ describe('pure: computeStats', () => {
       rating: 'slow',
       source: 'measured',
     });
+  });
+  it('counts the prompt tokens evaluated: those read from the cache (cached_tokens) are not', () => {
+    const timing = { start: 0, firstToken: 100, end: 200, chunks: 3, promptChars: 40 };
+    const usage = (cached: unknown): CompletionUsage =>
+      JSON.parse(JSON.stringify({ prompt_tokens: 900, prompt_tokens_details: { cached_tokens: cached } }));
+    expect(computeStats(timing, usage(700), 50).promptTokens).to.equal(200);
+    expect(computeStats(timing, usage(undefined), 50).promptTokens).to.equal(900);
+    expect(computeStats(timing, usage('all'), 50).promptTokens).to.equal(900);
+    expect(computeStats(timing, usage(5000), 50).promptTokens).to.equal(0);
   });
 });

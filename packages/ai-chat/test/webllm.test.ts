@@ -158,7 +158,9 @@ describe('<ai-chat> with the real worker and web-llm (generated model folder)', 
     const b = await realChat(name);
     a.load().catch(() => undefined);
     b.load().catch(() => undefined);
-    await waitUntil(() => a.status !== 'idle' && b.status !== 'idle');
+    // Both past the check (the browser's own model is asked about first, by default): loading.
+    const loading = (el: AiChat) => !['idle', 'checking'].includes(el.status);
+    await waitUntil(() => loading(a) && loading(b));
     expect(liveWorkers()).to.equal(1);
     await Promise.all([waitForStatus(a, 'error', 30000), waitForStatus(b, 'error', 30000)]);
     // One worker, one load: each shard was downloaded once for both elements.

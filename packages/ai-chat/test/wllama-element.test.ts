@@ -211,7 +211,7 @@ describe('<ai-chat> on the CPU runtime (real wllama)', function () {
     const el = await fixture<AiChat>(html`<ai-chat worker-url=${FALLBACK_WORKER} max-tokens="4"></ai-chat>`);
     await waitUntil(() => el.modelInfo && el.status === 'idle', 'consent card', { timeout: 15000 });
     expect(el.getAttribute('runtime')).to.equal(null);
-    expect(el.runtime).to.equal('webgpu wasm');
+    expect(el.runtime).to.equal('builtin webgpu wasm');
     expect(info(el)!.runtime).to.equal('wasm');
     // One of the CPU catalog's models (which one depends on this device's predicted speed).
     expect(el.modelInfo!.id).to.match(/^Generated-(Tiny|Small)-Instruct-Q8_0-GGUF$/);

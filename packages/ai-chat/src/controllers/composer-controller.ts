@@ -1,7 +1,8 @@
 /**
  * The composer's behaviour: what Enter does (send, or say why it cannot: the `notice` under the
- * text box), the text given back when a send fails before anything else was typed, and where
- * focus goes after an action.
+ * text box), the text given back when a send was not kept in the log (refused, or the model failed
+ * first) and nothing else was typed, and where focus goes after an action. A failed send is in the
+ * log or in the composer, never both.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { fitTextarea } from '../view/composer.js';
@@ -37,10 +38,11 @@ export class ComposerController {
     if (this.notice) return;
     input.value = '';
     fitTextarea(input);
-    this.#conversation.send(text).catch(() => {
-      // The failure is shown by the element; give the text back if nothing else was typed.
+    this.#conversation.send(text).catch((error: unknown) => {
+      // The failure is shown by the element; a message not kept is given back, if nothing else was typed.
       const now = this.#input;
-      if (now && !now.value) now.value = text;
+      if (now && !now.value && error instanceof Object && this.#conversation.unsent.has(error))
+        now.value = text;
     });
     input.focus();
   }

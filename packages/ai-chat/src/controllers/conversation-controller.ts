@@ -1,18 +1,23 @@
 /**
  * The conversation of one `<ai-chat>`: its messages, the reply streaming now, the queue of sends,
- * Stop, Regenerate, a new conversation, and the figures of each reply. It asks the model controller
- * for a ready runtime and never asks which kind it is. A new conversation (or new `messages`)
- * during a reply stops it, and nothing of it lands in the new one; so does a new model.
+ * Stop, Try again and Regenerate, a new conversation, and the figures of each reply. It asks the
+ * model controller for a ready runtime and never asks which kind it is. A new conversation (or new
+ * `messages`) during a reply stops it, and nothing of it lands in the new one; so does a new model.
  *
- * The streaming code (`reply.ts`) is a chunk of its own, imported when the model is asked for and
- * waited for by the first send.
+ * Each turn runs in the reply chunk (`turn.ts` with `reply.ts`, `context-fit.ts`), imported when the
+ * model is asked for and waited for by the first send: it fits the request into the model's
+ * context (the oldest turns left out when the conversation outgrows it: `seenFrom` marks where the
+ * model's view starts), streams the reply, and shows a failure in the log, where it happened
+ * (`failure`). A message that cannot be sent leaves the log and goes back to the composer (`unsent`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { chatError } from '../errors.js';
+import type { Runtime } from '../engine/runtime.js';
+import { chatError, type AiChatError } from '../errors.js';
 import { AiChatMessageEvent, AiChatStatsEvent, AiChatThresholdEvent } from '../events.js';
 import type { Settings } from '../state/settings.js';
 import type { ChatMessage, ChatStats } from '../types.js';
 import { chunkError } from '../view/chat-view-loader.js';
+import type { ContextState } from './context-fit.js';
 import type { ModelController } from './model-controller.js';
 import type { StatusController } from './status-controller.js';
 
@@ -21,47 +26,65 @@ export interface ConversationHost extends ReactiveControllerHost, EventTarget {
   readonly systemPrompt: string | undefined;
 }
 
-type ReplyCode = typeof import('./reply.js');
+type ReplyCode = typeof import('./turn.js');
 let replyCode: Promise<ReplyCode> | undefined;
-/** The streaming code (once; a load that failed is tried again by the next call). */
+/** The reply's code (once; a load that failed is tried again by the next call). */
 const loadReply = () =>
-  (replyCode ??= import('./reply.js').catch((error: unknown) => {
+  (replyCode ??= import('./turn.js').catch((error: unknown) => {
     replyCode = undefined;
     throw chunkError(error);
   }));
 
-/** A streaming reply renders at most this often, ms: tokens in between join the next render. */
-const DRAFT_MS = 32;
+type Turn = (
+  code: ReplyCode,
+  runtime: Runtime,
+  abort: AbortController,
+  epoch: number,
+) => Promise<ChatMessage>;
 
 export class ConversationController implements ReactiveController {
   messages: ChatMessage[] = [];
   /** The assistant reply while it streams. */
   draft: ChatMessage | undefined;
   stats: ChatStats | undefined;
+  /** The failure of the last send or reply: shown in the log, at its end, where it happened. */
+  failure: AiChatError | undefined;
 
-  #host: ConversationHost;
-  #model: ModelController;
-  #status: StatusController;
-  #queue: Promise<unknown> = Promise.resolve();
+  // What the turn's code (`turn.ts`) works with.
+  readonly host: ConversationHost;
+  readonly model: ModelController;
+  readonly status: StatusController;
   /** Stops the reply in progress. */
-  #abort: AbortController | undefined;
+  abort: AbortController | undefined;
   /** Resolves when the last reply's stream is closed (or abandoned). */
-  #closing: Promise<void> = Promise.resolve();
+  closing: Promise<void> = Promise.resolve();
   /** Bumped by a new conversation: a reply of an older one lands nowhere. */
-  #epoch = 0;
-  /** The throttled render of the growing draft. */
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  epoch = 0;
+  /** What fitting the conversation into the model's context keeps between requests. */
+  context: ContextState | undefined;
+  /** Failures after which the message was not kept: its text goes back to the composer. */
+  readonly unsent = new WeakSet<object>();
+
+  #queue: Promise<unknown> = Promise.resolve();
+  /** One per send or try not answered yet: Stop cancels them too. */
+  #pending = new Set<AbortController>();
 
   constructor(host: ConversationHost, model: ModelController, status: StatusController) {
-    this.#host = host;
-    this.#model = model;
-    this.#status = status;
+    this.host = host;
+    this.model = model;
+    this.status = status;
     host.addController(this);
   }
 
   hostUpdated(): void {
     // The streaming code loads while the model does (after consent), ready for the first reply.
-    if (['downloading', 'loading', 'ready'].includes(this.#status.status)) loadReply().catch(() => undefined);
+    if (['downloading', 'loading', 'ready'].includes(this.status.status)) loadReply().catch(() => undefined);
+  }
+
+  /** The first message the model still sees, when older ones are left out of its context. */
+  get seenFrom(): ChatMessage | undefined {
+    const from = this.context?.from ?? 0;
+    return from > 0 ? this.messages[from] : undefined;
   }
 
   /**
@@ -71,132 +94,112 @@ export class ConversationController implements ReactiveController {
   restore(messages: ChatMessage[], keepReply = true): void {
     if (!keepReply) return this.replace(messages);
     this.messages = messages;
-    this.#host.requestUpdate();
+    if (this.context) this.context.from = 0;
+    this.host.requestUpdate();
   }
 
   /** Replace the conversation (a restore, or the page's own): stops a reply in progress. */
   replace(messages: ChatMessage[]): void {
-    this.#epoch++;
+    this.epoch++;
     this.stop();
-    this.messages = messages;
+    this.restore(messages);
     this.draft = undefined;
-    this.#host.requestUpdate();
+    this.failure = undefined;
   }
 
   /**
    * Send a user message and stream the reply; sending is consent to load the model. Calls are
    * queued: a second `send()` during a reply waits for it. Resolves with the assistant message:
-   * marked `interrupted` when stopped or cut, and not part of the conversation when a new one
-   * started during the reply. Resolves undefined for empty text, and for a send still queued when
-   * a new conversation started.
+   * marked `interrupted` when stopped (also before it started) or cut, and not part of the
+   * conversation when a new one started during the reply. Resolves undefined for empty text, and for
+   * a send still queued when a new conversation started.
    */
   send(text: string): Promise<ChatMessage | undefined> {
     const content = String(text ?? '');
     if (!content.trim()) return Promise.resolve(undefined);
-    this.#model.consent();
-    const turn = this.#queue.then(() => this.#reply(content, this.#epoch));
-    this.#queue = turn.catch(() => undefined);
-    return turn;
-  }
-
-  async #reply(content: string, epoch: number): Promise<ChatMessage | undefined> {
-    const code = loadReply();
-    code.catch(() => undefined); // when the model fails first, its error is the one thrown
-    await this.#model.load();
-    const runtime = this.#model.ready;
-    if (!runtime) throw chatError('aborted');
-    const { requestOf, streamReply, statsOf } = await code;
-    await this.#closing;
-    // Sent in a conversation that has since been replaced: it belongs to none.
-    if (epoch !== this.#epoch) return undefined;
-
-    this.#status.clearFailure();
-    this.#append({ role: 'user', content });
-    const { settings, systemPrompt } = this.#host;
-    const request = requestOf(this.messages, systemPrompt, settings);
-    const abort = new AbortController();
-    this.#abort = abort;
-    const draft: ChatMessage = { role: 'assistant', content: '' };
-    this.draft = draft;
-    this.#status.generating = true;
-    // A new model under the reply stops it too (a listener removed after the reply: the model's
-    // signal outlives many replies, and must not hold on to them as `AbortSignal.any` would).
-    const { signal } = abort;
-    const model = this.#model.signal;
-    const stopOnSwitch = () => abort.abort();
-    if (model.aborted) abort.abort();
-    model.addEventListener('abort', stopOnSwitch, { once: true });
-    const streamed = await streamReply(runtime, request, signal, (text) => {
-      draft.content += text;
-      // The draft grew: render it at most every DRAFT_MS (a fast burst of tokens costs one render).
-      this.#draftTimer ??= setTimeout(() => {
-        this.#draftTimer = undefined;
-        this.#host.requestUpdate();
-      }, DRAFT_MS);
+    this.model.consent();
+    return this.#enqueue((code, runtime, abort, epoch) => {
+      const user: ChatMessage = { role: 'user', content };
+      this.append(user);
+      return code.runTurn(this, runtime, user, abort, epoch);
     });
-    model.removeEventListener('abort', stopOnSwitch);
-    this.#closing = streamed.closed;
-    // The reply's last render is the one below: no throttled draft render may follow it.
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
-    if (this.#abort === abort) this.#abort = undefined;
-    this.draft = undefined;
-    const { failure } = streamed;
-    const message: ChatMessage =
-      signal.aborted || failure !== undefined ? { ...draft, interrupted: true } : { ...draft };
-    if (epoch !== this.#epoch) {
-      // A new conversation started during the reply: nothing of it lands there.
-      this.#status.generating = false;
-      return message;
-    }
-    if (message.content) this.#append(message);
-    const stats = statsOf(streamed, settings.latencyThreshold);
-    if (stats) this.#report(stats, settings.latencyThreshold);
-    const chat = failure === undefined ? undefined : this.#status.fail(failure);
-    this.#status.generating = false;
-    // Settled once the reply is on screen.
-    await this.#host.updateComplete;
-    if (chat) throw chat;
-    return message;
   }
 
-  #append(message: ChatMessage) {
+  /**
+   * Answer the last question again, the same message (not a copy): what followed it (a reply, a
+   * partial one, a failure) is removed first. No-op while a reply streams or without a question.
+   */
+  async regenerate(): Promise<void> {
+    if (this.status.generating) return;
+    const at = this.messages.map((m) => m.role).lastIndexOf('user');
+    if (at < 0) return;
+    const user = this.messages[at]!;
+    this.status.dismiss();
+    this.failure = undefined;
+    this.messages = this.messages.slice(0, at + 1);
+    this.host.requestUpdate();
+    const turn: Turn = (code, runtime, abort, epoch) => code.runTurn(this, runtime, user, abort, epoch);
+    await this.#enqueue(turn).catch(() => undefined);
+  }
+
+  /** Run `turn` once the model is ready and the replies before it are done, in this conversation. */
+  #enqueue(turn: Turn): Promise<ChatMessage | undefined> {
+    const abort = new AbortController();
+    const epoch = this.epoch;
+    this.#pending.add(abort);
+    const run = this.#queue
+      .then(async () => {
+        const code = loadReply();
+        code.catch(() => undefined); // when the model fails first, its error is the one thrown
+        let ready: [ReplyCode, Runtime];
+        try {
+          await this.model.load();
+          const runtime = this.model.ready;
+          if (!runtime) throw chatError('aborted');
+          ready = [await code, runtime];
+        } catch (error) {
+          // The model (or the code) failed before the message was sent: it stays with the sender.
+          if (error instanceof Object) this.unsent.add(error);
+          throw error;
+        }
+        await this.closing;
+        // Sent in a conversation that has since been replaced: it belongs to none.
+        if (epoch !== this.epoch) return undefined;
+        this.status.clearFailure();
+        this.failure = undefined;
+        return turn(...ready, abort, epoch);
+      })
+      .finally(() => this.#pending.delete(abort));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  append(message: ChatMessage): void {
     this.messages = [...this.messages, message];
-    this.#host.dispatchEvent(new AiChatMessageEvent(message));
-    this.#host.requestUpdate();
+    this.host.dispatchEvent(new AiChatMessageEvent(message));
+    this.host.requestUpdate();
   }
 
-  #report(stats: ChatStats, threshold: number) {
+  /** The figures of the last reply (`undefined`: none), fired with the threshold they cross. */
+  report(stats: ChatStats | undefined): void {
     this.stats = stats;
-    this.#host.dispatchEvent(new AiChatStatsEvent(stats));
+    if (!stats) return;
+    const threshold = this.host.settings.latencyThreshold;
+    this.host.dispatchEvent(new AiChatStatsEvent(stats));
     if (stats.msPerToken !== null && stats.msPerToken > threshold)
-      this.#host.dispatchEvent(new AiChatThresholdEvent('latency', threshold, stats.msPerToken));
+      this.host.dispatchEvent(new AiChatThresholdEvent('latency', threshold, stats.msPerToken));
   }
 
-  /** End the reply in progress (no-op when there is none). Never throws. */
+  /** End the reply in progress and cancel every send not answered yet. Never throws. */
   stop(): void {
-    this.#abort?.abort();
+    this.abort?.abort();
+    for (const pending of this.#pending) pending.abort();
   }
 
   /** Start a new conversation: stops the reply in progress and forgets the messages. */
   reset(): void {
     this.replace([]);
     this.stats = undefined;
-    this.#status.clearFailure();
-  }
-
-  /**
-   * Ask for the last reply again: the last assistant reply is removed and the last user message is
-   * sent again. No-op while a reply streams or when there is no user message.
-   */
-  async regenerate(): Promise<void> {
-    if (this.#status.generating) return;
-    let user = this.messages.length - 1;
-    while (user >= 0 && this.messages[user]!.role !== 'user') user--;
-    if (user < 0) return;
-    const text = this.messages[user]!.content;
-    this.#status.dismiss();
-    this.replace(this.messages.slice(0, user).map((m) => ({ ...m })));
-    await this.send(text).catch(() => undefined);
+    this.status.clearFailure();
   }
 }

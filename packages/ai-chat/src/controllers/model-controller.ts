@@ -9,12 +9,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createRuntime } from '../engine/page/registry.js';
 import { runtimeKeys, type RuntimeKeys } from '../engine/page/runtime-keys.js';
-import type { Runtime, RuntimeModel } from '../engine/runtime.js';
+import type { Runtime, RuntimeModel, ShownModel } from '../engine/runtime.js';
 import { chatError, toChatError } from '../errors.js';
 import { AiChatProgressEvent, AiChatReadyEvent, AiChatThresholdEvent } from '../events.js';
 import { checkLimits } from '../fit/limits.js';
 import { envOf, readInputs, type InputSource, type Inputs } from '../state/inputs.js';
-import type { ModelInfo, ProgressReport } from '../types.js';
+import type { ProgressReport } from '../types.js';
 import type { StatusController } from './status-controller.js';
 
 export interface ModelHost extends ReactiveControllerHost, Element, InputSource {
@@ -22,11 +22,11 @@ export interface ModelHost extends ReactiveControllerHost, Element, InputSource 
 }
 
 /** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
-const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ModelInfo => model;
+const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ShownModel => model;
 
 export class ModelController implements ReactiveController {
   progress: ProgressReport | undefined;
-  modelInfo: ModelInfo | undefined;
+  modelInfo: ShownModel | undefined;
   /** The visitor (or the page, through `load()`/`send()`) has agreed to load the model. */
   consented = false;
   /** Bytes a cancelled download had fetched (kept in the cache): the consent card says what is left. */
@@ -68,9 +68,7 @@ export class ModelController implements ReactiveController {
 
   hostDisconnected(): void {
     // Moving the element in the page disconnects and reconnects it in one task: keep the model then.
-    queueMicrotask(() => {
-      if (!this.#host.isConnected) void this.unload();
-    });
+    queueMicrotask(() => this.#host.isConnected || void this.unload());
   }
 
   /** The runtime, once its model is loaded. */
@@ -135,8 +133,9 @@ export class ModelController implements ReactiveController {
     this.#status.phase = 'checking';
     const run = (async () => {
       try {
-        await this.#preflight(runtime, signal);
-        if (!signal.aborted && !this.#loading) this.#status.phase = 'idle';
+        // A model that costs nothing here (another tab's, the browser's own) starts without asking.
+        if ((await this.#preflight(runtime, signal)).free) void this.request().catch(() => undefined);
+        else if (!signal.aborted && !this.#loading) this.#status.phase = 'idle';
       } catch (error) {
         if (signal.aborted || this.#loading) return;
         this.#status.fail(error); // the phase after a failed check is idle
@@ -158,6 +157,9 @@ export class ModelController implements ReactiveController {
       throw error;
     }
     if (signal.aborted) throw chatError('aborted');
+    const { crash } = model; // a crash bears on it (`fit/crashes.ts`): said once, as a memory threshold
+    if (crash && !this.modelInfo?.crash)
+      this.#host.dispatchEvent(new AiChatThresholdEvent('memory', crash.limit, crash.actual));
     this.modelInfo = infoOf(model);
     this.#host.requestUpdate();
     const refusal = checkLimits(model, this.#inputs!.settings);
@@ -245,6 +247,7 @@ export class ModelController implements ReactiveController {
       if (signal.aborted) throw chatError('aborted');
       this.#status.phase = 'checking';
       const model = await this.#preflight(runtime, signal);
+      if (model.crash && !this.consented) return void (this.#status.phase = 'idle'); // on consent only
       this.#status.phase = model.cached ? 'loading' : 'downloading';
       const loaded = await runtime.load((report) => signal.aborted || this.#progress(report), signal);
       if (signal.aborted) throw chatError('aborted');

@@ -1,16 +1,25 @@
 /**
  * The streaming code of a reply, a chunk of its own that the conversation controller imports when
- * the model is asked for: the request made from the conversation, the stream read so that Stop
- * always stops (the reader lets go at once, whatever the engine does: see `readAbortable`), and
- * the figures of the reply. Nothing here holds state: the controller owns the conversation.
+ * the model is asked for: the request fitted into the model's context (`context-fit.ts`), the
+ * stream read so that Stop always stops (the reader lets go at once, whatever the engine does: see
+ * `readAbortable`), a request the runtime refused as too long fitted again and sent once more, and
+ * the figures of the reply. `turn.ts` runs a turn with it; the controller owns the conversation and
+ * its `ContextState`.
  */
-import type { CompletionChunk, CompletionRequest, CompletionUsage } from '../engine/engine.js';
+import type {
+  CompletionChunk,
+  CompletionMessage,
+  CompletionRequest,
+  CompletionUsage,
+} from '../engine/engine.js';
+import { overflowOf } from '../engine/page/overflow.js';
 import { readAbortable } from '../engine/page/stream.js';
 import type { Runtime } from '../engine/runtime.js';
-import { chatError } from '../errors.js';
+import { chatError, type AiChatError } from '../errors.js';
 import { computeStats, type ReplyTiming } from '../engine/stats.js';
 import type { Settings } from '../state/settings.js';
 import type { ChatMessage, ChatStats } from '../types.js';
+import { learn, plan, tooLong, type ContextState } from './context-fit.js';
 
 const now = () => performance.now();
 
@@ -18,15 +27,15 @@ const now = () => performance.now();
 export interface Streamed {
   timing: ReplyTiming;
   usage: CompletionUsage | undefined;
-  /** What the stream threw (not an abort); an engine that said nothing at all is a failure too. */
+  /** What the stream threw (not an abort). */
   failure: unknown;
   /** Resolves when the stream is closed (or abandoned): the next reply waits for it. */
   closed: Promise<void>;
 }
 
-/** The request for the conversation `messages`: the system prompt first, the page's settings. */
+/** The request for `messages` (what is kept of the conversation): the system prompt first, the page's settings. */
 export function requestOf(
-  messages: readonly ChatMessage[],
+  messages: readonly CompletionMessage[],
   systemPrompt: string | undefined,
   { temperature, maxTokens }: Settings,
 ): CompletionRequest {
@@ -74,13 +83,65 @@ export async function streamReply(
     if (!signal.aborted) failure = error;
   }
   timing.end = now();
-  if (timing.chunks === 0 && failure === undefined && !signal.aborted) failure = noReply();
   return { timing, usage, failure, closed: reading.closed };
 }
+
+/** What a reply came to: what streamed, or a refusal before anything was sent; `from`: messages left out. */
+export type Answer =
+  { streamed: Streamed; refused?: undefined } | { refused: AiChatError; streamed?: undefined };
+
+/** How many times a request the runtime refused as too long is fitted again and sent. */
+const TRIES = 3;
+
+/**
+ * Answer the conversation `messages` (the last is the user's new message), fitted into the model's
+ * context as `state` says. A request the runtime refuses before its first word because it is too
+ * long (its own count: llama.cpp, WebLLM and the Prompt API count before they evaluate anything)
+ * teaches `state`, and is fitted again; what cannot fit at all is refused, never sent.
+ */
+export async function answer(
+  runtime: Runtime,
+  turn: { messages: readonly ChatMessage[]; system: string; settings: Settings; window: number | undefined },
+  state: ContextState,
+  signal: AbortSignal,
+  onText: (text: string) => void,
+): Promise<Answer> {
+  const { messages, system, settings } = turn;
+  // Stopped before it started (`send(); stop()`): nothing is asked of the runtime.
+  if (signal.aborted) {
+    const start = now();
+    const timing = { start, firstToken: undefined, end: start, chunks: 0, promptChars: 0 };
+    return { streamed: { timing, usage: undefined, failure: undefined, closed: Promise.resolve() } };
+  }
+  for (let attempt = 1; ; attempt++) {
+    const window = turn.window ?? state.window;
+    const planned = await plan(runtime, window, messages, system, settings, state, signal);
+    if (!('messages' in planned)) return { refused: planned };
+    const streamed = await streamReply(
+      runtime,
+      requestOf(planned.messages, system, settings),
+      signal,
+      onText,
+    );
+    const overflow =
+      streamed.timing.chunks === 0 && !signal.aborted ? overflowOf(streamed.failure) : undefined;
+    learn(state, planned, { promptTokens: streamed.usage?.prompt_tokens, overflow });
+    if (overflow === undefined) {
+      if (settings.contextPolicy === 'trim') state.from = planned.from;
+      return { streamed };
+    }
+    // Refused before its first word: nothing was sent. The newest message alone is too long.
+    if (overflow) state.window ??= overflow.window;
+    if (planned.from >= messages.length - 1)
+      return { refused: tooLong(overflow?.needed ?? planned.counted, overflow?.window ?? window ?? 0) };
+    if (settings.contextPolicy === 'error' || attempt === TRIES)
+      return { refused: chatError('context-window-exceeded', '', { runtime: errorWords(streamed.failure) }) };
+    await streamed.closed;
+  }
+}
+
+const errorWords = (error: unknown) => String((error as { message?: unknown } | null)?.message ?? error);
 
 /** The figures of a reply that gave text (`undefined` for one that gave none). */
 export const statsOf = (streamed: Streamed, latencyThreshold: number): ChatStats | undefined =>
   streamed.timing.chunks > 0 ? computeStats(streamed.timing, streamed.usage, latencyThreshold) : undefined;
-
-/** An engine that ends its stream without a word: said, never a silent unanswered question. */
-const noReply = () => chatError('engine', 'it ended its reply without any text');

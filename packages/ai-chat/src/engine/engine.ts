@@ -28,7 +28,10 @@ export interface UsageExtra {
 }
 
 export interface CompletionUsage {
+  /** Tokens of the whole prompt, those read from a cache included. */
   prompt_tokens?: number;
+  /** Of `prompt_tokens`, those read from the runtime's cache rather than evaluated (OpenAI's field). */
+  prompt_tokens_details?: { cached_tokens?: number } | null;
   completion_tokens?: number;
   total_tokens?: number;
   extra?: UsageExtra;
@@ -57,4 +60,6 @@ export interface ChatEngine {
   unload?(): Promise<void>;
   interruptGenerate?(): void;
   setInitProgressCallback?(callback: (report: InitProgressReport) => void): void;
+  /** Tokens the engine's model reads at once: the element then fits each request into them. */
+  contextWindow?: number;
 }

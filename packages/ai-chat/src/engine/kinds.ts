@@ -6,9 +6,11 @@
  * page and the worker both import it.
  */
 export const RUNTIMES = [
+  // The browser's own model (Prompt API). Followed by other runtimes (as by default), it serves only
+  // when the browser has its model ready (`available`): nothing to download, no consent card.
+  { kind: 'builtin', side: 'page', default: true },
   { kind: 'webgpu', side: 'worker', default: true }, // WebLLM on WebGPU
   { kind: 'wasm', side: 'worker', default: true }, // llama.cpp (wllama) on the CPU
-  { kind: 'builtin', side: 'page', default: false }, // the browser's own model (Prompt API), opt-in
 ] as const;
 
 type Row = (typeof RUNTIMES)[number];
@@ -27,7 +29,7 @@ export const WORKER_KINDS: readonly WorkerKind[] = RUNTIMES.flatMap((r) =>
 export const isWorkerKind = (kind: RuntimeKind): kind is WorkerKind =>
   (WORKER_KINDS as string[]).includes(kind);
 
-/** The runtimes used when a page lists none (`builtin` is opt-in). */
+/** The runtimes used when a page lists none: `builtin webgpu wasm`. */
 export const DEFAULT_RUNTIMES: readonly RuntimeKind[] = RUNTIMES.flatMap((r) => (r.default ? [r.kind] : []));
 
 /** The `runtime` property's default value: the default list as the attribute writes it. */

@@ -7,6 +7,7 @@ import type { DeviceInfo } from '../fit/device.js';
 import type { ProgressReport } from '../types.js';
 import type { CompletionChunk, CompletionRequest } from './engine.js';
 import { isUnavailable } from './errors.js';
+import type { Overflow } from './overflow.js';
 import type { WorkerKind } from './kinds.js';
 import type { RuntimeModel } from './runtime.js';
 
@@ -37,6 +38,8 @@ export type WorkerRequest =
   | { type: 'preflight'; id: number; spec: ModelSpec }
   | { type: 'load'; id: number; spec: ModelSpec }
   | { type: 'generate'; id: number; request: CompletionRequest }
+  /** Count what messages cost with the loaded model's tokenizer: `TokenCount`, or null without one. */
+  | { type: 'count'; id: number; messages: CompletionRequest['messages'] }
   | { type: 'interrupt'; id: number; target: number }
   | { type: 'unload'; id: number }
   /** Hold the Web Lock `name` for the worker's whole life: the page learns of any exit when it is freed. */
@@ -51,6 +54,8 @@ export interface WireError {
   detail?: string;
   /** This runtime cannot serve here: the page tries its next runtime (see `isUnavailable`). */
   unavailable?: true;
+  /** A context overflow's count, where the runtime gave one (see `overflow`). */
+  tokens?: Overflow;
 }
 
 export type WorkerResponse =
@@ -58,6 +63,11 @@ export type WorkerResponse =
   | { type: 'chunk'; id: number; chunk: CompletionChunk }
   | { type: 'result'; id: number; value?: unknown }
   | { type: 'error'; id: number; error: WireError };
+
+const tokensOf = (error: Error): { tokens?: Overflow } => {
+  const { tokens } = error as { tokens?: Overflow };
+  return tokens ? { tokens } : {};
+};
 
 export function toWireError(error: unknown): WireError {
   const detail = (error as { detail?: unknown } | null)?.detail;
@@ -67,6 +77,7 @@ export function toWireError(error: unknown): WireError {
       message: error.message,
       ...(typeof detail === 'string' ? { detail } : {}),
       ...(isUnavailable(error) ? { unavailable: true } : {}),
+      ...tokensOf(error),
     };
   if (typeof error === 'object' && error && 'message' in error)
     return { name: String((error as { name?: unknown }).name ?? 'Error'), message: String(error.message) };

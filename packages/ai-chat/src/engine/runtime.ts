@@ -6,7 +6,7 @@
  * only: importing this module costs nothing at run time.
  */
 import type { ModelInfo, ProgressReport } from '../types.js';
-import type { CompletionChunk, CompletionRequest } from './engine.js';
+import type { CompletionChunk, CompletionMessage, CompletionRequest } from './engine.js';
 import type { RuntimeKind } from './kinds.js';
 
 export type { RuntimeKind };
@@ -21,6 +21,16 @@ export interface ShownModel extends ModelInfo {
    * model is the browser's own, which the browser downloads itself first when `browserDownload`.
    */
   download?: 'browser';
+  /**
+   * Nothing to download or load on this device (the browser's own model when available, a model
+   * another tab holds): the element starts it without a consent card.
+   */
+  free?: true;
+  /**
+   * A load of this model, or (for `auto`) of a larger one, died with the page before: said on the
+   * card, and as a memory threshold (`limit` what this device is now held to, `actual` its need).
+   */
+  crash?: { model: string; label?: string | undefined; limit: number; actual: number };
 }
 
 /** What a runtime knows of its model before the first byte, and after it loads. */
@@ -29,6 +39,14 @@ export interface RuntimeModel extends ShownModel {
   runtime: RuntimeKind | 'custom';
   /** The memory limit this device sets when the page sets none, bytes (0: no limit known). */
   memoryLimitBytes: number;
+}
+
+/** What messages cost in a request, counted with the model's own tokenizer. */
+export interface TokenCount {
+  /** Tokens of each message, its chat template's share included. */
+  each: number[];
+  /** Tokens every request adds around its messages (the template's start, the generation prompt). */
+  fixed: number;
 }
 
 export interface Runtime {
@@ -44,6 +62,11 @@ export interface Runtime {
    * iteration early) stops it; the runtime frees its engine for the next reply by itself.
    */
   generate(request: CompletionRequest, signal: AbortSignal): AsyncIterable<CompletionChunk>;
+  /**
+   * Count what `messages` cost with the loaded model's own tokenizer. Absent, or resolving
+   * undefined: the runtime has no tokenizer at hand, and the element estimates (`fit/context.ts`).
+   */
+  countTokens?(messages: CompletionMessage[], signal: AbortSignal): Promise<TokenCount | undefined>;
   /** Free the model (a shared worker ends when no element uses it). Never rejects. */
   unload(): Promise<void>;
   /** Remove the model's downloaded files, where the runtime downloads any. */

@@ -38,7 +38,11 @@ export function computeStats(
   // An engine's figures are input like any other: only finite numbers of the right sign count.
   const extra = typeof usage?.extra === 'object' && usage.extra !== null ? usage.extra : undefined;
   const completionTokens = count(usage?.completion_tokens) ?? timing.chunks;
-  const promptTokens = count(usage?.prompt_tokens) ?? Math.ceil(timing.promptChars / 4);
+  // Prompt tokens evaluated for this reply: those a runtime read from its cache are not counted.
+  const cached = count(usage?.prompt_tokens_details?.cached_tokens) ?? 0;
+  const prompt = count(usage?.prompt_tokens);
+  const promptTokens =
+    prompt !== undefined ? Math.max(0, prompt - cached) : Math.ceil(timing.promptChars / 4);
   const perToken = completionTokens >= 2;
   const outputToken = positive(extra?.time_per_output_token_s);
   const firstToken = positive(extra?.time_to_first_token_s);

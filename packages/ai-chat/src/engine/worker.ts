@@ -1,22 +1,12 @@
 /**
- * The model worker entry: our message protocol, served by the router backend that picks WebLLM
- * (WebGPU) or llama.cpp (wllama, on the CPU) per model. The runtimes themselves are imported only
- * when a model of theirs loads, so the page never downloads or parses them. wllama's wasm builds
- * sit beside this script (`wllama/`), and load from there: never from a third-party host.
+ * The model worker's entry (`ai-chat/worker.js`, `dist/cdn/worker.js`): the protocol host
+ * (`worker/start.ts`), its files beside it (`wllama/`, `chunks/`). It serves only inside a worker:
+ * importing it anywhere else (Node, a server render, a page) does nothing. npm installs start the
+ * same worker through `worker-linked.ts`.
  */
-import { createRouterBackend } from './worker/router-backend.js';
-import { serveBackend } from './worker/worker-host.js';
+import { start } from './worker/start.js';
 
-const assets = {
-  wasm: new URL('./wllama/wllama.wasm', import.meta.url).href,
-  compatJs: new URL('./wllama/compat/wllama.js', import.meta.url).href,
-  compatWasm: new URL('./wllama/compat/wllama.wasm', import.meta.url).href,
-};
+declare const WorkerGlobalScope: (abstract new () => unknown) | undefined;
 
-serveBackend(
-  self as unknown as Parameters<typeof serveBackend>[0],
-  createRouterBackend({
-    assets,
-    catalog: () => import('./worker/wllama/gguf-catalog.js').then((m) => m.GGUF_CATALOG),
-  }),
-);
+if (typeof WorkerGlobalScope === 'function' && self instanceof WorkerGlobalScope)
+  start(self as unknown as Parameters<typeof start>[0], (path) => new URL(path, import.meta.url).href);

@@ -21,6 +21,9 @@ export const en = {
   builtinModel: "your browser's built-in model",
   consentBuiltin: 'built into your browser · nothing to download',
   consentBuiltinDownload: 'your browser will download its built-in model first',
+  // One model for every tab, a crash never repeated (issue 24).
+  consentCrashed: 'The last try to start {model} stopped this page.',
+  freeModel: 'Answers come from {model}: nothing to download.',
   checking: 'Checking this device…',
   downloading: 'Downloading the model',
   loading: 'Starting the model',
@@ -84,6 +87,10 @@ export const en = {
     'This conversation is too long for this model. Start a new conversation to go on.',
   errorAborted: 'Stopped.',
   errorEngine: 'The chat could not run in this browser.',
+  // Long conversations (context-policy): the oldest turns left out, a message too long, an empty answer.
+  contextTrimmed: 'The model no longer sees the messages above: the conversation outgrew what it can read.',
+  errorMessageTooLong: 'This message is too long for this model: shorten it.',
+  emptyReply: 'The model gave no answer.',
   // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
   errorBrowserUnsupported: 'This browser cannot run the chat. Try a recent Chrome, Edge, Firefox or Safari.',
 } as const;

@@ -1,7 +1,8 @@
 /**
  * Errors in the element's language, for the visitor: the words come from the strings by code
- * (`network` → `errorNetwork`), filled with the error's plain `detail`. Errors with words of their
- * own (a bad attribute value, a storage failure) show their own words.
+ * (`network` → `errorNetwork`, or the error's own key: `errorMessageTooLong`), filled with the
+ * error's plain `detail`. Errors with words of their own (a bad attribute value, a storage failure)
+ * show their own words.
  */
 import type { AiChatError } from '../errors.js';
 import type { ErrorCode } from '../types.js';

@@ -17,6 +17,8 @@ export const zhHant: Strings = {
   builtinModel: '瀏覽器內建的模型',
   consentBuiltin: '內建於您的瀏覽器 · 不需下載',
   consentBuiltinDownload: '您的瀏覽器會先下載它內建的模型',
+  consentCrashed: '上次啟動 {model} 時，這個頁面停止了運作。',
+  freeModel: '回答來自{model}，不需下載任何東西。',
   checking: '正在檢查這台裝置…',
   downloading: '正在下載模型',
   loading: '正在啟動模型',
@@ -74,6 +76,10 @@ export const zhHant: Strings = {
   errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話以繼續。',
   errorAborted: '已停止。',
   errorEngine: '對話無法在這個瀏覽器中執行。',
+  // Long conversations (context-policy): the oldest turns left out, a message too long, an empty answer.
+  contextTrimmed: '模型已看不到以上的訊息：對話超出了它能讀的長度。',
+  errorMessageTooLong: '這則訊息對這個模型來說太長了：請縮短它。',
+  emptyReply: '模型沒有回答。',
   // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
   errorBrowserUnsupported: '這個瀏覽器無法執行對話。請改用新版 Chrome、Edge、Firefox 或 Safari。',
 };

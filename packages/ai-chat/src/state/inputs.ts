@@ -19,6 +19,7 @@ export interface InputSource extends RawSettings {
   modelUrl: unknown;
   modelLibUrl: unknown;
   workerUrl: unknown;
+  share: unknown;
   theme: unknown;
   lang: unknown;
   strings: unknown;
@@ -44,7 +45,14 @@ export interface Inputs {
   problems: InputProblem[];
 }
 
-const SETTING_KEYS = ['latencyThreshold', 'temperature', 'maxTokens', 'maxModelSize', 'maxMemory'] as const;
+const SETTING_KEYS = [
+  'latencyThreshold',
+  'temperature',
+  'maxTokens',
+  'maxModelSize',
+  'maxMemory',
+  'contextPolicy',
+] as const;
 const toAttribute = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export function readInputs(el: InputSource, env: InputEnv): Inputs {
@@ -72,6 +80,10 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
     problem('model', `model="${String(model)}" is not valid: expected a model id or auto. Using auto.`);
     model = 'auto';
   }
+
+  // Cross-tab sharing (issue 24): `tabs` unless the page says `none`.
+  if (el.share != null && el.share !== 'tabs' && el.share !== 'none')
+    problem('share', `share="${String(el.share)}" is not valid: expected tabs or none.`);
 
   if (el.theme != null && el.theme !== 'light' && el.theme !== 'dark')
     problem(
@@ -104,6 +116,7 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
       ),
       workerUrl: url('workerUrl'),
       languages: env.lang ? [env.lang] : ['en'],
+      share: el.share !== 'none',
     },
     problems,
   };

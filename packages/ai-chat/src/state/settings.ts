@@ -13,7 +13,11 @@ export interface Settings {
   maxModelSize: number | undefined;
   /** Largest GPU memory allowed, bytes. */
   maxMemory: number | undefined;
+  /** When the conversation outgrows the model's context: leave the oldest turns out, or stop. */
+  contextPolicy: ContextPolicy;
 }
+
+export type ContextPolicy = 'trim' | 'error';
 
 export interface RawSettings {
   latencyThreshold: unknown;
@@ -21,6 +25,7 @@ export interface RawSettings {
   maxTokens: unknown;
   maxModelSize: unknown;
   maxMemory: unknown;
+  contextPolicy: unknown;
 }
 
 export interface AttributeProblem {
@@ -83,7 +88,14 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
   const maxModelSize = size('max-model-size', raw.maxModelSize, 'no limit');
   const maxMemory = size('max-memory', raw.maxMemory, "this device's limit");
 
-  return { settings: { latencyThreshold, temperature, maxTokens, maxModelSize, maxMemory }, problems };
+  const contextPolicy: ContextPolicy = raw.contextPolicy === 'error' ? 'error' : 'trim';
+  if (!isUnset(raw.contextPolicy) && raw.contextPolicy !== contextPolicy)
+    problem('context-policy', raw.contextPolicy, 'trim or error', 'trim');
+
+  return {
+    settings: { latencyThreshold, temperature, maxTokens, maxModelSize, maxMemory, contextPolicy },
+    problems,
+  };
 }
 
 export type UrlKey = 'modelUrl' | 'modelLibUrl' | 'workerUrl';

@@ -112,6 +112,19 @@ export const log = css`
       transform: translateY(-3px);
     }
   }
+  /* Long conversations: where the model's view starts; an answer without a word. */
+  .context-note {
+    margin: 0;
+    padding-block: 4px;
+    border-block-start: 1px dashed var(--ai-chat-border);
+    color: var(--ai-chat-muted);
+    font-size: 0.8em;
+    text-align: center;
+  }
+  .empty-reply {
+    color: var(--ai-chat-muted);
+    font-style: italic;
+  }
   .interrupted {
     display: inline-block;
     margin-top: 4px;

@@ -123,11 +123,19 @@ export class StandInSession extends EventTarget implements PromptSession {
 
   /** Throw and fire `contextoverflow` when `messages` would not fit in what is left of the window. */
   #fit(messages: PromptMessage[]) {
-    if (this.contextUsage + count(messages) <= this.contextWindow) return;
+    const requested = this.contextUsage + count(messages);
+    if (requested <= this.contextWindow) return;
     const event = new Event('contextoverflow');
     this.dispatchEvent(event);
     this.oncontextoverflow?.(event);
-    throw new DOMException('The input is too large for the context window.', 'QuotaExceededError');
+    // Chrome's QuotaExceededError says what was asked for against the quota.
+    throw Object.assign(
+      new DOMException('The input is too large for the context window.', 'QuotaExceededError'),
+      {
+        requested,
+        quota: this.contextWindow,
+      },
+    );
   }
 }
 

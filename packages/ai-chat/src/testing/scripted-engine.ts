@@ -47,12 +47,22 @@ export interface ScriptedEngineOptions {
    * web-llm 0.2.79's `MLCEngine` does: a second `create()` waits for it.
    */
   holdsLock?: boolean;
+  /**
+   * The model's context window in tokens (words, see `tokenize`): said as the engine's
+   * `contextWindow`, and a request whose messages hold more is refused as WebLLM refuses it
+   * (`ContextWindowSizeExceededError`, with the count in its message), before any token.
+   */
+  contextWindow?: number;
 }
 
 /** Split text into word tokens that keep their leading space, as BPE tokenizers do. */
 export function tokenize(text: string): string[] {
   return text.match(/\s*\S+|\s+/g) ?? [];
 }
+
+/** The tokens of a request's messages (words). */
+export const countTokens = (messages: readonly { content: string }[]): number =>
+  messages.reduce((n, m) => n + tokenize(m.content).length, 0);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,13 +77,19 @@ export class ScriptedEngine implements ChatEngine {
   readonly requests: CompletionRequest[] = [];
   loadedModel: string | undefined;
   interrupts = 0;
+  /** Requests refused as longer than `contextWindow`. */
+  refused = 0;
   #options: ScriptedEngineOptions;
   #turn = 0;
   #interrupted = false;
   #progress: ((report: InitProgressReport) => void) | undefined;
 
+  /** The context window, when the options give one. */
+  readonly contextWindow: number | undefined;
+
   constructor(options: ScriptedEngineOptions = {}) {
     this.#options = options;
+    this.contextWindow = options.contextWindow;
   }
 
   #lock: Promise<void> = Promise.resolve();
@@ -81,6 +97,14 @@ export class ScriptedEngine implements ChatEngine {
   readonly chat = {
     completions: {
       create: async (request: CompletionRequest): Promise<AsyncIterable<CompletionChunk>> => {
+        const prompt = countTokens(request.messages);
+        if (this.contextWindow !== undefined && prompt > this.contextWindow) {
+          this.refused++;
+          throw named({
+            name: 'ContextWindowSizeExceededError',
+            message: `Prompt tokens exceed context window size: number of prompt tokens: ${prompt}; context window size: ${this.contextWindow}`,
+          });
+        }
         const reply = this.#reply(request);
         this.#turn++;
         if (reply.createStalls) await new Promise(() => undefined);
@@ -164,7 +188,7 @@ export class ScriptedEngine implements ChatEngine {
       yield { choices: [{ delta: { content: token }, finish_reason: null }] };
     }
     const end = performance.now();
-    const promptTokens = request.messages.reduce((n, m) => n + tokenize(m.content).length, 0);
+    const promptTokens = countTokens(request.messages);
     const usage: CompletionUsage = {
       prompt_tokens: promptTokens,
       completion_tokens: sent,

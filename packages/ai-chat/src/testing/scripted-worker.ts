@@ -10,11 +10,13 @@
  * the preflight (the element stays `checking`), `preflightMs` delays it, `stepMs` slows each download
  * and load step, `stall=download` stops the download at 45 % and
  * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
- * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker.
+ * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker;
+ * `contextWindow=<tokens>` gives the model that context window (tokens are words), refuses longer
+ * requests as WebLLM does, and counts tokens for the page (the protocol's `count`).
  */
 import { serveBackend, type WorkerBackend } from '../engine/worker/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
-import { ScriptedEngine } from './scripted-engine.js';
+import { countTokens, ScriptedEngine } from './scripted-engine.js';
 
 const query = new URLSearchParams(self.location.search);
 const figure = (key: string, fallback: number) => {
@@ -27,6 +29,7 @@ const STALL = query.get('stall');
 const PREFLIGHT_MS = figure('preflightMs', 0);
 const STEP_MS = figure('stepMs', 0);
 const LOAD_ERROR = query.get('loadError');
+const CONTEXT_WINDOW = query.has('contextWindow') ? figure('contextWindow', 0) : undefined;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const crash = () =>
   setTimeout(() => {
@@ -35,6 +38,7 @@ const crash = () =>
 
 const engine = new ScriptedEngine({
   tokenDelayMs: 5,
+  ...(CONTEXT_WINDOW ? { contextWindow: CONTEXT_WINDOW } : {}),
   replies: (request) => {
     const last = request.messages.at(-1)?.content ?? '';
     if (last === 'crash') {
@@ -132,7 +136,10 @@ const backend: WorkerBackend = {
       throw Object.assign(new Error(query.get('loadErrorMessage') ?? LOAD_ERROR), { name: LOAD_ERROR });
     await engine.reload(result.id);
     loaded = spec;
-    return { ...result, cached: true };
+    return { ...result, cached: true, ...(CONTEXT_WINDOW ? { contextWindow: CONTEXT_WINDOW } : {}) };
+  },
+  async count(messages) {
+    return CONTEXT_WINDOW ? { each: messages.map((m) => countTokens([m])), fixed: 0 } : undefined;
   },
   async unload() {
     loads++;

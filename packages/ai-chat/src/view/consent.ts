@@ -49,6 +49,14 @@ export function consentView(s: ViewState, on: ConsentActions) {
           </ul>`
         : nothing
     }
+    ${
+      // The last load of this model (or, for `auto`, of a larger one) died with the page.
+      info?.crash
+        ? html`<p role="note">
+            ${format(t.consentCrashed, { model: info.crash.label || friendlyModelName(info.crash.model) })}
+          </p>`
+        : nothing
+    }
     <div class="privacy">
       ${lockIcon}
       <p><strong>${t.consentPrivacyTitle}</strong> ${t.consentPrivacy}</p>

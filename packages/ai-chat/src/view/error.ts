@@ -1,4 +1,9 @@
-/** The error card: the visitor's words and the ways forward the visitor can take. */
+/**
+ * The error card: the visitor's words and the ways forward the visitor can take. The element shows
+ * it above the log for the model's errors, and the log at its end for the conversation's (a reply
+ * that failed: Try again answers the same question again; a message too long for the model: the
+ * text is back in the composer, to shorten).
+ */
 import { html, nothing } from 'lit';
 import type { AiChatError } from '../errors.js';
 import { errorText } from '../i18n/error-text.js';
@@ -20,6 +25,8 @@ export function errorView(s: ViewState, error: AiChatError, on: ErrorActions) {
   const warning = error.code === 'invalid-attribute';
   // While a model is loaded, trying again means asking for the last reply again.
   const lastIsUser = s.messages.at(-1)?.role === 'user' || s.messages.at(-1)?.interrupted;
+  // A message too long for the model: shortening it is the way forward (the text is in the composer).
+  const tooLong = error.words === 'errorMessageTooLong';
   const retry =
     !fatal &&
     !warning &&
@@ -50,7 +57,7 @@ export function errorView(s: ViewState, error: AiChatError, on: ErrorActions) {
           : nothing
       }
       ${
-        error.code === 'context-window-exceeded'
+        error.code === 'context-window-exceeded' && !tooLong
           ? html`<button type="button" class="primary" @click=${on.reset}>${t.newConversation}</button>`
           : nothing
       }

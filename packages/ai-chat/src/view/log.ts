@@ -1,5 +1,10 @@
-/** The message log: a polite live region, the empty slot, the messages, and "jump to latest". */
+/**
+ * The message log: a polite live region, the empty slot, the messages (the first the model still
+ * sees marked, when the oldest are left out of its context), the conversation's error at its end,
+ * where it happened, and "jump to latest".
+ */
 import { html, nothing } from 'lit';
+import { format } from '../i18n/format.js';
 import { downIcon } from './icons.js';
 import { messageView, type MessageActions } from './message.js';
 import { panelFor, type ViewState } from './state.js';
@@ -8,7 +13,8 @@ export interface LogActions extends MessageActions {
   jumpToLatest: () => void;
 }
 
-export function logView(s: ViewState, on: LogActions) {
+/** `errorCard`: the error card, shown at the log's end when the error is the conversation's. */
+export function logView(s: ViewState, on: LogActions, errorCard: unknown = nothing) {
   const t = s.strings;
   const panel = panelFor(s);
   const empty = s.messages.length === 0 && !s.draft;
@@ -20,9 +26,17 @@ export function logView(s: ViewState, on: LogActions) {
   const regenerable =
     lastUser !== -1 && lastUser < lastAssistant && !s.draft ? s.messages[lastAssistant] : undefined;
   const list = [...s.messages, ...(s.draft ? [s.draft] : [])];
-  const each = (m: (typeof list)[number]) =>
-    messageView(s, m, { streaming: m === s.draft, last: m === regenerable }, on);
-  const deps = [s.strings, s.allowImages, s.status, regenerable];
+  // Said once: above the first message the model still sees.
+  const note = html`<p class="context-note" role="note">${t.contextTrimmed}</p>`;
+  const each = (m: (typeof list)[number]) => {
+    const options = { streaming: m === s.draft, last: m === regenerable };
+    return html`${m === s.seenFrom ? note : nothing}${messageView(s, m, options, on)}`;
+  };
+  const deps = [s.strings, s.allowImages, s.status, regenerable, s.seenFrom];
+  // Started without a consent card (another tab's model, the browser's own): say which model answers.
+  const info = s.modelInfo;
+  const model = info?.download === 'browser' ? t.builtinModel : (info?.label ?? info?.id ?? '');
+  const free = info?.free ? format(t.freeModel, { model }) : '';
   return html`<div class="log-wrap" ?hidden=${hidden}>
     <div
       part="messages"
@@ -32,8 +46,16 @@ export function logView(s: ViewState, on: LogActions) {
       aria-label=${t.logLabel}
       aria-busy=${s.status === 'generating' ? 'true' : 'false'}
     >
-      ${empty && !hidden ? html`<div class="empty"><slot name="empty">${t.empty}</slot></div>` : nothing}
+      ${
+        empty && !hidden
+          ? html`<div class="empty">
+              <slot name="empty">${t.empty}</slot>
+              ${free ? html`<br /><span>${free}</span>` : nothing}
+            </div>`
+          : nothing
+      }
       ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
+      ${s.errorInLog && panel === 'chat' && !s.draft ? errorCard : nothing}
     </div>
     ${
       s.awayFromLatest && !hidden

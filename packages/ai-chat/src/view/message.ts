@@ -1,6 +1,7 @@
 /**
  * One message: a user bubble or an assistant reply (Markdown, with a caret while it streams, dots
- * until its first token), and the reply's actions (copy; regenerate on the last one).
+ * until its first token; an empty answer says so), and the reply's actions (copy; regenerate on
+ * the last one).
  */
 import { html, nothing } from 'lit';
 import { longText } from '../render/long-text.js';
@@ -34,6 +35,8 @@ export function messageView(
   const who = message.role === 'user' ? 'user' : 'assistant';
   const waiting = options.streaming && !message.content;
   const idle = s.status !== 'generating' && !options.streaming;
+  // A model may end its turn before its first word: an answer all the same, marked as empty.
+  const empty = who === 'assistant' && !options.streaming && !message.content && !message.interrupted;
   return html`<div
     part="message message-${who}"
     class="message ${who}"
@@ -47,32 +50,38 @@ export function messageView(
             <span class="visually-hidden">${t.typing}</span><span class="dot"></span><span class="dot"></span
             ><span class="dot"></span>
           </div>`
-        : who === 'user'
-          ? html`<div class="content" dir="auto">${longText(message.content)}</div>`
-          : html`<div
-              class="content"
-              dir="auto"
-              ${markdown(message.content, options.streaming, {
-                allowImages: s.allowImages,
-                copyLabel: t.copyCode,
-                copyName: t.copyCodeLabel,
-                copiedLabel: t.copied,
-              })}
-            ></div>`
+        : empty
+          ? html`<div class="content empty-reply">${t.emptyReply}</div>`
+          : who === 'user'
+            ? html`<div class="content" dir="auto">${longText(message.content)}</div>`
+            : html`<div
+                class="content"
+                dir="auto"
+                ${markdown(message.content, options.streaming, {
+                  allowImages: s.allowImages,
+                  copyLabel: t.copyCode,
+                  copyName: t.copyCodeLabel,
+                  copiedLabel: t.copied,
+                })}
+              ></div>`
     }
     ${message.interrupted ? html`<span class="interrupted">${t.interrupted}</span>` : nothing}
     ${
-      who === 'assistant' && idle && message.content
+      who === 'assistant' && idle && (message.content || options.last)
         ? html`<div class="message-actions">
-            <button
-              type="button"
-              class="ghost"
-              aria-label=${t.copyReplyLabel}
-              title=${t.copyReplyLabel}
-              @click=${(e: Event) => copy(message.content, e.currentTarget as HTMLElement)}
-            >
-              ${copyIcon}<span class="action-label">${t.copyReply}</span>
-            </button>
+            ${
+              message.content
+                ? html`<button
+                    type="button"
+                    class="ghost"
+                    aria-label=${t.copyReplyLabel}
+                    title=${t.copyReplyLabel}
+                    @click=${(e: Event) => copy(message.content, e.currentTarget as HTMLElement)}
+                  >
+                    ${copyIcon}<span class="action-label">${t.copyReply}</span>
+                  </button>`
+                : nothing
+            }
             ${
               options.last
                 ? html`<button

@@ -16,6 +16,10 @@ export interface ViewState {
   draft: ChatMessage | undefined;
   progress: ProgressReport | undefined;
   error: AiChatError | undefined;
+  /** The error is the conversation's (a reply that failed, a message refused): shown in the log, at its end. */
+  errorInLog: boolean;
+  /** The first message the model still sees, when the oldest are left out of its context. */
+  seenFrom: ChatMessage | undefined;
   modelInfo: ShownModel | undefined;
   /** The `model` attribute. */
   model: string;
@@ -65,11 +69,14 @@ export function panelFor(
   return 'chat';
 }
 
-/** Whether `error` shows with `panel`: a warning always; a failure unless a download or load shows it. */
-export const errorShown = (error: AiChatError, panel: Panel): boolean =>
+/**
+ * Whether `error` shows as the card above the log: a warning always; a failure unless a download or
+ * load shows it, or the log shows it where it happened (`inLog`).
+ */
+export const errorShown = (error: AiChatError, panel: Panel, inLog = false): boolean =>
   panel === 'error' ||
   error.code === 'invalid-attribute' ||
-  (panel !== 'progress' && error.code !== 'aborted');
+  (panel !== 'progress' && error.code !== 'aborted' && !inLog);
 
 /** True when a message typed now would be sent. */
 export const canSend = (s: Pick<ViewState, 'status' | 'hasEngine' | 'customEngine'>): boolean =>

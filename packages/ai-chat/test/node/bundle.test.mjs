@@ -21,10 +21,21 @@ async function bundle(contents) {
 }
 
 describe('bundling the package (sideEffects)', () => {
-  it("import 'ai-chat' keeps the registration and the worker URL", async () => {
+  it("import 'ai-chat' keeps the registration and names every file of the worker, none bundled", async () => {
     const code = await bundle(`import 'ai-chat';`);
     assert.match(code, /customElements\.define\("ai-chat"/);
-    assert.match(code, /new Worker\(new URL\("\.\/worker\.js", import\.meta\.url\)/);
+    // As `new URL('…', import.meta.url)`, which Vite, webpack and Parcel copy, and others leave alone.
+    assert.match(code, /entry: new URL\("\.\/cdn\/linked\/worker\.js\?no-inline", import\.meta\.url\)/);
+    for (const file of [
+      /linked\/start-\w+\.js/,
+      /chunks\/web-llm-\w+\.js/,
+      /chunks\/wllama-\w+\.js/,
+      /wllama\/wllama\.wasm/,
+    ])
+      assert.match(code, new RegExp(`new URL\\("\\./cdn/${file.source}`), file.source);
+    // Never `new Worker(new URL(…))`: Vite would bundle the worker again, as one file with web-llm in it.
+    assert.doesNotMatch(code, /new Worker\(\s*new URL/);
+    assert.doesNotMatch(code, /MLC_DUMMY_REQUIRE_VAR|prebuiltAppConfig/);
   });
 
   it("import { AiChat } from 'ai-chat/ai-chat.js' keeps the class and registers nothing", async () => {

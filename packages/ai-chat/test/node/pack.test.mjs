@@ -24,7 +24,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
-  it('holds the entry points, types, worker, script-tag build and custom-elements.json', () => {
+  it("holds the entry points, types, workers, script-tag build, custom-elements.json and the editors' files", () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
     for (const file of [
       'package/package.json',
@@ -35,9 +35,12 @@ describe('the packed tarball', () => {
       'package/dist/ai-chat.js',
       'package/dist/react.js',
       'package/dist/react.d.ts',
-      'package/dist/engine/worker.js',
+      'package/dist/worker-files.js',
+      'package/dist/vscode.html-custom-data.json',
+      'package/dist/web-types.json',
       'package/dist/cdn/ai-chat.js',
       'package/dist/cdn/worker.js',
+      'package/dist/cdn/linked/worker.js',
       // wllama's WebAssembly, once, beside the script-tag worker (never from a third-party host)
       'package/dist/cdn/wllama/wllama.wasm',
       'package/dist/cdn/wllama/compat/wllama.js',
@@ -46,21 +49,22 @@ describe('the packed tarball', () => {
       assert.ok(files.includes(file), `${file} in the tarball`);
     }
     assert.ok(!files.some((f) => f.startsWith('package/dist/engine/wllama/')), 'one copy of wllama, not two');
-    // Every asset each worker names (`new URL('…', import.meta.url)`) is in the tarball where it points.
+    // web-llm and wllama once each, as files both workers import.
+    assert.equal(files.filter((f) => /^package\/dist\/cdn\/chunks\/web-llm-\w+\.js$/.test(f)).length, 1);
+    assert.equal(files.filter((f) => /^package\/dist\/cdn\/chunks\/wllama-\w+\.js$/.test(f)).length, 1);
+    // Every file dist/worker-files.js names for bundlers (npm installs) is in the tarball where it points.
     const unpacked = join(dir, 'assets');
     execFileSync('mkdir', ['-p', unpacked]);
     execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
-    for (const worker of ['package/dist/engine/worker.js', 'package/dist/cdn/worker.js']) {
-      const text = readFileSync(join(unpacked, worker), 'utf8');
-      const named = [
-        ...text.matchAll(/new URL\(\s*["'](\.{1,2}\/[^"']*wllama[^"']*)["']\s*,\s*import\.meta\.url/g),
-      ].map((m) => m[1]);
-      assert.equal(named.length, 3, `${worker} names wllama's 3 files`);
-      for (const path of named) {
-        const file = join(worker, '..', path);
-        assert.ok(files.includes(file), `${worker} names ${path}: ${file} is not in the tarball`);
-      }
-    }
+    const list = readFileSync(join(unpacked, 'package/dist/worker-files.js'), 'utf8');
+    const named = [
+      ...list.matchAll(/new URL\("\.\/(cdn\/[^"?]+)(?:\?no-inline)?", import\.meta\.url\)/g),
+    ].map((m) => m[1]);
+    assert.ok(named.length > 10, `the npm worker's files: ${named}`);
+    for (const path of named)
+      assert.ok(files.includes(`package/dist/${path}`), `dist/worker-files.js names ${path}`);
+    for (const wllama of ['wllama/wllama.wasm', 'wllama/compat/wllama.js', 'wllama/compat/wllama.wasm'])
+      assert.ok(named.includes(`cdn/${wllama}`), `the npm worker finds ${wllama}`);
     assert.ok(!files.some((f) => f.includes('/test/')), 'no tests in the tarball');
     console.log(
       `# ${tarball.split('/').at(-1)}: ${files.filter(Boolean).length} files, ${statSync(tarball).size} bytes`,
@@ -91,9 +95,11 @@ describe('the packed tarball', () => {
       const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, name), 'utf8'))?.[1];
       if (url) assert.ok(files.includes(join(name, '..', url)), `${name} names ${url}, which is missing`);
     }
-    const lib = files.find((f) => /^dist\/cdn\/chunks\/lib-.*\.js$/.test(f));
-    assert.ok(lib, 'the web-llm chunk');
-    assert.ok(!files.includes(`${lib}.map`), `${lib}.map in the tarball`);
+    for (const runtime of ['web-llm', 'wllama']) {
+      const lib = files.find((f) => new RegExp(`^dist/cdn/chunks/${runtime}-\\w+\\.js$`).test(f));
+      assert.ok(lib, `the ${runtime} file`);
+      assert.ok(!files.includes(`${lib}.map`), `${lib}.map in the tarball`);
+    }
     const unpackedBytes = files.reduce((n, f) => n + statSync(join(root, f)).size, 0);
     const mapBytes = maps.reduce((n, f) => n + statSync(join(root, f)).size, 0);
     console.log(
@@ -123,6 +129,9 @@ describe('the packed tarball', () => {
       '.',
       './ai-chat.js',
       './custom-elements.json',
+      './jsx/preact',
+      './jsx/react',
+      './jsx/solid',
       './package.json',
       './react',
       './testing',

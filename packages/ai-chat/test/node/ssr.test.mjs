@@ -1,6 +1,7 @@
 // The built package imported in plain Node (as a server or an SSR build does): no `window`, no
 // `document`, no DOM. Runs with `node --test` against dist/ through the package's own exports.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 // Record every read of a browser global during the imports, with the file that read it. Lit's
@@ -81,6 +82,28 @@ describe('ai-chat imported in plain Node (no DOM)', () => {
       'onAiChatError',
     ]);
     assert.equal(mod.events.onAiChatMessage, 'ai-chat-message');
+    assert.deepEqual(touched.ours, []);
+  });
+
+  it('every export imports without throwing, and the workers start nothing outside a worker', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const entries = Object.keys(pkg.exports)
+      .filter((key) => !key.endsWith('.json'))
+      .map((key) => `ai-chat${key.slice(1)}`);
+    assert.deepEqual(entries, [
+      'ai-chat',
+      'ai-chat/ai-chat.js',
+      'ai-chat/react',
+      'ai-chat/worker.js',
+      'ai-chat/testing',
+      'ai-chat/jsx/react',
+      'ai-chat/jsx/preact',
+      'ai-chat/jsx/solid',
+    ]);
+    for (const entry of entries) await import(entry);
+    // The npm install's worker entry, which bundlers copy: no export, nothing done.
+    assert.deepEqual(Object.keys(await import('../../dist/cdn/linked/worker.js')), []);
+    assert.equal(globalThis.__aiChatImport, undefined);
     assert.deepEqual(touched.ours, []);
   });
 

@@ -1,6 +1,8 @@
 // Generated GGUF models (see ../gguf/make-gguf.mjs), served with HTTP Range support:
 //   /gguf/<label>.gguf          the tiny model (dim 64, 2 layers, q8_0, about 160 KB)
 //   /gguf/<label>-d<D>l<L>-<type>.gguf   dim D, L layers, type q8_0|q4_0|f16|f32
+//   `-c<N>` anywhere in the label: a context of N tokens (default 512), for example
+//   /gguf/<label>-c4096.gguf or /gguf/<label>-d64l2-q8_0-c4096.gguf
 // Modifiers after `~` in the label: `~cut` sends the first half of the file, then cuts the
 // connection (once per path); `~slow` sends the body in small pieces with pauses (to cancel in the
 // middle). GET requests are counted per path as `gguf/<file>`, and ranged ones also as
@@ -11,10 +13,12 @@ const files = new Map();
 
 export function ggufFile(label) {
   const shape = /-d(\d+)l(\d+)-(q8_0|q4_0|f16|f32)/.exec(label);
-  const key = shape ? shape.slice(1).join('/') : 'tiny';
+  const context = Number(/-c(\d+)/.exec(label)?.[1] ?? 512);
+  const key = `${shape ? shape.slice(1).join('/') : 'tiny'}/c${context}`;
   let file = files.get(key);
   if (!file) {
-    file = shape ? makeGguf({ dim: Number(shape[1]), layers: Number(shape[2]), type: shape[3] }) : makeGguf();
+    const dims = shape ? { dim: Number(shape[1]), layers: Number(shape[2]), type: shape[3] } : {};
+    file = makeGguf({ ...dims, context });
     files.set(key, file);
   }
   return file;

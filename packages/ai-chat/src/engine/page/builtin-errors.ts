@@ -3,7 +3,7 @@
  * codes (`ContextWindowSizeExceededError` → `context-window-exceeded`), and the runtime's own.
  */
 import { AiChatError, firstLine } from '../../errors.js';
-import { named } from '../errors.js';
+import { overflow } from '../overflow.js';
 
 /**
  * This runtime does not fit here (no Prompt API, or its model is unavailable): the registry tries
@@ -24,6 +24,14 @@ export const CLICK_NEEDED = 'Your browser downloads its built-in model only afte
 
 export const nameOf = (error: unknown) => (error as { name?: unknown } | null)?.name;
 
+/** Chrome's `QuotaExceededError` says what a prompt needed (`requested`) against the window (`quota`). */
+function tokensOf(error: unknown): { needed: number; window: number } | undefined {
+  const { requested, quota } = (error ?? {}) as { requested?: unknown; quota?: unknown };
+  return typeof requested === 'number' && typeof quota === 'number' && requested > 0 && quota > 0
+    ? { needed: requested, window: quota }
+    : undefined;
+}
+
 /** The errors the API throws, in the words the element maps to its codes. */
 export function translate(error: unknown, creating = false): unknown {
   switch (nameOf(error)) {
@@ -39,10 +47,7 @@ export function translate(error: unknown, creating = false): unknown {
     case 'QuotaExceededError':
       // From create() without a history, the browser lacks space for its model: keep that error.
       if (creating) return error;
-      return named(
-        'ContextWindowSizeExceededError',
-        "The conversation is longer than the built-in model's context window",
-      );
+      return overflow("The conversation is longer than the built-in model's context window", tokensOf(error));
     default:
       return error;
   }

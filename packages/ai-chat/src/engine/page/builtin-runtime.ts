@@ -9,15 +9,17 @@
  * session from the history, the system prompt as its initial prompt. A stopped or failed reply
  * drops the session (what the browser kept of it is not known); the next reply re-creates it.
  * `promptStreaming` yields deltas in Chrome (the spec's and the web-platform tests' reading), so
- * each chunk is appended as it comes.
+ * each chunk is appended as it comes. Token counts come from the session's `measureContextUsage`,
+ * and the context window from its `contextWindow`.
  */
 import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest, CompletionUsage } from '../engine.js';
 import { named } from '../errors.js';
-import type { Runtime, RuntimeModel } from '../runtime.js';
+import type { Runtime, RuntimeModel, TokenCount } from '../runtime.js';
 import { nameOf, RuntimeUnavailableError, translate } from './builtin-errors.js';
 import {
-  expectedLanguages,
+  builtinAvailability,
+  expected,
   fraction,
   measure,
   read,
@@ -35,6 +37,8 @@ export const BUILTIN_LABEL = "the browser's built-in model";
 export interface BuiltinRuntimeOptions {
   /** The element's languages (BCP 47), declared as the expected input and output languages. */
   languages?: readonly string[];
+  /** Serve only a model the browser has ready (other runtimes follow in the page's list). */
+  onlyAvailable?: boolean;
   /** The Prompt API to use; default `globalThis.LanguageModel`, read at each call. */
   api?: LanguageModelApi;
 }
@@ -61,23 +65,13 @@ class BuiltinRuntime implements Runtime {
   }
 
   get #expected(): AvailabilityOptions {
-    const languages = expectedLanguages(this.#options.languages);
-    return { expectedInputs: [{ type: 'text', languages }], expectedOutputs: [{ type: 'text', languages }] };
+    return expected(this.#options.languages);
   }
 
   async preflight(signal: AbortSignal): Promise<RuntimeModel> {
-    let availability: string;
-    try {
-      availability = await this.#api.availability(this.#expected);
-    } catch (error) {
-      if (error instanceof RuntimeUnavailableError) throw error;
-      throw new RuntimeUnavailableError(
-        `The browser's built-in model could not be checked (${String(error)})`,
-      );
-    }
+    const { api, languages, onlyAvailable = false } = this.#options;
+    const availability = await builtinAvailability(api ?? pageLanguageModel(), languages, onlyAvailable);
     signal.throwIfAborted();
-    if (availability !== 'available' && availability !== 'downloadable' && availability !== 'downloading')
-      throw new RuntimeUnavailableError(`The browser's built-in model is ${availability} here`);
     const cached = availability === 'available';
     return {
       id: 'builtin',
@@ -88,7 +82,8 @@ class BuiltinRuntime implements Runtime {
       vramMB: 0,
       cached,
       memoryLimitBytes: 0,
-      ...(cached ? {} : { browserDownload: true }),
+      // Ready in the browser: started without a consent card.
+      ...(cached ? { free: true as const } : { browserDownload: true }),
     };
   }
 
@@ -102,7 +97,7 @@ class BuiltinRuntime implements Runtime {
       started = true;
     };
     if (model.cached) starting();
-    if (this.#session) return { ...model, cached: true };
+    if (this.#session) return this.#loaded(model);
     try {
       const session = await this.#api.create({
         ...this.#expected,
@@ -119,7 +114,33 @@ class BuiltinRuntime implements Runtime {
     } catch (error) {
       throw translate(error, true);
     }
-    return { ...model, cached: true };
+    return this.#loaded(model);
+  }
+
+  #loaded(model: RuntimeModel): RuntimeModel {
+    const session = this.#session;
+    const window = session?.contextWindow ?? session?.inputQuota;
+    return typeof window === 'number' && Number.isFinite(window) && window > 0
+      ? { ...model, cached: true, contextWindow: window }
+      : { ...model, cached: true };
+  }
+
+  /** Each message as the session would count it (`measureContextUsage`); undefined where it cannot. */
+  async countTokens(messages: CompletionMessage[], signal: AbortSignal): Promise<TokenCount | undefined> {
+    try {
+      // A session to measure with; the next reply starts its own from the history (nothing seen).
+      if (!this.#session) this.#use(await this.#api.create({ ...this.#expected, signal }), undefined);
+    } catch {
+      return undefined;
+    }
+    const session = this.#session!;
+    const each: number[] = [];
+    for (const message of messages) {
+      const tokens = await measure(session, message.content);
+      if (tokens === undefined) return undefined;
+      each.push(tokens);
+    }
+    return { each, fixed: 0 };
   }
 
   #use(session: PromptSession | undefined, seen: CompletionMessage[] | undefined) {

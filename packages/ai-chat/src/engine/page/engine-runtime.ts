@@ -2,7 +2,8 @@
  * A page-supplied engine (`el.engine`) behind the runtime interface: any object with WebLLM's
  * OpenAI-style `chat.completions.create`, and optionally `reload`, `unload`, `interruptGenerate`
  * and `setInitProgressCallback`. Nothing is downloaded by us, so there is nothing to check first.
- * Whatever the engine throws, synchronously or not, comes back as a rejection.
+ * Whatever the engine throws, synchronously or not, comes back as a rejection. An engine that says
+ * its `contextWindow` gets each request fitted into it (with estimated token counts).
  */
 import type { ChatEngine } from '../engine.js';
 import { untilAborted } from '../errors.js';
@@ -34,7 +35,8 @@ export function engineRuntime(engine: ChatEngine, model: string): Runtime {
         await engine.reload?.(model);
       })();
       await untilAborted(work, signal);
-      return info;
+      const window = Math.floor(Number(engine.contextWindow));
+      return window > 0 ? { ...info, contextWindow: window } : info;
     },
     async *generate(request, signal) {
       const interrupt = () => {

@@ -17,9 +17,10 @@ export function lazyRuntime(load: () => Promise<Runtime>): Runtime {
     async *generate(request, signal) {
       yield* (await runtime()).generate(request, signal);
     },
-    // Nothing to free or remove before the code is here.
-    unload: async () => (loading ? (await loading).unload() : undefined),
-    clearCache: async () => (loading ? (await loading).clearCache() : undefined),
+    countTokens: async (messages, signal) => (await runtime()).countTokens?.(messages, signal),
+    // Nothing to free or remove before the code is here, or where it could not come.
+    unload: async () => (await loading?.catch(() => undefined))?.unload(),
+    clearCache: async () => (await loading?.catch(() => undefined))?.clearCache(),
     onExit(listener) {
       let stop: (() => void) | undefined;
       let stopped = false;

@@ -7,6 +7,7 @@
  * older ones (`inputUsage`, `measureInputUsage`, `quotaoverflow`) are both read.
  */
 import type { CompletionMessage } from '../engine.js';
+import { RuntimeUnavailableError } from './builtin-errors.js';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -79,6 +80,33 @@ export function expectedLanguages(tags: readonly string[] = []): string[] {
     .map((tag) => tag.trim().split(/[-_]/)[0]!.toLowerCase())
     .filter((subtag) => /^[a-z]{2,3}$/.test(subtag));
   return primary.length ? [...new Set(primary)] : ['en'];
+}
+
+/** The options that declare the element's languages to the browser, as input and output. */
+export function expected(languages?: readonly string[]): AvailabilityOptions {
+  const text = [{ type: 'text' as const, languages: expectedLanguages(languages) }];
+  return { expectedInputs: text, expectedOutputs: text };
+}
+
+/**
+ * What the browser answers for the element's languages, when its model can serve: `available`, or
+ * (unless `onlyAvailable`, as when other runtimes follow) a model the browser would download first.
+ * Anything else rejects with `RuntimeUnavailableError`: the next runtime of the page's list is tried.
+ */
+export async function builtinAvailability(
+  api: LanguageModelApi | undefined,
+  languages: readonly string[] | undefined,
+  onlyAvailable: boolean,
+): Promise<Availability> {
+  if (!api) throw new RuntimeUnavailableError('This browser has no built-in model (no Prompt API)');
+  let answer: Availability;
+  try {
+    answer = await api.availability(expected(languages));
+  } catch (error) {
+    throw new RuntimeUnavailableError(`The browser's built-in model could not be checked (${String(error)})`);
+  }
+  if (answer === 'available' || (!onlyAvailable && answer !== 'unavailable')) return answer;
+  throw new RuntimeUnavailableError(`The browser's built-in model is ${answer} here`);
 }
 
 /** What to do with one request, given the messages the session has already seen. */

@@ -2,17 +2,18 @@
  * Which runtime serves an element: the page's runtimes by kind, and the choice among those the
  * page allows (`runtime="builtin webgpu wasm"`), in the page's order. The worker runtimes (see
  * `../kinds.ts`) run in the model worker, which picks among them itself; a page runtime is tried
- * before or after it. A page-supplied `engine` replaces them all.
+ * before or after it. A page-supplied `engine` replaces them all. The worker's loads are guarded
+ * against a crash and, with `share`, shared between tabs (see `worker-side.ts`).
  */
 import { firstThatFits } from '../../fit/limits.js';
 import type { ChatEngine } from '../engine.js';
-import { isUnavailable } from '../errors.js';
+import { isUnavailable, unavailable } from '../errors.js';
 import { isWorkerKind, type PageKind, type RuntimeKind, type WorkerKind } from '../kinds.js';
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
-import { engineRuntime } from './engine-runtime.js';
 import { lazyRuntime } from './lazy-runtime.js';
-import { workerRuntime } from './worker-runtime.js';
+import { expected, type LanguageModelApi } from './prompt-api.js';
+import { workerSide } from './worker-side.js';
 
 /** What an element's runtime is made from. */
 export interface RuntimeInputs {
@@ -22,21 +23,39 @@ export interface RuntimeInputs {
   workerUrl: string | undefined;
   /** The languages the conversation is expected in (BCP 47), for runtimes that ask. */
   languages: readonly string[];
+  /** `share="tabs"`: tabs of this origin that want the same model share one loaded copy. */
+  share: boolean;
 }
 
 /** The runtimes that run on the page, by kind: one row per page kind of the runtime table. */
 export const PAGE_RUNTIMES: { readonly [K in PageKind]: (inputs: RuntimeInputs) => Runtime } = {
-  // Opt-in: its code is a chunk fetched only by pages that list it.
-  builtin: ({ languages }) =>
-    lazyRuntime(() => import('./builtin-runtime.js').then((m) => m.createBuiltinRuntime({ languages }))),
+  // Followed by another runtime (as by default), only a model the browser has ready is taken, and
+  // only for `auto`: a model the page names is the page's choice. Its code is a chunk fetched only
+  // where the browser answers that it has (or, alone, can get) one.
+  builtin: ({ languages, runtimes, spec }) => {
+    const onlyAvailable = runtimes.at(-1) !== 'builtin';
+    const aside = onlyAvailable && (spec.model !== 'auto' || !!spec.modelUrl);
+    return lazyRuntime(async () => {
+      const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
+      if (aside) throw unavailable(new Error());
+      // Asked with the element's languages, as the session will be (the browser warns otherwise).
+      const answer = onlyAvailable && (await api?.availability(expected(languages)).catch(() => undefined));
+      if (onlyAvailable && answer !== 'available') throw unavailable(new Error());
+      return (await import('./builtin-runtime.js')).createBuiltinRuntime({ languages, onlyAvailable });
+    });
+  },
 };
 
 export function createRuntime(inputs: RuntimeInputs): Runtime {
-  if (inputs.engine) return engineRuntime(inputs.engine, inputs.spec.model);
+  // A page's own engine: its wrapper is a chunk, fetched only by pages that hand one in.
+  const { engine, spec } = inputs;
+  if (engine)
+    return lazyRuntime(() => import('./engine-runtime.js').then((m) => m.engineRuntime(engine, spec.model)));
   const candidates: Runtime[] = [];
   let worker: WorkerKind[] = [];
   const flush = () => {
-    if (worker.length) candidates.push(workerRuntime({ ...inputs.spec, runtimes: worker }, inputs.workerUrl));
+    if (worker.length)
+      candidates.push(workerSide({ ...inputs.spec, runtimes: worker }, inputs.workerUrl, inputs.share));
     worker = [];
   };
   for (const kind of inputs.runtimes) {
@@ -77,6 +96,9 @@ function inOrder(candidates: Runtime[]): Runtime {
     },
     async *generate(request, signal) {
       yield* (await choose(signal)).candidate.generate(request, signal);
+    },
+    async countTokens(messages, signal) {
+      return (await choose(signal)).candidate.countTokens?.(messages, signal);
     },
     async unload() {
       chosen = undefined;

@@ -27,6 +27,7 @@ export function runtimeKeys(inputs: RuntimeInputs): RuntimeKeys {
       modelUrl,
       modelLibUrl,
       inputs.workerUrl,
+      inputs.share,
     ]),
     limits: JSON.stringify([maxDownloadBytes, maxMemoryBytes]),
   };

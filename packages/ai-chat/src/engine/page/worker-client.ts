@@ -4,7 +4,8 @@
  * and a worker that dies rejects whatever was waiting on it.
  */
 import type { ProgressReport } from '../../types.js';
-import type { CompletionChunk, CompletionRequest } from '../engine.js';
+import type { CompletionChunk, CompletionMessage, CompletionRequest } from '../engine.js';
+import type { TokenCount } from '../runtime.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
 
 type Pending = {
@@ -36,8 +37,11 @@ export class WorkerClient {
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
+      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`).
+      const name = (event.error as { name?: unknown } | null | undefined)?.name;
       this.#die({
         ...WORKER_DIED,
+        ...(typeof name === 'string' ? { name } : {}),
         message: `${WORKER_DIED.message}: ${event.message || 'it failed to start'}`,
       });
     });
@@ -210,6 +214,11 @@ export class WorkerClient {
     } finally {
       this.terminate();
     }
+  }
+
+  /** What `messages` cost with the loaded model's tokenizer; undefined where the worker has none. */
+  async count(messages: CompletionMessage[]): Promise<TokenCount | undefined> {
+    return (await this.#request<TokenCount | null>({ type: 'count', messages }).done) ?? undefined;
   }
 
   clearCache(spec: ModelSpec): Promise<void> {

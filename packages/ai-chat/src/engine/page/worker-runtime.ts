@@ -46,6 +46,9 @@ export function workerRuntime(spec: ModelSpec, workerUrl: string | undefined): R
     generate(request, signal) {
       return client().generate(request, signal);
     },
+    countTokens(messages, signal) {
+      return untilAborted(client().count(messages), signal);
+    },
     async unload() {
       const held = lease;
       lease = undefined;

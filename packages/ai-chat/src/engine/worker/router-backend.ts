@@ -127,6 +127,9 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
     async unload() {
       await active?.unload();
     },
+    async count(messages) {
+      return active?.count?.(messages);
+    },
     async clearCache(spec) {
       const runtime = chosen.get(keyOf(spec)) ?? (await resolve(spec)).runtime;
       await (await backend(runtime)).clearCache(spec);

@@ -3,7 +3,8 @@
  * (the router in `worker.ts`, a scripted engine in tests) over `postMessage`.
  */
 import type { ProgressReport } from '../../types.js';
-import type { ChatEngine } from '../engine.js';
+import type { ChatEngine, CompletionMessage } from '../engine.js';
+import type { TokenCount } from '../runtime.js';
 import {
   toWireError,
   type ModelSpec,
@@ -18,6 +19,8 @@ export interface WorkerBackend<Result = PreflightResult> {
   load(spec: ModelSpec, report: (progress: ProgressReport) => void): Promise<Result>;
   unload(): Promise<void>;
   clearCache(spec: ModelSpec): Promise<void>;
+  /** What messages cost with the loaded model's tokenizer; undefined where it has none at hand. */
+  count?(messages: CompletionMessage[]): Promise<TokenCount | undefined>;
 }
 
 /** What one runtime's backend learns of its model: the router adds which runtime it is. */
@@ -74,6 +77,8 @@ export function serveBackend(port: Port, backend: WorkerBackend): void {
             generating = undefined;
           }
         });
+      case 'count':
+        return void answer(data.id, async () => (await backend.count?.(data.messages)) ?? null);
       case 'interrupt':
         try {
           if (generating === data.target) backend.engine.interruptGenerate?.();

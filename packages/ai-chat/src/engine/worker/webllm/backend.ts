@@ -42,6 +42,10 @@ export function createWebLLMBackend(): RuntimeBackend {
       const pre = await preflights.forLoad(spec, signal);
       return (await loader()).loadModel(pre, signal, report, getEngine);
     },
+    // Counts need a loaded model: its load code (with web-llm's tokenizer reader) is here by then.
+    async count(messages) {
+      return engine && (await loader()).countWith(engine, messages);
+    },
     async unload() {
       loads.cancel();
       await engine?.unload();

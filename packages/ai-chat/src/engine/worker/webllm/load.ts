@@ -12,6 +12,9 @@ import { downloadReport } from '../shared/download-report.js';
 import { downloadModel } from './downloader.js';
 import { checkPlanLibrary } from './library-check.js';
 import type { Preflight } from './preflight.js';
+import { contextWindowOf } from './tokens.js';
+
+export { countWith } from './tokens.js';
 
 export async function loadModel(
   pre: Preflight,
@@ -50,7 +53,8 @@ export async function loadModel(
   await mlc.reload(record.model_id);
   // WebLLM's reload resolves quietly when `unload()` aborted it.
   signal.throwIfAborted();
-  return { ...result, cached: true };
+  const contextWindow = contextWindowOf(mlc, pre.plan.config, record.overrides);
+  return { ...result, cached: true, ...(contextWindow ? { contextWindow } : {}) };
 }
 
 export async function newEngine(): Promise<MLCEngine> {

@@ -47,7 +47,13 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
       engine ??= load.wllamaEngine(current);
       // What the worker actually loaded, and the prediction for it.
       const cpu = load.loadedCpu(wllama);
-      return { ...result, cached: true, cpu, predictedMsPerToken: predictFor(plan, cpu) };
+      return {
+        ...result,
+        cached: true,
+        contextWindow: plan.context,
+        cpu,
+        predictedMsPerToken: predictFor(plan, cpu),
+      };
     },
     async unload() {
       loads.cancel();

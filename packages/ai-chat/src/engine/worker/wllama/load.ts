@@ -13,8 +13,7 @@ import { downloadGguf } from './gguf-download.js';
 import type { WasmPlan } from './preflight.js';
 import type { WasmBuild } from '../../../fit/cpu.js';
 import type { WllamaAssets } from './assets.js';
-
-export { wllamaEngine } from './engine.js';
+import { CACHE_REUSE, wllamaLogger } from './engine.js';
 
 /** wllama's storage where nothing is stored: it reads nothing, keeps nothing, lists nothing. */
 const nothingStored: NonNullable<ConstructorParameters<typeof CacheManager>[0]>[number] = {
@@ -26,7 +25,7 @@ const nothingStored: NonNullable<ConstructorParameters<typeof CacheManager>[0]>[
   delete: () => Promise.resolve(),
 };
 
-const quiet = { debug() {}, log() {}, warn() {}, error: (...args: unknown[]) => console.error(...args) };
+export { wllamaEngine } from './engine.js';
 
 /**
  * Download the plan's file (resuming what is kept) and start it in a new wllama instance, after
@@ -52,7 +51,7 @@ export async function startWllama(
   const cacheManager = new CacheManager([nothingStored]);
   const instance = new Wllama(
     { default: assets.wasm },
-    { suppressNativeLog: true, logger: quiet, cacheManager },
+    { suppressNativeLog: true, logger: wllamaLogger, cacheManager },
   );
   // Both Safari and Firefox: without JSPI or Memory64, the compat build (wllama's default mode
   // would give Firefox the fast build, which it then cannot compile).
@@ -61,6 +60,7 @@ export async function startWllama(
     n_ctx: plan.context,
     n_gpu_layers: 0,
     n_threads: plan.threads,
+    ...CACHE_REUSE,
   });
   try {
     await untilAborted(loading, signal);

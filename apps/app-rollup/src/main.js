@@ -1,0 +1,2 @@
+import 'ai-chat';
+import 'demo/shared/scripted-button.js';

@@ -1,6 +1,0 @@
-import 'demo/shared/framework-demo.css';
-import { createApp } from 'vue';
-import 'ai-chat'; // registers <ai-chat>
-import App from './App.vue';
-
-createApp(App).mount('#app');

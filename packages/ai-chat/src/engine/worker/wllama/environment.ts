@@ -1,9 +1,10 @@
 /**
  * Can this browser start the CPU runtime at all, and which of wllama's builds? Probed once per
- * worker, before any byte of weights (the row's check, and the preflight's prediction): WebAssembly
+ * worker, first in the preflight, before any byte of weights (or of the model's header): WebAssembly
  * SIMD and exception handling (both builds need them), JSPI and Memory64 (the fast build; else the
- * compat build), a worker started from a `blob:` URL and WebAssembly compiled under the page's
- * policy (`csp-check.ts`), and the Cache API our downloader keeps the model in. wllama's own OPFS
+ * compat build), `Worker` in the worker, and the Cache API our downloader keeps the model in (the
+ * page's policy, whether it lets wllama start its workers, is checked first in the load, before
+ * any byte of weights, where its code costs nothing before the first click). wllama's own OPFS
  * cache is never used (see `load.ts`), so a browser without OPFS (WebKit) runs it.
  */
 import {
@@ -15,7 +16,6 @@ import {
 } from '../../../fit/cpu.js';
 import { named, unavailable } from '../../errors.js';
 import { GGUF_SCOPE, openScope } from '../shared/cache-store.js';
-import { checkCsp } from './csp-check.js';
 
 const HEADER = [0, 97, 115, 109, 1, 0, 0, 0];
 /** The smallest modules that use each feature (SIMD and exceptions: wllama's own probes). */
@@ -98,8 +98,6 @@ export function cpuHere(): Promise<CpuHere> {
           `this browser cannot run the CPU runtime: it lacks ${support.missing.join(', ')}`,
         ),
       );
-    // The page's policy: a clear error in seconds instead of wllama's hang (see csp-check.ts).
-    await checkCsp().catch((error: Error) => Promise.reject(unavailable(error)));
     return { build: support.build, engine: browserEngineOf(navigator.userAgent) };
   })());
 }

@@ -1,13 +1,14 @@
 /**
  * The CPU runtime's load, imported by the worker only when a model loads (after consent and after
- * the preflight, which found that this browser can start it: `environment.ts`): our ranged
- * downloader fills the cache, then llama.cpp through `@wllama/wllama` (imported here) starts from
- * the cached file (no copy in wllama's own cache). Kept out of the CPU preflight's chunk, so that
+ * the preflight, which found that this browser can start it: `environment.ts`): the page's policy
+ * checked (`csp-check.ts`), our ranged downloader fills the cache, then llama.cpp through
+ * `@wllama/wllama` (imported here) starts from the cached file (no copy in wllama's own cache). Kept out of the CPU preflight's chunk, so that
  * the consent card's preflight costs only the preflight's own code.
  */
 import type { CacheManager, Wllama } from '@wllama/wllama';
 import type { ProgressReport } from '../../../types.js';
 import { untilAborted } from '../../errors.js';
+import { checkCsp } from './csp-check.js';
 import { downloadReport } from '../shared/download-report.js';
 import { downloadGguf } from './gguf-download.js';
 import type { WasmPlan } from './preflight.js';
@@ -38,6 +39,8 @@ export async function startWllama(
   report: (progress: ProgressReport) => void,
   stopPrevious: () => Promise<void> | undefined,
 ): Promise<Wllama> {
+  // The page's policy, before any byte: a clear error in seconds instead of wllama's hang.
+  await untilAborted(checkCsp(), signal);
   const blob = await downloadGguf(plan.url, plan.totalBytes, {
     signal,
     onProgress: (p) => report(downloadReport(p)),

@@ -22,10 +22,6 @@ export const wllamaRow: BackendRow<WllamaOptions> = {
     isGgufUrl(spec.modelUrl) || (!spec.modelUrl && catalog.some((m) => m.id === spec.model))
       ? 'owns'
       : undefined,
-  /** A browser that cannot start wllama at all is found here, before any byte (`environment.ts`). */
-  async check() {
-    await (await import('./environment.js')).cpuHere();
-  },
   async create({ assets, catalog }) {
     const [{ createWllamaBackend }, models] = await Promise.all([import('./backend.js'), catalog()]);
     return createWllamaBackend(assets, models);

@@ -102,11 +102,11 @@ export async function launchWebKit({ proxy, scriptTimeoutMs = 120000 } = {}) {
     throw new Error(`WebKitWebDriver did not start: ${error.message} ${driver.stderr()}`);
   }
   // Every call ends: a WebKit that stops answering fails the call after the script's own timeout.
-  const call = async (method, path, body) => {
+  const call = async (method, path, body, timeoutMs = scriptTimeoutMs + 30000) => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { 'Content-Type': 'application/json' },
-      signal: AbortSignal.timeout(scriptTimeoutMs + 30000),
+      signal: AbortSignal.timeout(timeoutMs),
       ...(body ? { body: JSON.stringify(body) } : {}),
     }).catch((error) => {
       throw new Error(`WebDriver ${method} ${path}: no answer (${error.message})`);
@@ -117,8 +117,17 @@ export async function launchWebKit({ proxy, scriptTimeoutMs = 120000 } = {}) {
   };
   const sessions = new Set();
 
+  /** A new session; a MiniBrowser that does not come up within a minute is asked for once more. */
+  async function newSession(capabilities) {
+    try {
+      return await call('POST', '/session', capabilities, 60000);
+    } catch {
+      return call('POST', '/session', capabilities, 60000);
+    }
+  }
+
   async function newPage() {
-    const { sessionId } = await call('POST', '/session', {
+    const { sessionId } = await newSession({
       capabilities: {
         alwaysMatch: {
           browserName: 'MiniBrowser',

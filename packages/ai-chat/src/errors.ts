@@ -142,9 +142,16 @@ const FETCH_FAILED = new Set([
 
 /**
  * Failures no retry fixes: a model library this runtime cannot start (WebAssembly's), the worker's
- * own files missing, and `BLOCKED`.
+ * own files missing, a browser that lacks what the CPU runtime needs, and `BLOCKED`.
  */
-const FINAL = new Set(['LinkError', 'CompileError', 'ModelLibraryError', 'WorkerFilesMissing', ...BLOCKED]);
+const FINAL = new Set([
+  'LinkError',
+  'CompileError',
+  'ModelLibraryError',
+  'WorkerFilesMissing',
+  'BrowserUnsupportedError',
+  ...BLOCKED,
+]);
 
 function classify(name: string, message: string): ErrorCode {
   if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;
@@ -171,7 +178,12 @@ export function toChatError(error: unknown, model = ''): AiChatError {
   );
   // A model library the runtime cannot start, a page that blocks the chat: trying again cannot help.
   const final = FINAL.has(name as string) ? { recoverable: false } : {};
-  const options = { runtime, ...final, ...(BLOCKED.has(name as string) ? { words: 'errorBlocked' } : {}) };
+  const words = BLOCKED.has(name as string)
+    ? { words: 'errorBlocked' }
+    : name === 'BrowserUnsupportedError'
+      ? { words: 'errorBrowserUnsupported' }
+      : {};
+  const options = { runtime, ...final, ...words };
   if (code === 'model-not-found') return chatError(code, model, options);
   // Plain words for the visitor only from our own code (`detail`, set where the error is thrown).
   const own = (error as { detail?: unknown } | null)?.detail;

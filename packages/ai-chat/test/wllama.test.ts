@@ -66,9 +66,12 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     expect(pre.vramMB).to.be.within(64.1, 64.5);
     expect(pre.predictedMsPerToken).to.be.a('number').and.greaterThan(0);
     expect(pre.label).to.contain('Q8_0');
+    // Chromium runs the fast build; one thread (this page is not cross-origin isolated).
+    expect(pre.cpu).to.deep.equal({ build: 'jspi-memory64', threads: 1 });
     const progress: ProgressReport[] = [];
     const loaded = await c.load(spec, (p) => progress.push(p));
     expect(loaded.runtime).to.equal('wasm');
+    expect(loaded.cpu).to.deep.equal({ build: 'jspi-memory64', threads: 1 });
     const downloads = progress.filter((p) => p.phase === 'download');
     expect(downloads.at(-1)!.loadedBytes).to.equal(TINY_BYTES);
     expect(progress.at(-1)!.phase).to.equal('load');

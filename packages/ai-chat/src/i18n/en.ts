@@ -93,6 +93,8 @@ export const en = {
   emptyReply: 'The model gave no answer.',
   // A page that does not let the chat run: its security policy, or a model server without CORS.
   errorBlocked: 'The chat is not available on this page.',
+  // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
+  errorBrowserUnsupported: 'This browser cannot run the chat. Try a recent Chrome, Edge, Firefox or Safari.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

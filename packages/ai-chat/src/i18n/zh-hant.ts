@@ -82,4 +82,6 @@ export const zhHant: Strings = {
   emptyReply: '模型沒有回答。',
   // A page that does not let the chat run: its security policy, or a model server without CORS.
   errorBlocked: '這個頁面無法使用對話。',
+  // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
+  errorBrowserUnsupported: '這個瀏覽器無法執行對話。請改用新版 Chrome、Edge、Firefox 或 Safari。',
 };

@@ -13,7 +13,7 @@ import { latestLoad, reusedPreflight } from '../shared/backend-kit.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { deleteGguf } from './gguf-cache.js';
 import { notLoaded } from '../shared/errors.js';
-import { runWasmPreflight } from './preflight.js';
+import { predictFor, runWasmPreflight } from './preflight.js';
 import type { RuntimeBackend } from '../worker-host.js';
 import type { WllamaAssets } from './assets.js';
 import type { WasmPlan } from './preflight.js';
@@ -73,7 +73,15 @@ export function createWllamaBackend(assets: WllamaAssets, catalog: readonly Cata
         const preflight = await preflights.forLoad(spec, signal);
         plan = preflight.plan;
         await start(signal, report);
-        return { ...preflight.result, cached: true, contextWindow: plan.context };
+        // What the worker actually loaded, and the prediction for it.
+        const cpu = (await loader()).loadedCpu(current());
+        return {
+          ...preflight.result,
+          cached: true,
+          contextWindow: plan.context,
+          cpu,
+          predictedMsPerToken: predictFor(plan, cpu),
+        };
       });
     },
     async unload() {

@@ -2,7 +2,8 @@
 // other than loopback (HTTP, HTTPS, WebSocket; from pages, workers and Chromium itself) to a trap:
 // an HTTP proxy on 127.0.0.1 that refuses it (403) and records the host it was for. Loopback
 // (127.0.0.1, localhost, [::1]) never goes through a proxy in Chromium. Host resolution is also
-// mapped to nothing but loopback, so a request that skipped the proxy fails too.
+// mapped to nothing but loopback, so a request that skipped the proxy fails too. Firefox (its proxy
+// preferences) and WebKitGTK (WebDriver's `proxy` capability) send theirs to the same trap.
 // Tests read and clear what the trap saw with `take()`, and fail when it is not empty.
 import { createServer } from 'node:net';
 
@@ -15,10 +16,13 @@ export function proxiedHost(head) {
 }
 
 /**
- * Chromium's own services, which Debian's Chromium calls even with background networking and
- * component updates off (at start, for components, and for autofill when a page has a text box). They are refused like any other host, but they are not a test's.
+ * The browsers' own services, which Debian's Chromium calls even with background networking and
+ * component updates off (at start, for components, and for autofill when a page has a text box),
+ * and Firefox ESR at start. They are refused like any other host, but they are not a test's.
  */
 export const CHROMIUM_OWN_HOSTS = [
+  // Firefox's remote settings, asked at start whatever the profile says.
+  'firefox.settings.services.mozilla.com',
   'accounts.google.com',
   'clients2.google.com',
   'content-autofill.googleapis.com',
@@ -46,6 +50,18 @@ export async function startNetGuard() {
       `--proxy-server=http://127.0.0.1:${port}`,
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
     ],
+    /** The trap as a proxy (`host:port`), for WebKit's WebDriver `proxy` capability. */
+    proxy: `127.0.0.1:${port}`,
+    /** The same for Firefox: every host but loopback through the trap. */
+    firefoxPrefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.no_proxies_on': '127.0.0.1, localhost',
+      'network.proxy.allow_hijacking_localhost': false,
+    },
     take: () => seen.splice(0),
     pending: () => [...seen],
     close: () => new Promise((resolve) => server.close(resolve)),

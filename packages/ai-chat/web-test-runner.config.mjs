@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { modelServer } from './test/server/model-server.mjs';
 import { faultRoutes } from './test/server/fault-routes.mjs';
+import { adversaryRoutes } from './test/server/adversary-routes.mjs';
 import { wllamaAssets } from './test/server/wllama-assets.mjs';
 import { cspHeaders } from './test/server/csp.mjs';
 import { tabsPlugin } from './test/server/tabs.mjs';
@@ -38,6 +39,7 @@ export default {
       if (ctx.path !== '/__net/outside') return next();
       ctx.body = netGuard.take();
     },
+    adversaryRoutes,
     modelServer,
     faultRoutes,
     wllamaAssets,

@@ -35,3 +35,21 @@ export function kb(bytes) {
 }
 export const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : '–');
 export const num = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+/**
+ * The CPU bench's calibration read: per engine and build, the median of measured / predicted ms per
+ * token over its rows. fit/cpu.ts's `speedup` for that engine and build, divided by it, predicts
+ * what was measured.
+ */
+export function calibrationRatios(rows) {
+  const groups = new Map();
+  for (const { engine, build, predicted, measured } of rows) {
+    if (!(predicted > 0) || !Number.isFinite(measured)) continue;
+    const key = `${engine} ${build}`;
+    groups.set(key, [...(groups.get(key) ?? []), measured / predicted]);
+  }
+  return [...groups].map(([key, ratios]) => {
+    const [engine, build] = key.split(' ');
+    return { engine, build, ratio: median(ratios), rows: ratios.length };
+  });
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { markdownReply, replyTokens, subwords } from '../src/markdown.mjs';
-import { median, sizes } from '../src/stats.mjs';
+import { calibrationRatios, median, sizes } from '../src/stats.mjs';
 import { rows, TARGETS } from '../src/report.mjs';
 import { attempt, browserKeeper } from '../src/attempt.mjs';
 import { overLimit, taskCpuTimes } from '../src/main-thread-tasks.mjs';
@@ -58,6 +58,21 @@ describe('statistics', () => {
     assert.equal(median([5, NaN, undefined]), 5);
     assert.ok(Number.isNaN(median([])));
   });
+  it('reads the CPU calibration per engine and build: the median of measured / predicted', () => {
+    const rows = [
+      { engine: 'firefox', build: 'jspi-memory64', predicted: 10, measured: 12 },
+      { engine: 'firefox', build: 'jspi-memory64', predicted: 20, measured: 30 },
+      { engine: 'firefox', build: 'jspi-memory64', predicted: 10, measured: 11 },
+      { engine: 'webkit', build: 'compat', predicted: 10, measured: 40 },
+      { engine: 'webkit', build: 'compat', predicted: 0, measured: 5 },
+      { engine: 'webkit', build: 'compat', predicted: 10, measured: NaN },
+    ];
+    assert.deepEqual(calibrationRatios(rows), [
+      { engine: 'firefox', build: 'jspi-memory64', ratio: 1.2, rows: 3 },
+      { engine: 'webkit', build: 'compat', ratio: 4, rows: 1 },
+    ]);
+  });
+
   it('compresses repetitive text smaller with gzip and brotli than raw', () => {
     const s = sizes(Buffer.from('<ai-chat></ai-chat>'.repeat(500)));
     assert.equal(s.raw, 9500);

@@ -105,6 +105,11 @@ const OURS = {
     engineJs: `new ScriptedEngine({ contextWindow: q[0].includes(' ') ? 160 : 40, replies: () => ({ text: replies[1].split('\\n')[0], tokenDelayMs: 0 }) })`,
     setup: `for (let i = 0; i < 10; i++) await el.send(q[i % 2]); await sleep(100); el.shadowRoot.querySelector('.context-note').scrollIntoView({ block: 'center' }); await sleep(200);`,
   },
+  // A browser that cannot start the CPU runtime (in a real one, found at the preflight).
+  unsupported: {
+    worker: `${WORKER}&loadError=BrowserUnsupportedError&loadErrorMessage=it%20lacks%20WebAssembly%20SIMD`,
+    setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
+  },
 };
 
 const QUESTIONS = {

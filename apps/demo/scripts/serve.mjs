@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeGguf } from '../../../packages/ai-chat/test/gguf/make-gguf.mjs';
 
-/** `/models/generated.gguf`: a small generated GGUF model (random weights, a 4,096-token context) for the CPU runtime, offline. */
+/** `/models/generated.gguf` (or any other name): a small generated GGUF model (random weights, a 4,096-token context) for the CPU runtime, offline. */
 let generated;
 export function serveGguf(req, res) {
   generated ??= makeGguf({ dim: 256, layers: 4, name: 'demo', context: 4096 });
@@ -39,10 +39,13 @@ export function serve({
   port = 4173,
   host = '127.0.0.1',
   headers = {},
+  // A test's own routes: answers the request and returns true, or returns false to serve files.
+  handle = () => false,
 } = {}) {
   const server = createServer((req, res) => {
+    if (handle(req, res)) return;
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/models/generated.gguf') return serveGguf(req, res);
+    if (/^\/models\/[\w.-]+\.gguf$/.test(path)) return serveGguf(req, res);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

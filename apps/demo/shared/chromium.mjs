@@ -23,10 +23,16 @@ export function expectRefused(...hosts) {
   for (const host of hosts) expected.add(host);
 }
 
+/** A network guard whose catch fails the test it came in (every browser a test launches has one). */
+export async function guard() {
+  const started = await startNetGuard();
+  guards.push(started);
+  return started;
+}
+
 export async function launchChromium() {
-  const guard = await startNetGuard();
-  guards.push(guard);
-  return puppeteer.launch({ executablePath: CHROME, headless: true, args: [...CHROME_ARGS, ...guard.args] });
+  const { args } = await guard();
+  return puppeteer.launch({ executablePath: CHROME, headless: true, args: [...CHROME_ARGS, ...args] });
 }
 
 function expectNothingOutside() {

@@ -14,7 +14,7 @@ import { chatError } from './errors.js';
 import { DEFAULT_LATENCY_THRESHOLD } from './fit/limits.js';
 import { validMessages } from './state/messages.js';
 import { envOf, readInputs } from './state/inputs.js';
-import { readSettings, type Settings } from './state/settings.js';
+import { readSettings, textAttribute, type Settings } from './state/settings.js';
 import type { Strings } from './i18n/en.js';
 import type { ChatMessage, ChatStats, ChatStatus, ModelInfo } from './types.js';
 import { composerView } from './view/composer.js';
@@ -127,11 +127,11 @@ export class AiChat extends LitElement {
   /** Key under which the conversation is saved (IndexedDB) and restored on reload. */
   @property() persist: string | undefined;
   /** `light` or `dark` forces a color scheme; otherwise it follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  @property({ reflect: true, converter: textAttribute }) theme: 'light' | 'dark' | undefined;
   /** Show images from Markdown in replies (`![alt](https://…)`). Off: their alt text is shown. */
   @property({ type: Boolean, attribute: 'allow-images' }) allowImages = false;
   /** Language of the element's strings (`zh-Hant`, `zh-TW`, `zh-HK` → Traditional Chinese; else English). Default: the nearest `lang`. */
-  @property({ reflect: true }) override lang!: string;
+  @property({ reflect: true, converter: textAttribute }) override lang!: string;
   /** A custom engine with WebLLM's `chat.completions.create`; replaces the worker. */
   @property({ attribute: false }) engine: ChatEngine | undefined;
   /** Every string the element shows; set some to translate or reword. */

@@ -51,7 +51,7 @@ export interface ErrorOptions {
   runtime?: string | undefined;
   /** Overrides the code's entry in `RECOVERABLE`. */
   recoverable?: boolean | undefined;
-  /** The key of the visitor's words in the strings, where not the code's (`errorMessageTooLong`). */
+  /** The key of the visitor's words in the strings, where they are not the code's (see `errorText`). */
   words?: string | undefined;
 }
 
@@ -120,7 +120,18 @@ const BY_NAME: Readonly<Record<string, ErrorCode>> = {
   QuotaExceededError: 'quota-exceeded',
   AbortError: 'aborted',
   NetworkError: 'network',
+  // Load and network failures our worker code tells apart where they arise (`engine/worker/shared/
+  // http.ts`): a page's policy that blocks the worker, a host that does not allow this page, a file
+  // that is not a model (empty, a web page, a header out of range), a file changed on its host.
+  ContentSecurityPolicyError: 'engine',
+  CorsError: 'network',
+  ModelFilesInvalidError: 'model-not-found',
+  ModelIndexInvalidError: 'model-not-found',
+  ModelFileChangedError: 'network',
 };
+
+/** A page that does not let the chat run (its policy, a model host without CORS): words of their own. */
+const BLOCKED = new Set(['ContentSecurityPolicyError', 'CorsError']);
 
 /** The browser's own words when `fetch` cannot reach a host (Chromium, Firefox, Safari): a known shape. */
 const FETCH_FAILED = new Set([
@@ -129,8 +140,18 @@ const FETCH_FAILED = new Set([
   'Load failed',
 ]);
 
-/** WebAssembly's classes: a model library this runtime cannot start; or the worker's own files missing. */
-const WASM_ERRORS = new Set(['LinkError', 'CompileError', 'ModelLibraryError', 'WorkerFilesMissing']);
+/**
+ * Failures no retry fixes: a model library this runtime cannot start (WebAssembly's), the worker's
+ * own files missing, a browser that lacks what the CPU runtime needs, and `BLOCKED`.
+ */
+const FINAL = new Set([
+  'LinkError',
+  'CompileError',
+  'ModelLibraryError',
+  'WorkerFilesMissing',
+  'BrowserUnsupportedError',
+  ...BLOCKED,
+]);
 
 function classify(name: string, message: string): ErrorCode {
   if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name]!;
@@ -155,12 +176,16 @@ export function toChatError(error: unknown, model = ''): AiChatError {
   const runtime = firstLine(
     typeof name === 'string' && name && name !== 'Error' ? `${name}: ${message}` : message,
   );
-  if (code === 'model-not-found') return chatError(code, model, { runtime });
+  // A model library the runtime cannot start, a page that blocks the chat: trying again cannot help.
+  const final = FINAL.has(name as string) ? { recoverable: false } : {};
+  const words = BLOCKED.has(name as string)
+    ? { words: 'errorBlocked' }
+    : name === 'BrowserUnsupportedError'
+      ? { words: 'errorBrowserUnsupported' }
+      : {};
+  const options = { runtime, ...final, ...words };
+  if (code === 'model-not-found') return chatError(code, model, options);
   // Plain words for the visitor only from our own code (`detail`, set where the error is thrown).
   const own = (error as { detail?: unknown } | null)?.detail;
-  if (OUR_WORDS.has(code))
-    return chatError(code, typeof own === 'string' ? shortDetail(own) : '', { runtime });
-  // A model library the runtime cannot start: trying again downloads the same library.
-  const library = typeof name === 'string' && WASM_ERRORS.has(name);
-  return chatError(code, '', { runtime, ...(library ? { recoverable: false } : {}) });
+  return chatError(code, OUR_WORDS.has(code) && typeof own === 'string' ? shortDetail(own) : '', options);
 }

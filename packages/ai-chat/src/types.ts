@@ -50,6 +50,11 @@ export interface ModelInfo {
   cached: boolean;
   /** Predicted decode speed on this device before the first byte, ms per token (CPU runtime). */
   predictedMsPerToken?: number;
+  /**
+   * CPU runtime: wllama's build (`jspi-memory64`, the fast one, or `compat`) and its threads; before
+   * the load what this browser will run, after it what the worker loaded.
+   */
+  cpu?: { build: 'jspi-memory64' | 'compat'; threads: number };
   /** The browser downloads its own model, size unknown (built-in runtime). */
   browserDownload?: boolean;
   /** Tokens the model reads at once (its context window), once loaded, where the runtime says. */

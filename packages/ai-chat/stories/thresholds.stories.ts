@@ -56,7 +56,7 @@ export const Memory: Story = {
     autoload: true,
     scriptedWorker: { downloadBytes: 4_600_000_000, vramMB: 5295 },
   },
-  play: refused('memory', 'insufficient-memory', 'does not have enough graphics memory'),
+  play: refused('memory', 'insufficient-memory', 'does not have enough memory'),
 };
 
 export const Latency: Story = {

@@ -142,8 +142,13 @@ describe('pure: fit on the CPU', () => {
     expect(predictMsPerToken(400e6, probe, { quantization: 'Q4_K' })).to.be.above(
       predictMsPerToken(400e6, probe, { quantization: 'Q8_0' }),
     );
-    // 27 MB of q8_0 weights on a probe of 100 MB/s: 27.2e6 / 1e5 / 2.5 + 2 = 110.8 ms.
-    expect(predictMsPerToken(27.2e6, { bytesPerMs: 1e5 }, { quantization: 'Q8_0' })).to.equal(110.8);
+    // 27 MB of q8_0 weights on a probe of 100 MB/s: 27.2e6 / 1e5 / speedup + 2 ms, with each engine's
+    // and build's speedup (Chromium's by default: 0.83; Firefox 2.1; WebKit's compat build 1).
+    const at = (options: Parameters<typeof predictMsPerToken>[2]) =>
+      predictMsPerToken(27.2e6, { bytesPerMs: 1e5 }, { quantization: 'Q8_0', ...options });
+    expect([at({}), at({ engine: 'firefox' }), at({ engine: 'webkit', build: 'compat' })]).to.deep.equal([
+      329.7, 131.5, 274,
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { chatError } from '../src/errors.js';
+import { chatError, toChatError } from '../src/errors.js';
 import { en } from '../src/i18n/en.js';
 import { errorKey, errorText } from '../src/i18n/error-text.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
@@ -24,7 +24,7 @@ describe("pure: errors in the visitor's words", () => {
 
   it("the visitor's error words give no advice only the page author can follow", () => {
     const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
-    expect(errors.length).to.equal(12);
+    expect(errors.length).to.equal(13);
     for (const [key, text] of errors)
       expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
   });
@@ -34,6 +34,24 @@ describe("pure: errors in the visitor's words", () => {
     expect(errorText(error, en)).to.equal('This message is too long for this model: shorten it.');
     expect(errorText(error, zhHant)).to.equal(zhHant.errorMessageTooLong);
     expect(errorText(chatError('context-window-exceeded'), en)).to.equal(en.errorContextWindowExceeded);
+  });
+
+  it('a browser that cannot start the CPU runtime: engine, not recoverable, words of its own; a page policy that locks it out: engine words, not recoverable', () => {
+    const browser = toChatError(
+      Object.assign(new Error('this browser cannot run the CPU runtime: it lacks WebAssembly SIMD'), {
+        name: 'BrowserUnsupportedError',
+      }),
+    );
+    expect([browser.code, browser.recoverable]).to.deep.equal(['engine', false]);
+    expect(browser.message).to.contain('it lacks WebAssembly SIMD');
+    expect(errorText(browser, en)).to.equal(en.errorBrowserUnsupported);
+    expect(errorText(browser, zhHant)).to.equal(zhHant.errorBrowserUnsupported);
+    const policy = toChatError(Object.assign(new Error('blocked'), { name: 'ContentSecurityPolicyError' }));
+    expect([policy.code, policy.recoverable, errorText(policy, en)]).to.deep.equal([
+      'engine',
+      false,
+      en.errorEngine,
+    ]);
   });
 
   it('a message of its own (a bad attribute value, a storage failure) shows as it is', () => {

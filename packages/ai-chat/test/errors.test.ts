@@ -74,3 +74,27 @@ describe('pure: which errors are recoverable', () => {
     expect(library.message).to.contain('LinkError: import "env" "f" missing');
   });
 });
+
+describe('pure: load and network failures named at the source, each with its truth and words', () => {
+  const table: Array<[string, ErrorCode, boolean, string]> = [
+    ['ContentSecurityPolicyError', 'engine', false, en.errorBlocked],
+    ['CorsError', 'network', false, en.errorBlocked],
+    ['ModelFilesInvalidError', 'model-not-found', false, en.errorModelNotFound],
+    ['ModelIndexInvalidError', 'model-not-found', false, en.errorModelNotFound],
+    ['ModelFileChangedError', 'network', true, en.errorNetwork],
+    ['ModelFilesNotFoundError', 'model-not-found', false, en.errorModelNotFound],
+    ['NetworkError', 'network', true, en.errorNetwork],
+  ];
+  for (const [name, code, recoverable, words] of table)
+    it(`${name} → ${code}, recoverable ${recoverable}, in the visitor's words`, () => {
+      const chat = toChatError({ name, message: 'x.gguf: what happened', detail: 'x.gguf: what happened' });
+      expect([chat.code, chat.recoverable]).to.deep.equal([code, recoverable]);
+      expect(errorText(chat, en)).to.equal(words);
+      expect(chat.message).to.contain('what happened');
+    });
+
+  it('words of its own fall back to its code’s where a language or a page has none', () => {
+    const chat = toChatError({ name: 'CorsError', message: 'no CORS' });
+    expect(errorText(chat, { errorNetwork: 'Réseau.' })).to.equal('Réseau.');
+  });
+});

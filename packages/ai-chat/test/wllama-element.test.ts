@@ -12,6 +12,7 @@ const origin = location.origin;
 const QUOTA_WORKER = new URL('./fixtures/small-quota-worker.js', import.meta.url).href;
 const FALLBACK_WORKER = new URL('./fixtures/cpu-fallback-worker.js', import.meta.url).href;
 const CRASHABLE_WORKER = new URL('./fixtures/crashable-worker.js', import.meta.url).href;
+const UNCAUGHT_WORKER = new URL('./fixtures/uncaught-worker.js', import.meta.url).href;
 
 let counter = 0;
 const fresh = (flags = '') => `${origin}/gguf/e${Date.now() % 100000}x${++counter}${flags}.gguf`;
@@ -69,6 +70,39 @@ describe('<ai-chat> on the CPU runtime (real wllama)', function () {
     expect(stats[0]!.prefillTokensPerSecond).to.be.greaterThan(0);
     expect(el.stats!.source).to.equal('engine');
     await el.unload();
+  });
+
+  it('real wllama: Stop leaves no uncaught error or unhandled rejection, in the worker or on the page', async () => {
+    const channel = new BroadcastChannel('uncaught');
+    const seen: string[] = [];
+    channel.onmessage = ({ data }: MessageEvent<string>) => void seen.push(data);
+    const onPage = (event: PromiseRejectionEvent | ErrorEvent) => seen.push(`page ${event.type}`);
+    window.addEventListener('unhandledrejection', onPage);
+    window.addEventListener('error', onPage);
+    try {
+      const el = await cpuChat(fresh(), { 'max-tokens': '400', autoload: '' }, UNCAUGHT_WORKER);
+      await waitForStatus(el, 'ready', 30000);
+      for (const question of ['one', 'two', 'three']) {
+        const sent = el.send(question);
+        await waitUntil(() => el.status === 'generating' && assistantText(el).length > 0, 'first tokens', {
+          timeout: 15000,
+        });
+        $(el, '[part="stop-button"]')!.click();
+        expect((await sent)!.interrupted).to.equal(true);
+      }
+      // Everything the worker reported before `flushed` has arrived.
+      const flushed = new Promise<void>((resolve) =>
+        channel.addEventListener('message', ({ data }) => data === 'flushed' && resolve()),
+      );
+      new BroadcastChannel('uncaught').postMessage('flush');
+      await flushed;
+      expect(seen.filter((m) => m !== 'flushed' && m !== 'flush')).to.deep.equal([]);
+      await el.unload();
+    } finally {
+      channel.close();
+      window.removeEventListener('unhandledrejection', onPage);
+      window.removeEventListener('error', onPage);
+    }
   });
 
   it('real wllama: stop() ends the reply, marked stopped; then send() works', async () => {

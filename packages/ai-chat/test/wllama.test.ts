@@ -67,9 +67,12 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
     expect(pre.predictedMsPerToken).to.be.a('number').and.greaterThan(0);
     // No friendly name for a file of the page's: the consent card names it from its id.
     expect(pre.label).to.equal(undefined);
+    // Chromium runs the fast build; one thread (this page is not cross-origin isolated).
+    expect(pre.cpu).to.deep.equal({ build: 'jspi-memory64', threads: 1 });
     const progress: ProgressReport[] = [];
     const loaded = await c.load(spec, (p) => progress.push(p));
     expect(loaded.runtime).to.equal('wasm');
+    expect(loaded.cpu).to.deep.equal({ build: 'jspi-memory64', threads: 1 });
     const downloads = progress.filter((p) => p.phase === 'download');
     expect(downloads.at(-1)!.loadedBytes).to.equal(TINY_BYTES);
     expect(progress.at(-1)!.phase).to.equal('load');

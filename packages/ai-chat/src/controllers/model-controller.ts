@@ -223,17 +223,12 @@ export class ModelController implements ReactiveController {
   load(): Promise<void> {
     // A property set just before this call counts: the latest inputs win.
     this.follow();
-    if (this.#ready) {
-      this.#status.clearFailure();
-      return Promise.resolve();
-    }
+    if (this.#ready) return Promise.resolve(this.#status.clearFailure());
     if (!this.#loading) {
       const run = this.#load(this.#runtime!, this.#op.signal);
       this.#loading = run;
-      run.then(
-        () => this.#loading === run && (this.#loading = undefined),
-        () => this.#loading === run && (this.#loading = undefined),
-      );
+      const done = () => this.#loading === run && (this.#loading = undefined);
+      run.then(done, done);
     }
     return this.#loading;
   }
@@ -287,9 +282,14 @@ export class ModelController implements ReactiveController {
     await this.#runtime?.unload();
   }
 
-  /** Remove the model's downloaded files from the browser's cache. */
+  /** Remove the model's downloaded files; a download in progress is cancelled first (in the worker). */
   async clearCache(): Promise<void> {
     try {
+      if (this.#loading) {
+        this.consented = false;
+        this.#cancel();
+        this.#status.phase = 'idle';
+      }
       await this.#runtime?.clearCache();
       if (this.modelInfo) this.modelInfo = { ...this.modelInfo, cached: false };
       this.#host.requestUpdate();

@@ -30,7 +30,7 @@ export interface PersistHost extends ReactiveControllerHost {
 /** What the controller reads and restores: the conversation, where failures go, the words for them. */
 export interface PersistAccess {
   conversation: Pick<ConversationController, 'messages' | 'draft' | 'restore'>;
-  status: Pick<StatusController, 'warn'>;
+  status: Pick<StatusController, 'warn' | 'error' | 'dismiss'>;
   locale: { readonly strings: Pick<Strings, 'saveFailed' | 'restoreFailed' | 'storageUnreadable'> };
 }
 
@@ -63,6 +63,8 @@ export class PersistController implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   #failing = false;
+  /** The storage warning this controller put on screen, taken down once storage works again. */
+  #shown: AiChatError | undefined;
   /** Identity of each message on screen, per key: which ones this element has seen and wrote. */
   #ids = new WeakMap<ChatMessage, string>();
   #known = new Set<string>();
@@ -213,14 +215,20 @@ export class PersistController implements ReactiveController {
       );
   }
 
+  /** Storage works (again): a warning that it did not, still on screen, is over. */
   #ok() {
     this.#failing = false;
+    const { status } = this.#access;
+    if (this.#shown && status.error === this.#shown) status.dismiss();
+    this.#shown = undefined;
   }
 
   /** Report a failure once per run of failures: a broken storage is said, not repeated per token. */
   #report(error: AiChatError) {
     if (this.#failing) return;
     this.#failing = true;
-    this.#access.status.warn(error);
+    // A record this version cannot read stays said: writing elsewhere does not make it readable.
+    const shown = this.#access.status.warn(error);
+    if (error.recoverable) this.#shown = shown;
   }
 }

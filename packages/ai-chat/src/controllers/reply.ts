@@ -41,7 +41,11 @@ export function requestOf(
 ): CompletionRequest {
   const history = messages.map(({ role, content }) => ({ role, content }));
   return {
-    messages: systemPrompt ? [{ role: 'system', content: systemPrompt }, ...history] : history,
+    // Only text is a system prompt (another value is said as invalid-attribute, see `state/inputs.ts`).
+    messages:
+      typeof systemPrompt === 'string' && systemPrompt
+        ? [{ role: 'system', content: systemPrompt }, ...history]
+        : history,
     stream: true,
     stream_options: { include_usage: true },
     ...(temperature !== undefined ? { temperature } : {}),

@@ -36,7 +36,8 @@ export interface PreflightResult extends Omit<RuntimeModel, 'runtime' | 'downloa
 
 export type WorkerRequest =
   | { type: 'preflight'; id: number; spec: ModelSpec }
-  | { type: 'load'; id: number; spec: ModelSpec }
+  /** `from`: the spec whose preflight chose the model `spec` names (this worker may have run it). */
+  | { type: 'load'; id: number; spec: ModelSpec; from?: ModelSpec }
   | { type: 'generate'; id: number; request: CompletionRequest }
   /** Count what messages cost with the loaded model's tokenizer: `TokenCount`, or null without one. */
   | { type: 'count'; id: number; messages: CompletionRequest['messages'] }

@@ -42,6 +42,17 @@ function sameOrigin(href: string): boolean {
  * the running worker (an `ErrorEvent` with a message) passes untouched.
  */
 function explainStartFailure(worker: Worker, entry: string, source: WorkerSource) {
+  // A page's Content-Security-Policy that blocks the worker (`worker-src` without `blob:` for a
+  // script on another origin) says so only in a `securitypolicyviolation` event: the directive it
+  // names, heard until the worker's first message, is the reason.
+  let directive: string | undefined;
+  const heard = ({ blockedURI, effectiveDirective: d }: SecurityPolicyViolationEvent) =>
+    /^(worker|child|script)-src/.test(d) &&
+    (blockedURI === 'blob' || entry.startsWith(blockedURI || ' ')) &&
+    (directive = d);
+  document.addEventListener('securitypolicyviolation', heard);
+  const deaf = () => document.removeEventListener('securitypolicyviolation', heard);
+  worker.addEventListener('message', deaf, { once: true });
   worker.addEventListener(
     'error',
     (event) => {
@@ -49,7 +60,8 @@ function explainStartFailure(worker: Worker, entry: string, source: WorkerSource
       event.stopImmediatePropagation();
       event.preventDefault();
       void import('./start-failure.js')
-        .then((m) => m.explainStartFailure(entry, source))
+        .then((m) => m.explainStartFailure(entry, source, () => directive))
+        .finally(deaf)
         .catch(() => undefined)
         .then((error) =>
           worker.dispatchEvent(new ErrorEvent('error', { message: error?.message ?? '', error })),

@@ -32,11 +32,24 @@ export function startFailure(
   };
 }
 
-/** Ask the server what it answers for `entry`, and say why it did not start. */
-export async function explainStartFailure(entry: string, source: WorkerSource) {
+/**
+ * Ask the server what it answers for `entry`, and say why it did not start: the page's policy
+ * when it blocked the worker (`blocked`: the directive it named, which no retry changes).
+ */
+export async function explainStartFailure(
+  entry: string,
+  source: WorkerSource,
+  blocked: () => string | undefined = () => undefined,
+) {
   const status = await fetch(entry, { method: 'HEAD' }).then(
     (response) => response.status,
     () => 0,
   );
+  const directive = blocked();
+  if (directive)
+    return {
+      name: 'ContentSecurityPolicyError',
+      message: `the page's Content-Security-Policy (${directive}) blocks the model worker: ${new URL(entry).origin === location.origin ? `allow ${new URL(entry).origin}` : 'the script is on another origin: allow blob:'} in worker-src`,
+    };
   return startFailure(entry, status, source);
 }

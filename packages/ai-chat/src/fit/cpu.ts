@@ -44,37 +44,95 @@ export type WasmBuild = 'jspi-memory64' | 'compat';
 export const wasmBuildFor = (features: { jspi: boolean; memory64: boolean }): WasmBuild =>
   features.jspi && features.memory64 ? 'jspi-memory64' : 'compat';
 
+/** What a browser offers the CPU runtime, as probed in the worker (`engine/worker/wllama/environment.ts`). */
+export interface WasmFeatures {
+  simd: boolean;
+  exceptions: boolean;
+  jspi: boolean;
+  memory64: boolean;
+}
+
+/** What wllama needs in either build, and the words that name it when it is missing. */
+const NEEDED: ReadonlyArray<[keyof CpuEnvironment, string]> = [
+  ['simd', 'WebAssembly SIMD'],
+  ['exceptions', 'WebAssembly exception handling'],
+  ['worker', 'workers started by a worker'],
+  ['cacheApi', 'the Cache API (a page served over https)'],
+];
+export interface CpuEnvironment extends WasmFeatures {
+  /** `Worker` exists in the worker (wllama starts its own). */
+  worker: boolean;
+  /** The Cache API opens (the model is kept there). */
+  cacheApi: boolean;
+}
+
+/** Which build runs here, and what is missing for the CPU runtime to start at all (empty: nothing). */
+export function cpuSupport(env: CpuEnvironment): { build: WasmBuild; missing: string[] } {
+  return { build: wasmBuildFor(env), missing: NEEDED.filter(([key]) => !env[key]).map(([, words]) => words) };
+}
+
+/** The browser engine, from the user agent: the same wasm runs at another speed in each. */
+export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
+export function browserEngineOf(userAgent: string): BrowserEngine {
+  if (/\bFirefox\/\d/.test(userAgent)) return 'firefox';
+  if (/\b(Chrome|Chromium|Edg)\/\d/.test(userAgent)) return 'chromium';
+  return /AppleWebKit\//.test(userAgent) ? 'webkit' : 'chromium';
+}
+
 /** A short measurement of this device: how fast one thread streams through int8 weights. */
 export interface SpeedProbe {
   /** Bytes of int8 weights multiplied and summed per millisecond, one thread. */
   bytesPerMs: number;
 }
 
+/** How llama.cpp in one build of one engine runs against the probe, measured by `pnpm bench`. */
+export interface Calibration {
+  /** llama.cpp's speed over the probe's, per byte of 8-bit weights (its SIMD kernels against a plain loop). */
+  speedup: number;
+  /** A fixed cost per token, ms (sampling, the JS glue, the messages between workers). */
+  fixedMs: number;
+}
+
+/**
+ * Per engine and build, read from `pnpm bench` (the median of measured / predicted over three runs
+ * on generated q8_0 models of 3.6 to 91 MB through <ai-chat>, one thread, wllama 3.13, on a 2-core
+ * machine shared with other test runs: the load a reply meets is in these figures). Chromium and
+ * Firefox run the fast build, WebKitGTK the compat one, Firefox without JSPI the compat one too:
+ * there the compat build cost 1.4 times the fast one, which scales the builds not measured.
+ */
+const COMPAT_COST = 1.4;
+export const CALIBRATION: Record<BrowserEngine, Record<WasmBuild, Calibration>> = {
+  chromium: {
+    'jspi-memory64': { speedup: 0.83, fixedMs: 2 },
+    compat: { speedup: 0.83 / COMPAT_COST, fixedMs: 2 },
+  },
+  firefox: { 'jspi-memory64': { speedup: 2.1, fixedMs: 2 }, compat: { speedup: 1.5, fixedMs: 2 } },
+  webkit: { 'jspi-memory64': { speedup: COMPAT_COST, fixedMs: 2 }, compat: { speedup: 1, fixedMs: 2 } },
+};
+/** 4-bit weights cost more work per byte (two weights per byte, unpacked): a generated q4_0 model of 14 MB. */
+export const FOUR_BIT_FACTOR = 2.5;
+
+export interface PredictOptions {
+  threads?: number;
+  build?: WasmBuild;
+  engine?: BrowserEngine;
+  quantization?: string;
+}
+
 /**
  * Predicted decode time per token, ms. Decoding reads every weight once per token, so the time is
- * the weight bytes over this device's speed at that, times a factor measured on generated models
- * (llama.cpp's kernels against the probe's plain loop, see the bench), plus a fixed cost per token.
- * Extra threads help less than linearly; the compat build is slower.
+ * the weight bytes over this device's speed at that, times the engine's and build's calibration
+ * (llama.cpp's kernels against the probe's plain loop), plus a fixed cost per token. Extra threads
+ * help less than linearly.
  */
 export function predictMsPerToken(
   weightBytes: number,
   probe: SpeedProbe,
-  options: { threads?: number; build?: WasmBuild; quantization?: string } = {},
+  options: PredictOptions = {},
 ): number {
   const threads = Math.max(1, options.threads ?? 1);
-  // 4-bit weights cost more work per byte (two weights per byte, unpacked).
+  const { speedup, fixedMs } = CALIBRATION[options.engine ?? 'chromium'][options.build ?? 'jspi-memory64'];
   const perByte = /^(Q4|IQ4|Q3|Q2|IQ3|IQ2)/i.test(options.quantization ?? '') ? FOUR_BIT_FACTOR : 1;
-  const perThread = (weightBytes * perByte) / Math.max(1, probe.bytesPerMs) / CALIBRATION;
-  const ms = perThread / threads ** 0.7 + FIXED_MS_PER_TOKEN;
-  return Math.round(ms * (options.build === 'compat' ? 1.6 : 1) * 10) / 10;
+  const perThread = (weightBytes * perByte) / Math.max(1, probe.bytesPerMs) / speedup;
+  return Math.round((perThread / threads ** 0.7 + fixedMs) * 10) / 10;
 }
-
-/**
- * llama.cpp's speed over the probe's, per byte of 8-bit weights: about 2.5, measured here on
- * generated q8_0 models of 3.6 to 91 MB through <ai-chat> (one thread, wllama 3.13; `pnpm bench`
- * prints predicted against measured). On this oversubscribed machine runs scattered by up to 2×.
- */
-export const CALIBRATION = 2.5;
-/** The same for 4-bit weights, per byte: about 2.5 times slower (a generated q4_0 model of 14 MB). */
-export const FOUR_BIT_FACTOR = 2.5;
-export const FIXED_MS_PER_TOKEN = 2;

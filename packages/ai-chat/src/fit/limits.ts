@@ -26,6 +26,8 @@ export interface Cost {
   vramMB: number;
   /** The device's default memory limit, bytes (used when the page sets no `max-memory`). */
   memoryLimitBytes: number;
+  /** Which runtime runs the model: `wasm` needs RAM, the others graphics memory. */
+  runtime?: string;
 }
 
 export function checkLimits(
@@ -49,7 +51,8 @@ export function checkLimits(
       code: 'insufficient-memory',
       limit: memoryLimit,
       actual: needs,
-      detail: `needs ${formatBytes(needs)} of GPU memory, ${limits.maxMemory !== undefined ? 'this page allows' : 'this device allows'} ${formatBytes(memoryLimit)}`,
+      // The CPU runtime's memory is the device's RAM.
+      detail: `needs ${formatBytes(needs)} of ${cost.runtime === 'wasm' ? '' : 'GPU '}memory, ${limits.maxMemory !== undefined ? 'this page allows' : 'this device allows'} ${formatBytes(memoryLimit)}`,
     };
   }
   return undefined;

@@ -78,7 +78,7 @@ export const en = {
   errorShaderF16Unsupported: 'The graphics chip of this device cannot run this chat. Try another device.',
   errorModelTooLarge: 'The chat is not available on this page right now. Nothing was downloaded.',
   errorInsufficientMemory:
-    'This device does not have enough graphics memory for the chat. Try a device with more memory.',
+    'This device does not have enough memory for the chat. Try a device with more memory.',
   errorModelNotFound: 'The chat is not available right now. Try again later.',
   errorNetwork: 'The model could not be downloaded. Check your connection and try again.',
   errorQuotaExceeded: 'This browser is out of storage space for the model. Free some space, then try again.',
@@ -98,6 +98,10 @@ export const en = {
   contextTrimmed: 'The model no longer sees the messages above: the conversation outgrew what it can read.',
   errorMessageTooLong: 'This message is too long for this model: shorten it.',
   emptyReply: 'The model gave no answer.',
+  // A page that does not let the chat run: its security policy, or a model server without CORS.
+  errorBlocked: 'The chat is not available on this page.',
+  // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
+  errorBrowserUnsupported: 'This browser cannot run the chat. Try a recent Chrome, Edge, Firefox or Safari.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

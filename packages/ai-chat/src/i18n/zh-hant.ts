@@ -68,7 +68,7 @@ export const zhHant: Strings = {
   errorWebgpuUnavailable: '這個瀏覽器無法執行對話：需要 WebGPU。請在電腦上使用新版 Chrome 或 Edge。',
   errorShaderF16Unsupported: '這台裝置的顯示晶片無法執行這個對話。請改用其他裝置。',
   errorModelTooLarge: '這個頁面目前無法提供對話。沒有下載任何檔案。',
-  errorInsufficientMemory: '這台裝置的顯示記憶體不足以執行對話。請改用記憶體較多的裝置。',
+  errorInsufficientMemory: '這台裝置的記憶體不足以執行對話。請改用記憶體較多的裝置。',
   errorModelNotFound: '目前無法使用對話。請稍後再試。',
   errorNetwork: '無法下載模型。請檢查網路連線後再試一次。',
   errorQuotaExceeded: '這個瀏覽器的儲存空間不足以存放模型。請釋出一些空間後再試一次。',
@@ -87,4 +87,8 @@ export const zhHant: Strings = {
   contextTrimmed: '模型已看不到以上的訊息：對話超出了它能讀的長度。',
   errorMessageTooLong: '這則訊息對這個模型來說太長了：請縮短它。',
   emptyReply: '模型沒有回答。',
+  // A page that does not let the chat run: its security policy, or a model server without CORS.
+  errorBlocked: '這個頁面無法使用對話。',
+  // The CPU runtime in every browser engine: a browser that cannot start it at all (issue 20).
+  errorBrowserUnsupported: '這個瀏覽器無法執行對話。請改用新版 Chrome、Edge、Firefox 或 Safari。',
 };

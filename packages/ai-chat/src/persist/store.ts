@@ -16,10 +16,32 @@ const STORE = 'conversations';
 type Tx = IDBPTransaction<unknown, [typeof STORE], 'readwrite'>;
 let database: Promise<IDBPDatabase> | undefined;
 
+/**
+ * The open connection, shared by every element of the page. Another tab (or a later version of the
+ * element) that opens the database at a higher version, or deletes it, is never kept waiting: on
+ * `versionchange` this connection closes at once, and the next read or write opens it again (a
+ * database now at a version this one cannot open fails there, said as a storage problem).
+ */
 function open(): Promise<IDBPDatabase> {
-  database ??= openDB('ai-chat', 1, { upgrade: (db) => void db.createObjectStore(STORE) });
-  database.catch(() => (database = undefined)); // try again next time
-  return database;
+  if (database) return database;
+  const opening: Promise<IDBPDatabase> = openDB('ai-chat', 1, {
+    upgrade: (db) => void db.createObjectStore(STORE),
+    blocking: (): void => forget(opening, true),
+    terminated: (): void => forget(opening, false),
+  });
+  database = opening;
+  opening.catch(() => forget(opening, false)); // try again next time
+  return opening;
+}
+
+/** Drop the connection `opening` made (closing it when asked to), unless a newer one replaced it. */
+function forget(opening: Promise<IDBPDatabase>, close: boolean) {
+  if (database === opening) database = undefined;
+  if (close)
+    void opening.then(
+      (db) => db.close(),
+      () => undefined,
+    );
 }
 
 /** What a key holds: nothing, a conversation, or a record this version cannot read (kept as it is). */

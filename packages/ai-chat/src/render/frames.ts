@@ -3,7 +3,7 @@
  * the language and a copy button on code blocks, focus for what scrolls, and read-only checkboxes
  * for task list items.
  */
-import type { MarkdownOptions } from './markdown.js';
+import type { MarkdownOptions } from './parse-block.js';
 
 /** Marks the renderer puts where a task's box goes (private-use characters, text until made into a checkbox). */
 export const TASK_OPEN = '\uE000';

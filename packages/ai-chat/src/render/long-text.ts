@@ -32,7 +32,27 @@ export function pieces(text: string, size = PIECE): string[] {
 
 export function longText(text: string): unknown {
   if (text.length <= PIECE) return text;
-  return pieces(text).map(
-    (piece) => html`<div style="content-visibility:auto;contain-intrinsic-size:auto 40em">${piece}</div>`,
-  );
+  return pieces(text).map((piece) => html`<div style=${LAZY}>${piece}</div>`);
+}
+
+/** A piece is laid out only near the viewport. */
+const LAZY = 'content-visibility:auto;contain-intrinsic-size:auto 40em';
+
+/**
+ * `text` as DOM, as it was written (line breaks and spaces kept), in the same pieces: a block of
+ * Markdown too costly to parse (see `bounds.ts`) is shown this way, never as HTML.
+ */
+export function textPieces(text: string): DocumentFragment {
+  // Styles through the CSSOM, which a page's policy without 'unsafe-inline' does not block.
+  const block = document.createElement('div');
+  Object.assign(block.style, { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' });
+  for (const piece of pieces(text)) {
+    const part = document.createElement('div');
+    Object.assign(part.style, { contentVisibility: 'auto', containIntrinsicSize: 'auto 40em' });
+    part.textContent = piece;
+    block.append(part);
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(block);
+  return fragment;
 }

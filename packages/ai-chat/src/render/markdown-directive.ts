@@ -10,6 +10,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import type { MarkdownOptions, MarkdownView } from './markdown.js';
 import { adoptSheet } from '../styles/adopt.js';
 import { renderOrPlain } from './plain-fallback.js';
+import { PIECE, textPieces } from './long-text.js';
 
 type Renderer = typeof import('./markdown.js');
 let renderer: Renderer | undefined;
@@ -196,6 +197,10 @@ class MarkdownDirective extends Directive {
       text.startsWith(seen.slice(-32), Math.max(0, seen.length - 32))
     ) {
       if (text.length > seen.length) node.appendData(text.slice(seen.length));
+    } else if (text.length > PIECE) {
+      // A long text (a restored message of megabytes) in pieces laid out near the viewport only.
+      this.#plainNode = undefined;
+      element.replaceChildren(textPieces(text));
     } else {
       this.#plainNode = document.createTextNode(text);
       element.replaceChildren(this.#plainNode);

@@ -14,6 +14,10 @@ const text = `
   .markdown > [data-end] > :last-child {
     margin-bottom: 0;
   }
+  .markdown > [data-lazy] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
+  }
   .markdown :is(h1, h2, h3, h4, h5, h6) {
     font-size: 1.05em;
     line-height: 1.3;

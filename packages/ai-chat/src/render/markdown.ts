@@ -4,65 +4,15 @@
  * for the new text plus the open block, never the whole reply. Loaded on demand (a separate
  * chunk): the element shows plain text until it arrives.
  */
-import { Marked, type Tokens } from 'marked';
 import { findBlockEnds, startScan, type BlockScan } from './blocks.js';
-import { codeBlock, scrollable, TASK_DONE, TASK_OPEN, taskItem } from './frames.js';
+import { codeBlock, scrollable } from './frames.js';
 import { morphChildren } from './morph.js';
-import { sanitize } from './sanitize.js';
+import { renderOrPlain } from './plain-fallback.js';
+import { renderMarkdown, type MarkdownOptions } from './parse-block.js';
+import { later, timeLeft } from './slices.js';
 
 export { markdownStyles } from './markdown.styles.js';
-
-export interface MarkdownOptions {
-  /** Render Markdown images (`![alt](https://…)`); otherwise their alt text is shown. */
-  allowImages: boolean;
-  /** Text and accessible name of the copy button on code blocks. */
-  copyLabel: string;
-  copyName: string;
-  /** Shown on the button once the code is copied. */
-  copiedLabel: string;
-}
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function parser(allowImages: boolean): Marked {
-  return new Marked({
-    gfm: true,
-    async: false,
-    renderer: {
-      // Raw HTML in model text is shown as text, never interpreted.
-      html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
-      code: ({ text, lang }: Tokens.Code) => {
-        const language = (lang ?? '').match(/^[\w+#-]*/)?.[0] ?? '';
-        const attr = language ? ` data-lang="${escapeHtml(language)}"` : '';
-        return `<pre${attr}><code>${escapeHtml(text.replace(/\n$/, ''))}</code></pre>`;
-      },
-      // A task's box is a private-use character here, made into a checkbox after sanitizing.
-      checkbox: ({ checked }: Tokens.Checkbox) => (checked ? TASK_DONE : TASK_OPEN),
-      image: ({ href, title, text }: Tokens.Image) =>
-        allowImages
-          ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`
-          : escapeHtml(text),
-    },
-  });
-}
-
-const parsers = new Map<boolean, Marked>();
-
-/** Markdown source to a sanitized fragment (one block or a whole text). */
-export function renderMarkdown(source: string, options: MarkdownOptions): DocumentFragment {
-  let marked = parsers.get(options.allowImages);
-  if (!marked) parsers.set(options.allowImages, (marked = parser(options.allowImages)));
-  const fragment = sanitize((marked.parse(source) as string).trim(), options.allowImages);
-  for (const pre of fragment.querySelectorAll('pre')) {
-    const wrap = codeBlock(options, pre.dataset.lang ?? '');
-    pre.replaceWith(wrap);
-    wrap.append(scrollable(pre));
-  }
-  for (const li of fragment.querySelectorAll('li')) taskItem(li);
-  // Wide tables scroll inside the message: reachable by keyboard, like the code.
-  for (const table of fragment.querySelectorAll('table')) table.tabIndex = 0;
-  return fragment;
-}
+export { renderMarkdown, type MarkdownOptions } from './parse-block.js';
 
 const FENCE_OPENER = /^(`{3,}|~{3,})([^\n]*)$/;
 
@@ -76,6 +26,9 @@ interface OpenFence {
   /** How much of the text the node shows. */
   shown: number;
 }
+
+/** A message longer than this (characters) is long: see `data-lazy` in `update`. */
+const LONG = 32_000;
 
 /** The sample of already-seen text compared to tell growth from replacement, in O(1). */
 const SAMPLE = 32;
@@ -116,6 +69,10 @@ export class MarkdownView {
   #deferred = false;
   /** The line scan of the open block, resumed on each update. */
   #scan: BlockScan = startScan();
+  /** Ends of finished blocks not rendered yet (a long message renders in slices, see `slices.ts`). */
+  #pending: number[] = [];
+  #streaming = false;
+  #queued = false;
   #onFinished: (block: HTMLElement) => void;
 
   constructor(container: HTMLElement, options: MarkdownOptions, onFinished: (block: HTMLElement) => void) {
@@ -147,32 +104,52 @@ export class MarkdownView {
       this.#committed = 0;
       this.#shown = undefined;
       this.#scan = startScan();
+      this.#pending = [];
       this.#tail = document.createElement('div');
       this.#container.replaceChildren(this.#tail);
-    } else if (text === this.#seen && this.#tail.dataset.open === String(streaming) && !this.#deferred) {
+    } else if (
+      text === this.#seen &&
+      this.#tail.dataset.open === String(streaming) &&
+      !this.#deferred &&
+      !this.#pending.length
+    ) {
       return 'cheap';
     }
     this.#deferred = false;
     this.#seen = text;
-    const ends = findBlockEnds(text, this.#committed, this.#scan);
-    if (!streaming && this.#committed < text.length) {
-      ends.push(text.length);
+    this.#streaming = streaming;
+    const pending = this.#pending;
+    pending.push(...findBlockEnds(text, this.#committed, this.#scan));
+    if (!streaming && (pending.at(-1) ?? this.#committed) < text.length) {
+      pending.push(text.length);
       this.#scan = startScan(text.length);
     }
-    for (const end of ends) {
+    const rendered = pending.length;
+    // Finished blocks, as many as this task has time for (`slices.ts`); the rest in later tasks.
+    while (pending.length && timeLeft()) {
+      const end = pending.shift()!;
       const block = document.createElement('div');
+      // Blocks of a long message caught up in bulk (a restored one) are laid out near the viewport only.
+      if (rendered > 1 && text.length > LONG) block.dataset.lazy = '';
       block.append(renderMarkdown(text.slice(this.#committed, end), this.#options));
       this.#tail.before(block);
       this.#committed = end;
       this.#shown = undefined;
       this.#onFinished(block);
     }
+    if (pending.length) {
+      // The open block waits, hidden, behind the blocks left for later.
+      this.#tail.hidden = true;
+      if (!this.#queued) later(() => this.#resume());
+      this.#queued = true;
+      return 'cheap';
+    }
     this.#tail.dataset.open = String(streaming);
     if (streaming && this.#streamFence(text)) return 'cheap';
     this.#fence = undefined;
     const open = text.slice(this.#committed);
     if (streaming && this.#appendPlain(open)) return 'cheap';
-    if (streaming && deferOpen && !ends.length && this.#shown) {
+    if (streaming && deferOpen && !rendered && this.#shown) {
       this.#deferred = true;
       return 'deferred';
     }
@@ -183,6 +160,15 @@ export class MarkdownView {
     this.#markEnd();
     this.#shown = { open, text: open ? lastPlainText(this.#tail) : undefined };
     return 'full';
+  }
+
+  /** Go on with the blocks left for later (a failure shows the text; the next update starts afresh). */
+  #resume() {
+    this.#queued = false;
+    if (views.get(this.#container) !== this || !this.#pending.length) return;
+    const seen = this.#seen;
+    if (!renderOrPlain(this.#container, seen, () => void this.update(seen, this.#streaming)))
+      this.#committed = Number.POSITIVE_INFINITY;
   }
 
   /**

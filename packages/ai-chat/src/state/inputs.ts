@@ -10,7 +10,7 @@ import { resolveSpecUrls } from '../engine/page/urls.js';
 import { parseRuntimes } from './runtimes.js';
 import { checkLocale } from '../i18n/check.js';
 import { langOf } from '../i18n/locale.js';
-import { checkUrls, readSettings, type RawSettings, type Settings } from './settings.js';
+import { checkUrls, readSettings, shown, type RawSettings, type Settings } from './settings.js';
 
 /** What `readInputs` reads of the element: its public properties, as a page may have set them. */
 export interface InputSource extends RawSettings {
@@ -24,6 +24,9 @@ export interface InputSource extends RawSettings {
   lang: unknown;
   strings: unknown;
   engine: ChatEngine | undefined;
+  placeholder?: unknown;
+  systemPrompt?: unknown;
+  persist?: unknown;
 }
 
 /** Where the element stands: the page's base URL (relative URLs) and the language in force. */
@@ -77,19 +80,25 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
 
   let model = el.model;
   if (typeof model !== 'string' || !model.trim()) {
-    problem('model', `model="${String(model)}" is not valid: expected a model id or auto. Using auto.`);
+    problem('model', `model="${shown(model)}" is not valid: expected a model id or auto. Using auto.`);
     model = 'auto';
   }
 
   // Cross-tab sharing (issue 24): `tabs` unless the page says `none`.
   if (el.share != null && el.share !== 'tabs' && el.share !== 'none')
-    problem('share', `share="${String(el.share)}" is not valid: expected tabs or none.`);
+    problem('share', `share="${shown(el.share)}" is not valid: expected tabs or none.`);
 
   if (el.theme != null && el.theme !== 'light' && el.theme !== 'dark')
     problem(
       'theme',
-      `theme="${String(el.theme)}" is not valid: expected light or dark. Following the system.`,
+      `theme="${shown(el.theme)}" is not valid: expected light or dark. Following the system.`,
     );
+
+  // Set from code to something else: the default (`persist`: nothing saved; `engine`: the worker).
+  const engine = typeof el.engine?.chat?.completions?.create === 'function' ? el.engine : undefined;
+  for (const key of ['placeholder', 'systemPrompt', 'persist', 'engine'] as const)
+    if (el[key] != null && (key === 'engine' ? !engine : typeof el[key] !== 'string'))
+      problem(key, `${toAttribute(key)}="${shown(el[key])}" is not valid. Using the default.`);
 
   for (const message of checkLocale(el.lang, undefined).problems) problem('lang', message);
   for (const message of checkLocale(undefined, el.strings).problems) problem('strings', message);
@@ -100,7 +109,7 @@ export function readInputs(el: InputSource, env: InputEnv): Inputs {
   return {
     settings,
     runtime: {
-      engine: el.engine,
+      engine,
       runtimes: runtimes.runtimes,
       spec: resolveSpecUrls(
         {

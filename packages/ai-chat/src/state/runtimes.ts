@@ -3,6 +3,7 @@
  * from the runtime table (`engine/kinds.ts`).
  */
 import { DEFAULT_RUNTIME, DEFAULT_RUNTIMES, RUNTIME_KINDS, type RuntimeKind } from '../engine/kinds.js';
+import { shown as text } from './settings.js';
 
 const isKind = (word: string): word is RuntimeKind => (RUNTIME_KINDS as readonly string[]).includes(word);
 
@@ -24,7 +25,7 @@ export function parseRuntimes(value: unknown): { runtimes: RuntimeKind[]; proble
       : [];
   const known = [...new Set(words.filter(isKind))];
   const unknown = words.filter((w) => !isKind(w));
-  const shown = typeof value === 'string' ? value : String(value);
+  const shown = typeof value === 'string' ? value : text(value);
   if (known.length === 0)
     return {
       runtimes: [...DEFAULT_RUNTIMES],

@@ -35,6 +35,22 @@ export interface AttributeProblem {
 
 const isUnset = (value: unknown) => value === undefined || value === null || value === '';
 
+/**
+ * Any value as a page author reads it in a message, at most 80 characters. Never throws: a Symbol,
+ * an object without a prototype (`Object.create(null)`) or one whose `toString` throws is named by
+ * its kind.
+ */
+export function shown(value: unknown): string {
+  try {
+    return String(value).slice(0, 80);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Above this many tokens a reply cap is no cap a runtime can take (llama.cpp's is a 32-bit int). */
+export const MAX_TOKENS_LIMIT = 2 ** 31 - 1;
+
 function number(value: unknown): number {
   if (typeof value === 'number') return value;
   // Decimal only: `0x10`, `0b1`, `Infinity` are not numbers a page author means.
@@ -48,7 +64,7 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
   const problem = (attribute: string, value: unknown, expected: string, fallback: string) =>
     problems.push({
       attribute,
-      message: `${attribute}="${String(value)}" is not valid: expected ${expected}. Using ${fallback}.`,
+      message: `${attribute}="${shown(value)}" is not valid: expected ${expected}. Using ${fallback}.`,
     });
 
   let latencyThreshold = DEFAULT_LATENCY_THRESHOLD;
@@ -74,13 +90,19 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
   let maxTokens: number | undefined;
   if (!isUnset(raw.maxTokens)) {
     const n = number(raw.maxTokens);
-    if (Number.isInteger(n) && n > 0) maxTokens = n;
-    else problem('max-tokens', raw.maxTokens, 'a whole number above 0', "the model's default");
+    if (Number.isInteger(n) && n > 0 && n <= MAX_TOKENS_LIMIT) maxTokens = n;
+    else
+      problem(
+        'max-tokens',
+        raw.maxTokens,
+        `a whole number from 1 to ${MAX_TOKENS_LIMIT}`,
+        "the model's default",
+      );
   }
 
   const size = (attribute: string, value: unknown, fallback: string) => {
     if (isUnset(value)) return undefined;
-    const bytes = parseByteSize(value as string | number);
+    const bytes = typeof value === 'string' || typeof value === 'number' ? parseByteSize(value) : undefined;
     if (bytes !== undefined && bytes > 0) return bytes;
     problem(attribute, value, 'a size such as 800MB, 1.5GB, 2GiB or a number of bytes', fallback);
     return undefined;
@@ -97,6 +119,15 @@ export function readSettings(raw: RawSettings): { settings: Settings; problems: 
     problems,
   };
 }
+
+/**
+ * The converter of a reflected text property (`theme`, `lang`): a value that is not text is not
+ * written to the attribute (it is removed), so reflecting can never throw on a Symbol or an object
+ * without a prototype. The value itself is checked, and said, by `readInputs`.
+ */
+export const textAttribute = {
+  toAttribute: (value: unknown): string | null => (typeof value === 'string' ? value : null),
+};
 
 export type UrlKey = 'modelUrl' | 'modelLibUrl' | 'workerUrl';
 
@@ -122,11 +153,10 @@ export function checkUrls(
     }
     const schemes = key === 'workerUrl' ? ['http:', 'https:', 'blob:'] : ['http:', 'https:'];
     if (url && schemes.includes(url.protocol)) continue;
-    const shown = String(value).slice(0, 80);
     problems.push({
       key,
       attribute,
-      message: `${attribute}="${shown}" is not valid: expected an http or https URL, absolute or relative to the page. Ignoring it.`,
+      message: `${attribute}="${shown(value)}" is not valid: expected an http or https URL, absolute or relative to the page. Ignoring it.`,
     });
   }
   return problems;

@@ -35,7 +35,7 @@ export function composerView(s: ViewState, on: ComposerActions) {
         dir="auto"
         aria-label=${t.inputLabel}
         aria-describedby=${s.notice ? 'notice' : nothing}
-        placeholder=${s.placeholder ?? t.placeholder}
+        placeholder=${typeof s.placeholder === 'string' ? s.placeholder : t.placeholder}
         @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();

@@ -49,7 +49,8 @@ export function consentFacts(s: ViewState): string[] {
 export function consentView(s: ViewState, on: ConsentActions) {
   const t = s.strings;
   const info = s.modelInfo;
-  const id = info?.id ?? s.model;
+  // The page's `model` as it set it (checked in `state/inputs.ts`): only text names a model.
+  const id = info?.id ?? (typeof s.model === 'string' ? s.model : '');
   // The browser's own model: no size of ours, only whether the browser downloads it first.
   const browsers = info?.download === 'browser';
   // A name a visitor reads: the runtime's, else one made from the id (never a file name).

@@ -20,8 +20,10 @@ export interface ErrorActions {
 
 export function errorView(s: ViewState, error: AiChatError, on: ErrorActions) {
   const t = s.strings;
-  // A model library this runtime cannot start is as final as a device that lacks WebGPU.
-  const fatal = (FATAL.has(error.code) || (error.code === 'engine' && !error.recoverable)) && !s.hasEngine;
+  // A model library this runtime cannot start, a page's policy, a host that does not allow this
+  // page: as final as a device that lacks WebGPU.
+  const final = !error.recoverable && (error.code === 'engine' || error.words === 'errorBlocked');
+  const fatal = (FATAL.has(error.code) || final) && !s.hasEngine;
   const warning = error.code === 'invalid-attribute';
   // While a model is loaded, trying again means asking for the last reply again.
   const lastIsUser = s.messages.at(-1)?.role === 'user' || s.messages.at(-1)?.interrupted;

@@ -37,7 +37,8 @@ export class WorkerClient {
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`).
+      // `spawn.ts` names why an entry did not start (`error.name`: `WorkerFilesMissing`,
+      // `ContentSecurityPolicyError`).
       const name = (event.error as { name?: unknown } | null | undefined)?.name;
       this.#die({
         ...WORKER_DIED,
@@ -125,10 +126,14 @@ export class WorkerClient {
   }
 
   /** Load the model; a second caller joins the load in progress and gets its progress too. */
-  load(spec: ModelSpec, onProgress: (report: ProgressReport) => void): Promise<PreflightResult> {
+  load(
+    spec: ModelSpec,
+    onProgress: (report: ProgressReport) => void,
+    from?: ModelSpec,
+  ): Promise<PreflightResult> {
     this.#progressListeners.add(onProgress);
     this.#load ??= this.#request<PreflightResult>(
-      { type: 'load', spec },
+      { type: 'load', spec, ...(from ? { from } : {}) },
       { onProgress: (report) => this.#progressListeners.forEach((listener) => listener(report)) },
     ).done.catch((error: unknown) => {
       this.#load = undefined;

@@ -117,7 +117,10 @@ export function createRouterBackend(options: RouterOptions): WorkerBackend {
       chosen.set(keyOf(spec), runtime);
       return result;
     },
-    async load(spec, report) {
+    async load(given, report, from) {
+      // The model the page chose (`given`, by id), by the spec that chose it when this worker ran
+      // that preflight (reused), else by itself.
+      const spec = from && chosen.has(keyOf(from)) ? from : given;
       const runtime = chosen.get(keyOf(spec)) ?? (await resolve(spec)).runtime;
       const target = await backend(runtime);
       if (active && active !== target) await active.unload();

@@ -16,7 +16,7 @@ import {
 export interface WorkerBackend<Result = PreflightResult> {
   engine: ChatEngine;
   preflight(spec: ModelSpec): Promise<Result>;
-  load(spec: ModelSpec, report: (progress: ProgressReport) => void): Promise<Result>;
+  load(spec: ModelSpec, report: (progress: ProgressReport) => void, from?: ModelSpec): Promise<Result>;
   unload(): Promise<void>;
   clearCache(spec: ModelSpec): Promise<void>;
   /** What messages cost with the loaded model's tokenizer; undefined where it has none at hand. */
@@ -65,7 +65,7 @@ export function serveBackend(port: Port, backend: WorkerBackend): void {
         return void answer(data.id, () => backend.preflight(data.spec));
       case 'load':
         return void answer(data.id, () =>
-          backend.load(data.spec, (report) => post({ type: 'progress', id: data.id, report })),
+          backend.load(data.spec, (report) => post({ type: 'progress', id: data.id, report }), data.from),
         );
       case 'generate':
         generating = data.id;

@@ -7,18 +7,36 @@
 import type { ModelSpec } from '../../protocol.js';
 import { cancelled } from '../../errors.js';
 
-/** One load at a time: `start()` cancels the load in progress and gives the new one its signal. */
+/**
+ * One load at a time: `start()` cancels the load in progress and gives the new one its signal;
+ * `run()` does the same and keeps the load's promise, so that `stop()` can cancel it and wait until
+ * it has let go (its downloader has stored its last piece): what deletes the model's files
+ * (`clearCache`) deletes them after, never under a running download.
+ */
 export function latestLoad() {
   let current: AbortController | undefined;
+  let running: Promise<unknown> | undefined;
+  const start = (): AbortSignal => {
+    current?.abort(cancelled());
+    current = new AbortController();
+    return current.signal;
+  };
+  const cancel = (): void => {
+    current?.abort(cancelled());
+    current = undefined;
+  };
   return {
-    start(): AbortSignal {
-      current?.abort(cancelled());
-      current = new AbortController();
-      return current.signal;
+    start,
+    cancel,
+    run<T>(load: (signal: AbortSignal) => Promise<T>): Promise<T> {
+      const done = load(start());
+      running = done;
+      void done.catch(() => undefined).finally(() => running === done && (running = undefined));
+      return done;
     },
-    cancel(): void {
-      current?.abort(cancelled());
-      current = undefined;
+    async stop(): Promise<void> {
+      cancel();
+      await running?.catch(() => undefined);
     },
   };
 }

@@ -37,10 +37,11 @@ export function createWebLLMBackend(): RuntimeBackend {
     async preflight(spec) {
       return (await preflights.check(spec)).result;
     },
-    async load(spec, report: (progress: ProgressReport) => void) {
-      const signal = loads.start();
-      const pre = await preflights.forLoad(spec, signal);
-      return (await loader()).loadModel(pre, signal, report, getEngine);
+    load(spec, report: (progress: ProgressReport) => void) {
+      return loads.run(async (signal) => {
+        const pre = await preflights.forLoad(spec, signal);
+        return (await loader()).loadModel(pre, signal, report, getEngine);
+      });
     },
     // Counts need a loaded model: its load code (with web-llm's tokenizer reader) is here by then.
     async count(messages) {
@@ -53,6 +54,7 @@ export function createWebLLMBackend(): RuntimeBackend {
     async clearCache(spec) {
       // A self-hosted model's folder is known without reading its index (which may be what is broken).
       const record = isCustom(spec) ? modelListFor(spec, [])[0]! : (await runPreflight(spec)).record;
+      await loads.stop(); // a download in progress is cancelled first, never deleted under
       await deleteModelEntries(cleanModelUrl(record.model), record.model_lib);
     },
   };

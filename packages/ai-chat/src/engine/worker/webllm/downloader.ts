@@ -16,6 +16,8 @@ import { readIndex } from './model-index.js';
 /** A downloaded file that is not the one the index names (internal: fetched again once). */
 class ModelFileMismatch extends Error {
   override name = 'ModelFileMismatch';
+  /** Its host now sends another file than the one the preflight measured (another length). */
+  changed = false;
 }
 
 /** Why a fetched file does not match what the plan (from the index) says, or undefined when it does. */
@@ -28,6 +30,14 @@ async function checkFile(
 ): Promise<string | undefined> {
   if (isHtml(response)) return 'the host answered with a web page';
   if (file.kind === 'shard' && got !== file.bytes) return `${got} bytes where the index says ${file.bytes}`;
+  // The library and tokenizer were measured by the preflight (HEAD): another length is another file.
+  if (
+    (file.kind === 'library' || file.kind === 'tokenizer') &&
+    file.bytes > 0 &&
+    got !== file.bytes &&
+    !response.headers.has('content-encoding')
+  )
+    return `changed: ${got} bytes where its host said ${file.bytes}`;
   if (md5 && file.md5 && md5.hex() !== file.md5) return 'its MD5 differs from the index';
   if (file.kind === 'config' || file.kind === 'index') {
     const text = await new Blob(parts as BlobPart[]).text();
@@ -110,7 +120,11 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
     const mismatch = await checkFile(file, response, parts, got, md5);
     if (mismatch) {
       loaded -= got;
-      throw new ModelFileMismatch(`${fileName(file.url)} does not match the model's index: ${mismatch}`);
+      const error = new ModelFileMismatch(
+        `${fileName(file.url)} does not match the model's index: ${mismatch}`,
+      );
+      error.changed = mismatch.startsWith('changed: ');
+      throw error;
     }
     return { response, parts, got };
   };
@@ -123,7 +137,14 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
       // A file that does not match is fetched again once (a proxy's hiccup), then reported.
       if (!(error instanceof ModelFileMismatch)) throw error;
       fetched = await fetchChecked(file).catch((again: unknown) => {
-        throw again instanceof ModelFileMismatch ? named('NetworkError', again.message) : again;
+        if (!(again instanceof ModelFileMismatch)) throw again;
+        // Not cached: the next try measures the file again (a new version), or fetches it again.
+        throw again.changed
+          ? named(
+              'ModelFileChangedError',
+              `${fileName(file.url)} changed on its server while it downloaded (${again.message.split(': changed: ')[1]})`,
+            )
+          : named('NetworkError', again.message);
       });
     }
     const { response, parts, got } = fetched;
@@ -142,7 +163,7 @@ export async function downloadModel(plan: ModelPlan, options: DownloadOptions = 
         throw named('QuotaExceededError', `needs ${mb(remaining)} of storage`);
       throw error;
     }
-    // Account for a file whose size was not known exactly beforehand.
+    // Account for a file whose size was not known exactly beforehand (0: its host did not say).
     loaded += file.bytes - got;
     report(file.url);
   };

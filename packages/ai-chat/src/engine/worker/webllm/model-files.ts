@@ -9,7 +9,7 @@
 import type { ChatConfigLike } from '../../../fit/estimate.js';
 import { cachedResponse, cachedSize, openScope, type CacheScope } from '../shared/cache-store.js';
 import { named } from '../../errors.js';
-import { fetchOk, fileName, isHtml, remoteSize } from '../shared/http.js';
+import { fetchOk, fileName, isHtml, readSmallText, remoteSize } from '../shared/http.js';
 import { readIndex } from './model-index.js';
 import { cleanModelUrl, type ModelRecordLike } from './model-records.js';
 
@@ -116,8 +116,11 @@ async function readJson<T>(
   }
   if (hit) await (await openScope(scope)).delete(new Request(url));
   const response = await fetchOk(url, signal ? { signal } : {});
-  if (isHtml(response)) throw invalidFile(url, 'the host answered with a web page');
-  const text = await response.text();
+  if (isHtml(response)) {
+    void response.body?.cancel().catch(() => undefined);
+    throw invalidFile(url, 'the host answered with a web page');
+  }
+  const text = await readSmallText(url, response);
   return {
     value: check(parseJson(url, text)),
     bytes: new TextEncoder().encode(text).byteLength,

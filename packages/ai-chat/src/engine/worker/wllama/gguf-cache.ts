@@ -14,10 +14,16 @@ export interface Piece {
   start: number;
   bytes: number;
   total: number;
-  etag: string | null;
+  /** The file's version as its host named it when the piece arrived (`ETag` or `Last-Modified`). */
+  validator: string | null;
 }
 
-/** The pieces kept for `url`, contiguous from byte 0 (anything after a gap is dropped). */
+/**
+ * The download record: the pieces kept for `url`, contiguous from byte 0, all of one version of
+ * the file (the first piece's total and validator) and within its total. Anything else (after a
+ * gap, of another version, past the end) is dropped: a file spliced from two versions, or longer
+ * than its host said, never counts as kept.
+ */
 export async function keptPieces(url: string): Promise<Piece[]> {
   const cache = await openScope(GGUF_SCOPE);
   const prefix = pieceUrl(url, 0).slice(0, -1);
@@ -31,14 +37,21 @@ export async function keptPieces(url: string): Promise<Piece[]> {
       start: Number(request.url.slice(prefix.length)),
       bytes: Number(response.headers.get('content-length')),
       total: Number(response.headers.get('x-total-length')),
-      etag: response.headers.get('etag'),
+      validator: response.headers.get('x-validator') ?? response.headers.get('etag'),
     });
   }
   found.sort((a, b) => a.start - b.start);
   const kept: Piece[] = [];
   for (const piece of found) {
     const next = kept.reduce((n, p) => n + p.bytes, 0);
-    if (piece.start === next && (kept.length === 0 || piece.total === kept[0]!.total)) kept.push(piece);
+    const first = kept[0] ?? piece;
+    if (
+      piece.start === next &&
+      piece.total === first.total &&
+      piece.validator === first.validator &&
+      next + piece.bytes <= first.total
+    )
+      kept.push(piece);
     else await cache.delete(piece.request);
   }
   return kept;

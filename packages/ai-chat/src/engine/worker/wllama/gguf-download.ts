@@ -9,7 +9,7 @@ import { GGUF_SCOPE, openScope } from '../shared/cache-store.js';
 import type { DownloadOptions, DownloadProgress } from '../shared/download-report.js';
 import { cachedGgufBlob, deleteGguf, keptPieces, pieceUrl } from './gguf-cache.js';
 import { named } from '../../errors.js';
-import { fetchOk, fileName } from '../shared/http.js';
+import { byteCount, fetchOk, fileName } from '../shared/http.js';
 import { checkQuota } from '../shared/quota.js';
 
 export interface GgufDownloadOptions extends Pick<
@@ -29,7 +29,41 @@ const wait = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
   });
 
-/** Download `url` (`totalBytes` long) into the cache, resuming what is kept; resolves with the file. */
+/** The file's version as its host names it: a strong `ETag`, else `Last-Modified` (what `If-Range` takes). */
+export function validatorOf(response: Response): string | null {
+  const etag = response.headers.get('etag');
+  if (etag && !etag.startsWith('W/')) return etag;
+  return response.headers.get('last-modified');
+}
+
+/**
+ * Where a response puts its body in the file, and the file's length as the host says it now:
+ * `Content-Range` of a 206, else the whole file (`Content-Length` of a 200). Pure.
+ */
+export function placeOf(status: number, headers: Headers): { start: number; total: number | undefined } {
+  // A compressed body's length is not the file's.
+  if (status !== 206)
+    return {
+      start: 0,
+      total: headers.has('content-encoding') ? undefined : byteCount(headers.get('content-length')),
+    };
+  const range = /^\s*bytes\s+(\d+)-\d+\/(\d+|\*)\s*$/i.exec(headers.get('content-range') ?? '');
+  if (!range) return { start: Number.NaN, total: undefined };
+  return { start: Number(range[1]), total: range[2] === '*' ? undefined : Number(range[2]) };
+}
+
+/** The file is not the one the preflight measured (another length, another version): start over. */
+const changed = (url: string, why: string) =>
+  named('ModelFileChangedError', `${fileName(url)} changed on its server while it downloaded (${why})`);
+
+/**
+ * Download `url` (`totalBytes` long, as the preflight measured it) into the cache, resuming what is
+ * kept; resolves with the file. The record of what is kept (see `keptPieces`) holds the file's
+ * total and its validator: a resume asks `If-Range` with it, and a host whose file is no longer
+ * that one (another validator, another total in `Content-Range`) starts the file over, or, when its
+ * length changed too, deletes what is kept and fails with `ModelFileChangedError` (the next try
+ * measures the new file before it downloads it). Nothing past the total is ever stored.
+ */
 export async function downloadGguf(
   url: string,
   totalBytes: number,
@@ -44,6 +78,7 @@ export async function downloadGguf(
     pieces = [];
   }
   let kept = pieces.reduce((n, p) => n + p.bytes, 0);
+  let validator = pieces[0]?.validator ?? null;
   await checkQuota(totalBytes - kept, 'storage' in options ? options.storage : globalThis.navigator?.storage);
   const started = performance.now();
   const startKept = kept;
@@ -65,13 +100,12 @@ export async function downloadGguf(
   report(true);
 
   let parts: Uint8Array[] = [];
-  const etag = pieces[0]?.etag ?? null;
   const store = async () => {
     if (!received) return;
     const headers = {
       'content-length': String(received),
       'x-total-length': String(totalBytes),
-      ...(etag ? { etag } : {}),
+      ...(validator ? { 'x-validator': validator } : {}),
     };
     const body = new Blob(parts as BlobPart[]);
     try {
@@ -85,29 +119,53 @@ export async function downloadGguf(
     received = 0;
     parts = [];
   };
+  /** What is kept is of another file: forget it; a file of another length fails (measure it again). */
+  const startOver = async (total: number | undefined) => {
+    await deleteGguf(url);
+    kept = 0;
+    if (total !== undefined && total !== totalBytes)
+      throw changed(url, `${total} bytes now, ${totalBytes} before`);
+  };
 
   for (let attempt = 0; kept < totalBytes; attempt++) {
     try {
       const headers: Record<string, string> = kept > 0 ? { Range: `bytes=${kept}-` } : {};
-      if (kept > 0 && etag) headers['If-Range'] = etag;
+      if (kept > 0 && validator) headers['If-Range'] = validator;
       const response = await fetchOk(url, { headers, ...(signal ? { signal } : {}) });
-      if (kept > 0 && response.status !== 206) {
-        // The server sent the whole file (no Range support, or it changed): start over.
-        await deleteGguf(url);
-        kept = 0;
+      const place = placeOf(response.status, response.headers);
+      const now = validatorOf(response);
+      const otherLength = place.total !== undefined && place.total !== totalBytes;
+      if (place.start !== kept || (validator && now && now !== validator) || otherLength) {
+        // A whole file (no Range support, or a new version under If-Range), another version, or
+        // another length: what is kept is not this file's beginning.
+        try {
+          if (kept > 0 || otherLength) await startOver(place.total);
+        } finally {
+          if (place.start !== 0 || otherLength) void response.body?.cancel().catch(() => undefined);
+        }
+        // Ask again, from the first byte (a host that keeps answering another range is cut off).
+        if (place.start !== 0 && attempt < retries) continue;
+        if (place.start !== 0) throw named('NetworkError', `${fileName(url)} came from the wrong byte`);
       }
+      // The version this file's pieces are recorded with (a file started over takes the new one).
+      validator = kept === 0 ? now : (now ?? validator);
       if (!response.body) throw named('NetworkError', `${fileName(url)} arrived without a body`);
       const reader = response.body.getReader();
       try {
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          if (kept + received + value.byteLength > totalBytes) {
+            void reader.cancel().catch(() => undefined);
+            throw changed(url, `more than ${totalBytes} bytes`);
+          }
           parts.push(value);
           received += value.byteLength;
           if (received >= pieceBytes) await store();
           report();
         }
-      } catch {
+      } catch (error) {
+        if ((error as Error).name === 'ModelFileChangedError') throw error;
         throw signal?.aborted
           ? signal.reason
           : named('NetworkError', `the connection dropped during ${fileName(url)}`);
@@ -116,6 +174,12 @@ export async function downloadGguf(
       if (kept !== totalBytes)
         throw named('NetworkError', `${fileName(url)} arrived incomplete (${kept} of ${totalBytes} bytes)`);
     } catch (error) {
+      if ((error as Error).name === 'ModelFileChangedError') {
+        parts = [];
+        received = 0;
+        await deleteGguf(url);
+        throw error;
+      }
       // Keep every byte received: the next request resumes from there.
       await store().catch(() => undefined);
       if (!isNetworkError(error) || attempt >= retries || signal?.aborted)

@@ -176,13 +176,24 @@ export function parseGgufHeader(bytes: Uint8Array): GgufHeader {
   };
 }
 
-/** The model's shape from its header: `<arch>.block_count`, `<arch>.embedding_length`, … */
+/** llama.cpp reads a model's sizes as 32-bit signed integers: a larger one overflows and aborts it. */
+const INT32_LIMIT = 2 ** 31;
+
+/**
+ * The model's shape from its header: `<arch>.block_count`, `<arch>.embedding_length`, … Throws
+ * when a size is out of what llama.cpp can take (negative, or 2^31 and above: a `context_length`
+ * of 2^31 loads, then aborts llama.cpp at the first reply).
+ */
 export function shapeFromHeader(header: GgufHeader): CpuModelShape {
   const meta = header.metadata;
   const architecture = String(meta['general.architecture'] ?? 'llama');
   const num = (key: string, fallback = 0) => {
     const value = meta[`${architecture}.${key}`];
-    return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : fallback;
+    if (typeof value !== 'number' && typeof value !== 'bigint') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n >= INT32_LIMIT)
+      throw new Error(`${key} ${String(value)} is out of range`);
+    return n;
   };
   const embedding = num('embedding_length');
   const heads = num('attention.head_count', 1) || 1;

@@ -1,19 +1,30 @@
 /**
- * The CPU runtime's load, imported by the worker only when a model loads (after consent): our ranged
- * downloader fills the cache, the CSP check, then llama.cpp through `@wllama/wllama` (imported
- * here) starts from the cached file (no copy in wllama's own OPFS cache). Kept out of the CPU
- * preflight's chunk, so that the consent card's preflight costs only the preflight's own code.
+ * The CPU runtime's load, imported by the worker only when a model loads (after consent and after
+ * the preflight, which found that this browser can start it: `environment.ts`): the page's policy
+ * checked (`csp-check.ts`), our ranged downloader fills the cache, then llama.cpp through
+ * `@wllama/wllama` (imported here) starts from the cached file (no copy in wllama's own cache). Kept out of the CPU preflight's chunk, so that
+ * the consent card's preflight costs only the preflight's own code.
  */
-import type { Wllama } from '@wllama/wllama';
+import type { CacheManager, Wllama } from '@wllama/wllama';
 import type { ProgressReport } from '../../../types.js';
 import { untilAborted } from '../../errors.js';
 import { checkCsp } from './csp-check.js';
 import { downloadReport } from '../shared/download-report.js';
 import { downloadGguf } from './gguf-download.js';
 import type { WasmPlan } from './preflight.js';
+import type { WasmBuild } from '../../../fit/cpu.js';
 import type { WllamaAssets } from './assets.js';
-
 import { CACHE_REUSE, wllamaLogger } from './engine.js';
+
+/** wllama's storage where nothing is stored: it reads nothing, keeps nothing, lists nothing. */
+const nothingStored: NonNullable<ConstructorParameters<typeof CacheManager>[0]>[number] = {
+  isSupported: () => true,
+  read: () => Promise.resolve(null),
+  write: (_key, stream) => stream.cancel(),
+  getSize: () => Promise.resolve(-1),
+  list: () => Promise.resolve([]),
+  delete: () => Promise.resolve(),
+};
 
 export { wllamaEngine } from './engine.js';
 
@@ -28,6 +39,8 @@ export async function startWllama(
   report: (progress: ProgressReport) => void,
   stopPrevious: () => Promise<void> | undefined,
 ): Promise<Wllama> {
+  // The page's policy, before any byte: a clear error in seconds instead of wllama's hang.
+  await untilAborted(checkCsp(), signal);
   const blob = await downloadGguf(plan.url, plan.totalBytes, {
     signal,
     onProgress: (p) => report(downloadReport(p)),
@@ -35,11 +48,17 @@ export async function startWllama(
   const starting = (progress: number, text: string) =>
     report({ phase: 'load', progress, loadedBytes: plan.totalBytes, totalBytes: plan.totalBytes, text });
   starting(0, 'Starting the model on the CPU');
-  await untilAborted(checkCsp(), signal);
-  const { Wllama } = await untilAborted(import('@wllama/wllama'), signal);
+  const { Wllama, CacheManager } = await untilAborted(import('@wllama/wllama'), signal);
   await stopPrevious();
-  const instance = new Wllama({ default: assets.wasm }, { suppressNativeLog: true, logger: wllamaLogger });
-  instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm });
+  // The model is ours, from our own cache: wllama's cache (OPFS, missing in WebKit) stores nothing.
+  const cacheManager = new CacheManager([nothingStored]);
+  const instance = new Wllama(
+    { default: assets.wasm },
+    { suppressNativeLog: true, logger: wllamaLogger, cacheManager },
+  );
+  // Both Safari and Firefox: without JSPI or Memory64, the compat build (wllama's default mode
+  // would give Firefox the fast build, which it then cannot compile).
+  instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm }, 'firefox_safari');
   const loading = instance.loadModel([blob], {
     n_ctx: plan.context,
     n_gpu_layers: 0,
@@ -55,3 +74,9 @@ export async function startWllama(
   starting(1, 'Ready');
   return instance;
 }
+
+/** The build and the threads the loaded instance runs with (as wllama decided them at its load). */
+export const loadedCpu = (instance: Wllama): { build: WasmBuild; threads: number } => ({
+  build: instance.getWorkerResources().compat ? 'compat' : 'jspi-memory64',
+  threads: instance.getNumThreads(),
+});

@@ -8,7 +8,7 @@ import {
   contextToUse,
   cpuMemoryBytes,
   predictMsPerToken,
-  wasmBuildFor,
+  type BrowserEngine,
   type CpuModelShape,
   type WasmBuild,
 } from '../../../fit/cpu.js';
@@ -18,8 +18,10 @@ import { cachedGguf, cachedGgufBlob } from './gguf-cache.js';
 import { GgufTruncatedError, parseGgufHeader, shapeFromHeader } from './gguf-header.js';
 import type { CatalogModel } from './gguf-catalog.js';
 import { named } from '../../errors.js';
-import { fetchOk, fileName, remoteSize } from '../shared/http.js';
+import { fileName, remoteSize } from '../shared/http.js';
+import { readStart } from './header-read.js';
 import { probeSpeed } from './speed-probe.js';
+import { cpuHere } from './environment.js';
 import { notFound } from '../shared/errors.js';
 import type { ModelSpec } from '../../protocol.js';
 import type { BackendResult } from '../worker-host.js';
@@ -30,7 +32,7 @@ export interface WasmPlan {
   shape: CpuModelShape;
   context: number;
   threads: number;
-  build: WasmBuild;
+  engine: BrowserEngine;
 }
 
 export interface WasmPreflight {
@@ -38,23 +40,22 @@ export interface WasmPreflight {
   plan: WasmPlan;
 }
 
-/** Threads: more than one only where the page is cross-origin isolated (SharedArrayBuffer). */
+/**
+ * Threads: more than one only where the page is cross-origin isolated and `SharedArrayBuffer` is
+ * there (WebKitGTK is isolated under COOP/COEP, yet has none: wllama then runs one thread).
+ */
 export function threadsToUse(): number {
-  if (!globalThis.crossOriginIsolated) return 1;
+  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer !== 'function') return 1;
   return Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
 }
 
-export function buildHere(): WasmBuild {
-  const wasm = WebAssembly as unknown as { Suspending?: unknown };
-  let memory64 = false;
-  try {
-    new WebAssembly.Memory({ initial: 1, maximum: 1, address: 'i64' } as WebAssembly.MemoryDescriptor);
-    memory64 = true;
-  } catch {
-    memory64 = false;
-  }
-  return wasmBuildFor({ jspi: typeof wasm.Suspending === 'function', memory64 });
-}
+/** The ms per token predicted for the plan's model on `cpu` (the build and threads loaded). */
+export const predictFor = (plan: WasmPlan, cpu: { build: WasmBuild; threads: number }): number =>
+  predictMsPerToken(plan.shape.weightBytes, probeSpeed(), {
+    ...cpu,
+    engine: plan.engine,
+    quantization: plan.shape.quantization,
+  });
 
 /** The header's first bytes: from the cache when kept, else a Range request (growing when needed). */
 async function readShape(
@@ -63,15 +64,11 @@ async function readShape(
 ): Promise<{ shape: CpuModelShape; fileBytes: number }> {
   for (let want = 1 << 20; ;) {
     const kept = await cachedGgufBlob(url, want);
-    let bytes: Uint8Array;
-    if (kept) bytes = new Uint8Array(await kept.slice(0, want).arrayBuffer());
-    else {
-      const response = await fetchOk(url, {
-        headers: { Range: `bytes=0-${want - 1}` },
-        ...(signal ? { signal } : {}),
-      });
-      bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, want);
-    }
+    const bytes = kept
+      ? new Uint8Array(await kept.slice(0, want).arrayBuffer())
+      : await readStart(url, want, signal);
+    if (bytes.byteLength === 0)
+      throw named('ModelFilesInvalidError', `${fileName(url)} is empty: not a model file`);
     try {
       const header = parseGgufHeader(bytes);
       return { shape: shapeFromHeader(header), fileBytes: header.fileBytes };
@@ -81,9 +78,9 @@ async function readShape(
         continue;
       }
       if (error instanceof GgufTruncatedError)
-        throw named('ModelFilesNotFoundError', `${fileName(url)} is cut short`);
+        throw named('ModelFilesInvalidError', `${fileName(url)} is cut short`);
       throw named(
-        'ModelFilesNotFoundError',
+        'ModelFilesInvalidError',
         `${fileName(url)} is not a GGUF model (${(error as Error).message})`,
       );
     }
@@ -129,10 +126,15 @@ export async function runWasmPreflight(
   const info = await deviceOnce();
   const memoryLimitBytes = Math.round(defaultMemoryLimitMB(info) * 2 ** 20);
   const threads = threadsToUse();
-  const build = buildHere();
+  const { build, engine } = await cpuHere();
   const probe = probeSpeed();
   const predict = (weightBytes: number, quantization?: string) =>
-    predictMsPerToken(weightBytes, probe, { threads, build, ...(quantization ? { quantization } : {}) });
+    predictMsPerToken(weightBytes, probe, {
+      threads,
+      build,
+      engine,
+      ...(quantization ? { quantization } : {}),
+    });
   let entry: CatalogModel | undefined;
   let url: string;
   // A model URL comes here only when it names a GGUF file (see `row.ts`).
@@ -160,14 +162,14 @@ export async function runWasmPreflight(
     const read = await readShape(url, signal);
     if (size.bytes < read.fileBytes)
       throw named(
-        'ModelFilesNotFoundError',
+        'ModelFilesInvalidError',
         `${fileName(url)} is cut short (${size.bytes} of ${read.fileBytes} bytes)`,
       );
     shape = read.shape;
   }
   const context = contextToUse(shape);
   return {
-    plan: { url, totalBytes: size.bytes, shape, context, threads, build },
+    plan: { url, totalBytes: size.bytes, shape, context, threads, engine },
     result: {
       id: entry?.id ?? (spec.model !== 'auto' ? spec.model : idFromUrl(url)),
       // A friendly name only where the catalog has one (the element names the rest from the id).
@@ -178,6 +180,7 @@ export async function runWasmPreflight(
       memoryLimitBytes,
       device: info,
       predictedMsPerToken: predict(shape.weightBytes, shape.quantization),
+      cpu: { build, threads },
     },
   };
 }

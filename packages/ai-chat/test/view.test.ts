@@ -119,6 +119,9 @@ describe('pure: panelFor (one state at a time) and canSend', () => {
     expect(errorShown(network, 'consent', { ...s, consented: false })).to.equal(false);
     // After consent it is a failed download: the error card.
     expect(panelFor({ ...s, consented: true })).to.equal('error');
+    // A host that refuses this page (no CORS: not recoverable) is the error card's to say, without Try again.
+    const refused = chatError('network', 'no CORS', { recoverable: false });
+    expect(panelFor({ ...s, error: refused, consented: false })).to.equal('error');
     // A chunk that could not be fetched is a warning (no failure status): its card shows.
     expect(errorShown(network, 'consent', { ...s, status: 'idle', consented: false })).to.equal(true);
   });

@@ -64,12 +64,14 @@ type PanelInputs = Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEng
 };
 
 /**
- * Before consent, the check could not reach the model's host: the consent card says so (with Try
- * again). Nothing was downloading, so it is no failed download.
+ * Before consent, the check could not reach the model's host (a cut that may pass): the consent
+ * card says so (with Try again). Nothing was downloading, so it is no failed download.
  */
 export const unreachable = (s: PanelInputs): boolean =>
   s.status === 'error' &&
   s.error?.code === 'network' &&
+  // A host that refuses this page (no CORS) is no passing cut: its error card says so, without Try again.
+  s.error.recoverable !== false &&
   s.consented === false &&
   !s.hasEngine &&
   !s.customEngine;

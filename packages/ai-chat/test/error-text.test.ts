@@ -24,7 +24,7 @@ describe("pure: errors in the visitor's words", () => {
 
   it("the visitor's error words give no advice only the page author can follow", () => {
     const errors = Object.entries(en).filter(([key]) => key.startsWith('error'));
-    expect(errors.length).to.equal(13);
+    expect(errors.length).to.equal(14);
     for (const [key, text] of errors)
       expect(text, key).not.to.match(/pick|smaller model|model-url|model=|q4f|shader-f16|attribute|\.wasm/i);
   });
@@ -36,7 +36,7 @@ describe("pure: errors in the visitor's words", () => {
     expect(errorText(chatError('context-window-exceeded'), en)).to.equal(en.errorContextWindowExceeded);
   });
 
-  it('a browser that cannot start the CPU runtime: engine, not recoverable, words of its own; a page policy that locks it out: engine words, not recoverable', () => {
+  it("a browser that cannot start the CPU runtime: engine, not recoverable, words of its own; a page policy that locks it out: the blocked page's words, not recoverable", () => {
     const browser = toChatError(
       Object.assign(new Error('this browser cannot run the CPU runtime: it lacks WebAssembly SIMD'), {
         name: 'BrowserUnsupportedError',
@@ -50,7 +50,7 @@ describe("pure: errors in the visitor's words", () => {
     expect([policy.code, policy.recoverable, errorText(policy, en)]).to.deep.equal([
       'engine',
       false,
-      en.errorEngine,
+      en.errorBlocked,
     ]);
   });
 

@@ -51,7 +51,9 @@ export class ScrollController implements ReactiveController {
     if (shrank) this.#top = Math.min(this.#top, log.scrollTop);
     else this.#follow = log.scrollTop >= this.#top - 1 || atBottom(log);
     // Layout is clean in a scroll event: whether to offer "jump to latest" costs no forced layout.
-    const away = log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
+    // While following, the next frame brings the log to its end: no control flashes up because the
+    // reply grew between the controller's scroll and its event.
+    const away = !this.#follow && log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
     if (away !== this.away) {
       this.away = away;
       this.#host.requestUpdate();

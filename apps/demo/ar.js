@@ -61,4 +61,10 @@ export const AR = {
   errorQuotaExceeded: 'لا توجد مساحة تخزين كافية في هذا المتصفح للنموذج. أفرغ بعض المساحة ثم حاول مجددًا.',
   errorEngine: 'تعذّر تشغيل المحادثة في هذا المتصفح. حاول مجددًا أو جرّب متصفحًا آخر.',
   errorContextWindowExceeded: 'هذه المحادثة أطول مما يحتمله النموذج. ابدأ محادثة جديدة للمتابعة.',
+  consentUnreachable: 'تعذّر الوصول إلى خادم النموذج الآن.',
+  emptyGreeting: 'كيف يمكنني المساعدة؟',
+  suggestionsLabel: 'أسئلة مقترحة',
+  launcherOpen: 'افتح المحادثة',
+  launcherClose: 'أغلق المحادثة',
+  launcherTitle: 'المحادثة',
 };

@@ -62,7 +62,7 @@ export default {
       transform(context) {
         if (/^\/test\/[^/]+\.test\.ts$/.test(context.path))
           return {
-            body: `import '/test/lit-warnings.ts';\nimport '/test/net-guard.ts';\n${context.body}`,
+            body: `import '/test/lit-warnings.ts';\nimport '/test/net-guard.ts';\nimport '/test/readable-failures.ts';\n${context.body}`,
           };
       },
     },

@@ -44,7 +44,8 @@ describe('app-vite in the Vite dev server (default config)', () => {
         'ai-chat',
         (el) => el.shadowRoot.querySelector('[part="consent"]').textContent,
       );
-      assert.match(consent, /generated · Q8_0/);
+      // The model named for people (`generated.gguf` → Generated: no file name, no quantization).
+      assert.match(consent, /\bGenerated\b/);
       assert.ok(
         workers.some((u) => /\/ai-chat\/dist\/cdn\/linked\/worker\.js\?no-inline#/.test(u)),
         `the package's linked worker: ${workers}`,

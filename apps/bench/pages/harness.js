@@ -178,6 +178,8 @@ window.bench = {
     else mountDeep();
     await untilUsable();
   },
+  /** The visitor puts the cursor in the text box (before typing a first question). */
+  focusInput: () => usableInput(el)?.focus(),
   reply,
   watch,
   unwatch,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { attempt, browserKeeper } from '../src/attempt.mjs';
 import { launch } from '../src/browser.mjs';
 import { probeGpu } from '../src/measure-gpu.mjs';
+import { measureFirstReply } from '../src/measure-first.mjs';
 import { measureBurst, measurePaste, measureRestore, measureTurns } from '../src/measure-growth.mjs';
 import { measureMemory } from '../src/measure-memory.mjs';
 import { measureStart } from '../src/measure-start.mjs';
@@ -25,7 +26,8 @@ const cdnDir = join(dirname(require.resolve('ai-chat/package.json')), 'dist/cdn'
 const deepDir = join(dirname(require.resolve('deep-chat/package.json')), 'dist');
 const KINDS = ['ours', 'deep'];
 const int = (name, fallback) => Math.max(1, Number.parseInt(process.env[name] ?? '', 10) || fallback);
-// BENCH_ONLY=weight,stream500,burst,... runs only these parts (see README); the table shows the rest as –.
+// BENCH_ONLY=weight,launcher,start,start4x,first,stream500,burst,... runs only these parts (see
+// README); the table shows the rest as –.
 const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const wanted = (part) => !only || only.includes(part);
 // BENCH_CRASH=<part>[:2] kills the browser during the first (or both) attempts of that part: a check
@@ -37,6 +39,9 @@ const config = {
   runs: {
     weight: 1,
     start: int('BENCH_RUNS_START', 7),
+    /** At 4× CPU (Lighthouse's mobile CPU): start, and the first reply of a fresh element. */
+    start4x: int('BENCH_RUNS_START_4X', 5),
+    first: int('BENCH_RUNS_FIRST', 3),
     stream: {
       500: int('BENCH_RUNS_STREAM_500', 5),
       2000: int('BENCH_RUNS_STREAM_2000', 3),
@@ -60,7 +65,19 @@ const server = await serveStatic({
   lifetimeMs: 40 * 60_000,
 });
 const browsers = browserKeeper(launch);
-const raw = { weight: {}, start: {}, stream: {}, memory: {}, burst: {}, turns: {}, restore: {}, paste: {} };
+const raw = {
+  weight: {},
+  launcher: undefined,
+  start: {},
+  start4x: {},
+  first: {},
+  stream: {},
+  memory: {},
+  burst: {},
+  turns: {},
+  restore: {},
+  paste: {},
+};
 const problems = [];
 const failed = [];
 const note = (kind, what, errors) => errors?.length && problems.push(`${kind} ${what}: ${errors.join('; ')}`);
@@ -105,15 +122,42 @@ try {
     log('weight done');
   }
 
-  if (wanted('start')) {
-    for (const kind of KINDS) raw.start[kind] = [];
-    for (let i = 0; i < config.runs.start; i++)
-      for (const kind of KINDS) {
-        const r = await measure('start', kind, 'start', (browser) => measureStart({ browser, origin, kind }));
-        if (r) raw.start[kind].push(r.ms);
-      }
-    log('start done');
+  if (wanted('launcher')) {
+    raw.launcher = await measure('launcher', 'ours', 'launcher weight', (browser) =>
+      measureWeight({ browser, origin, kind: 'launcher', cdnDir }),
+    );
+    log('launcher weight done');
   }
+
+  /** `runs` rounds of one measurement of each element, alternating; each value kept in `raw[part]`. */
+  async function alternate(part, what, runs, run, value = (r) => r) {
+    if (!wanted(part)) return;
+    for (const kind of KINDS) raw[part][kind] = [];
+    for (let i = 0; i < runs; i++)
+      for (const kind of KINDS) {
+        const r = await measure(part, kind, what, (browser) => run(browser, kind));
+        if (r) raw[part][kind].push(value(r));
+      }
+    log(`${what} done`);
+  }
+  const ms = (r) => r.ms;
+  await alternate(
+    'start',
+    'start',
+    config.runs.start,
+    (browser, kind) => measureStart({ browser, origin, kind }),
+    ms,
+  );
+  await alternate(
+    'start4x',
+    'start at 4× CPU',
+    config.runs.start4x,
+    (browser, kind) => measureStart({ browser, origin, kind, rate: 4 }),
+    ms,
+  );
+  await alternate('first', 'first reply at 4× CPU', config.runs.first, (browser, kind) =>
+    measureFirstReply({ browser, origin, kind, tokens: 500, tokenDelayMs: config.tokenDelayMs }),
+  );
 
   for (const kind of KINDS) raw.stream[kind] = {};
   for (const [length, runs] of Object.entries(config.runs.stream)) {
@@ -229,8 +273,15 @@ const engine = {
           ? 'no model in the browser cache'
           : 'a GPU and a cached model are present, but this bench does not measure engine overhead yet',
 };
+const firstSummary = (kind) =>
+  Object.fromEntries(
+    ['longTasks', 'longTaskMs', 'maxFrameGapMs', 'cpuOver50', 'cpuLongestMs'].map((key) => [
+      key,
+      medianOf(raw.first[kind], key),
+    ]),
+  );
 const summary = {
-  weight: { ours: raw.weight.ours, deep: raw.weight.deep },
+  weight: { ours: raw.weight.ours, deep: raw.weight.deep, launcher: raw.launcher },
   streaming,
   growth: {
     config: pick(config, ['burstChunks', 'conversationTurns', 'restoreMessages', 'pasteBytes']),
@@ -238,6 +289,8 @@ const summary = {
   },
   memory: { turns: config.turns, ours: memorySummary('ours'), deep: memorySummary('deep') },
   start: { ours: median(raw.start.ours ?? []), deep: median(raw.start.deep ?? []) },
+  start4x: { ours: median(raw.start4x.ours ?? []), deep: median(raw.start4x.deep ?? []) },
+  first: { ours: firstSummary('ours'), deep: firstSummary('deep') },
   failed,
   engine,
 };
@@ -250,7 +303,9 @@ console.log(`Engine overhead: skipped (${engine.reason}).`);
 console.log(
   `Runs (medians): start ${config.runs.start}, streaming ${Object.entries(config.runs.stream)
     .map(([l, n]) => `${n}× ${l} tok`)
-    .join(', ')}, memory ${config.runs.memory}× ${config.turns} turns, weight 1 (bytes do not vary).`,
+    .join(
+      ', ',
+    )}, memory ${config.runs.memory}× ${config.turns} turns, at 4× CPU start ${config.runs.start4x} and first reply ${config.runs.first}, weight 1 (bytes do not vary).`,
 );
 console.log(
   `Stream pace: one token every ${config.tokenDelayMs} ms (setTimeout), same ScriptedEngine for both.`,

@@ -1,11 +1,14 @@
 // `node scripts/one.mjs <part> <kind> <size>`: one measurement of one element, printed as JSON
 // (for iterating on one figure; `pnpm bench` runs them all). Parts: burst (chunks), turns (turns),
-// restore (messages), paste (bytes), stream (tokens), weight.
+// restore (messages), paste (bytes), stream (tokens), weight (kind `launcher` too), first (tokens:
+// the first reply at 4× CPU), start (the CPU slowdown, default 1).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../src/browser.mjs';
+import { measureFirstReply } from '../src/measure-first.mjs';
 import { measureBurst, measurePaste, measureRestore, measureTurns } from '../src/measure-growth.mjs';
+import { measureStart } from '../src/measure-start.mjs';
 import { measureStream } from '../src/measure-stream.mjs';
 import { measureWeight } from '../src/measure-weight.mjs';
 import { pages } from '../src/pages.mjs';
@@ -35,6 +38,8 @@ try {
     paste: () => measurePaste({ browser, origin, kind, bytes: n || 2 ** 20 }),
     stream: () => measureStream({ browser, origin, kind, lengths: [n || 500], tokenDelayMs: 4 }),
     weight: () => measureWeight({ browser, origin, kind, cdnDir }),
+    first: () => measureFirstReply({ browser, origin, kind, tokens: n || 500 }),
+    start: () => measureStart({ browser, origin, kind, rate: n || 1 }),
   };
   if (!runs[part]) throw new Error(`unknown part ${part}: ${Object.keys(runs).join(', ')}`);
   console.log(JSON.stringify(await runs[part](), null, 1));

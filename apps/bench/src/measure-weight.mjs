@@ -4,6 +4,7 @@
 // card's preflight and whatever that worker imports. Then one reply streams through the element:
 // scripts requested only then are lazy. Files of the build that were never requested are listed
 // as lazy too. Web-llm's chunk (loaded by the worker with a model, after consent) on its own.
+// `launcher`: ours as `<ai-chat launcher>`, before the first click (its button drawn), eager only.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshPage } from './browser.mjs';
@@ -41,11 +42,11 @@ async function record(page, prefix, into, dir) {
 }
 
 export async function measureWeight({ browser, origin, kind, cdnDir }) {
-  const { prefix } = ELEMENTS[kind];
+  const { prefix } = ELEMENTS[kind === 'launcher' ? 'ours' : kind];
   const { page, errors, close } = await freshPage(browser);
   try {
     const eager = [];
-    await record(page, prefix, eager, kind === 'ours' ? cdnDir : undefined);
+    await record(page, prefix, eager, kind === 'deep' ? undefined : cdnDir);
     await page.goto(`${origin}/page/tag-${kind}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__ready !== undefined, { timeout: 20_000 });
     await page.waitForNetworkIdle({ idleTime: 500 });
@@ -54,6 +55,12 @@ export async function measureWeight({ browser, origin, kind, cdnDir }) {
       (f, i, all) => all.findIndex((g) => g.file === f.file) === i,
     );
     const byWorker = eagerFiles.filter((f) => f.worker);
+    if (kind === 'launcher')
+      return {
+        eager: { files: eagerFiles, ...sumSizes(eagerFiles) },
+        eagerWorker: { files: byWorker, ...sumSizes(byWorker) },
+        errors,
+      };
     // One streamed reply through the same page: whatever loads now is lazy.
     const lazy = [];
     await record(page, prefix, lazy, kind === 'ours' ? cdnDir : undefined);

@@ -1,5 +1,6 @@
 // The HTML pages the bench serves. `tag-*`: the element and its one script tag, nothing else
-// (weight, start). `drive-*`: the same script tag plus the harness that drives the element.
+// (weight, start); `tag-launcher`: ours as `<ai-chat launcher>`, ready when its button is drawn.
+// `drive-*`: the same script tag plus the harness that drives the element.
 import { usableInput } from '../pages/usable.js';
 
 export const ELEMENTS = {
@@ -9,10 +10,11 @@ export const ELEMENTS = {
 
 // Classic inline script placed just before the element's script tag: records the time of the tag
 // and polls (every few ms, so the cost stays small) until the element's input can be typed in.
-const startProbe = (tag) => `<script>
+const launcherButton = (node) => node && node.shadowRoot && node.shadowRoot.querySelector('button.launcher');
+const startProbe = (tag, ready = usableInput) => `<script>
 window.__tag = performance.now();
 (function () {
-  var usableInput = ${usableInput.toString()};
+  var usableInput = ${ready.toString()};
   function poll() {
     if (usableInput(document.querySelector('${tag}'))) window.__ready = performance.now();
     else setTimeout(poll, 2);
@@ -21,12 +23,12 @@ window.__tag = performance.now();
 })();
 </script>`;
 
-function tagPage({ tag, script }) {
+function tagPage({ tag, script }, attrs = '', ready = usableInput) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${tag}</title></head>
 <body>
-<${tag}></${tag}>
-${startProbe(tag)}
+<${tag}${attrs}></${tag}>
+${startProbe(tag, ready)}
 <script type="module" src="${script}"></script>
 </body></html>`;
 }
@@ -48,5 +50,6 @@ export function pages() {
     out[`/page/tag-${kind}.html`] = tagPage(element);
     out[`/page/drive-${kind}.html`] = drivePage(element, kind);
   }
+  out['/page/tag-launcher.html'] = tagPage(ELEMENTS.ours, ' launcher', launcherButton);
   return out;
 }

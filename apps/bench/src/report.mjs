@@ -3,8 +3,13 @@
 import { kb, ms, num, ratio } from './stats.mjs';
 
 export const TARGETS = {
-  weightGzipBytes: 20 * 1024,
-  weightLighterBy: 5,
+  /**
+   * The inline element's budget before the first click, its preflight worker included: 36 KB (of
+   * 1,024 bytes, as the framework apps' check counts it: apps/demo/shared/npm-app-suite.mjs).
+   */
+  weightGzipBytes: 36 * 1024,
+  /** `<ai-chat launcher>` before the first click, with no worker started: 12 KB. */
+  launcherGzipBytes: 12 * 1024,
   streamingRatio: 1 / 5,
   longTasksAt: 8000,
   /** Linear growth from 500 to 8,000 tokens is 16×; up to 25% above that still counts as linear. */
@@ -17,6 +22,8 @@ export const TARGETS = {
   restoreMs: 500,
   /** A 1 MB paste never stops the page for longer than this (ms) at once. */
   pasteFrameGapMs: 200,
+  /** Long tasks during the first 500-token reply of a fresh element at 4× CPU. */
+  firstReplyLongTasks: 0,
 };
 
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
@@ -38,6 +45,7 @@ export function rows(s) {
     ms(s.start.deep),
     num(ratio(s.start.ours, s.start.deep)),
   );
+  mobileRows(s, row);
   row(
     'engine overhead (tokens/s vs web-llm)',
     s.engine.measured ? num(s.engine.ratio, 3) : 'skipped',
@@ -48,6 +56,45 @@ export function rows(s) {
   );
   return out;
 }
+
+/** Under Lighthouse's mobile CPU (4× slower): start, and the first reply of a fresh element. */
+function mobileRows(s, row) {
+  const start = s.start4x ?? {};
+  if (start.ours !== undefined || start.deep !== undefined)
+    row(
+      'start at 4× CPU',
+      ms(start.ours),
+      ms(start.deep),
+      num(ratio(start.ours, start.deep)),
+      '≤ deep-chat',
+      Number.isFinite(start.ours) ? start.ours <= start.deep : undefined,
+    );
+  const { ours: o = {}, deep: d = {} } = s.first ?? {};
+  if (o.longTasks === undefined && d.longTasks === undefined) return;
+  row(
+    'first reply (500 tok) at 4× CPU: long tasks (n / total)',
+    `${num(o.longTasks, 0)} / ${ms(o.longTaskMs)}`,
+    `${num(d.longTasks, 0)} / ${ms(d.longTaskMs)}`,
+    '',
+    `${TARGETS.firstReplyLongTasks} long tasks`,
+    Number.isFinite(o.longTasks) ? o.longTasks <= TARGETS.firstReplyLongTasks : undefined,
+  );
+  row(
+    'first reply (500 tok) at 4× CPU: longest frame gap',
+    ms(o.maxFrameGapMs),
+    ms(d.maxFrameGapMs),
+    num(ratio(o.maxFrameGapMs, d.maxFrameGapMs)),
+  );
+  row(
+    '  tasks over 50 ms of CPU time / longest',
+    `${num(o.cpuOver50, 0)} / ${ms(o.cpuLongestMs)}`,
+    `${num(d.cpuOver50, 0)} / ${ms(d.cpuLongestMs)}`,
+    '',
+    'informative: not inflated by a busy machine',
+  );
+}
+
+const bytes = (n) => (Number.isFinite(n) ? `${n.toLocaleString('en')} B` : '–');
 
 function weightRows(w, row) {
   const gz = ratio(w.ours.eager.gzip, w.deep.eager.gzip);
@@ -66,12 +113,22 @@ function weightRows(w, row) {
   );
   row(
     'weight before first click, gzip',
-    kb(w.ours.eager.gzip),
-    kb(w.deep.eager.gzip),
+    bytes(w.ours.eager.gzip),
+    bytes(w.deep.eager.gzip),
     num(gz),
-    `≤ ${kb(TARGETS.weightGzipBytes)}, ≥ ${TARGETS.weightLighterBy}× lighter`,
-    w.ours.eager.gzip <= TARGETS.weightGzipBytes && gz <= 1 / TARGETS.weightLighterBy,
+    `≤ ${bytes(TARGETS.weightGzipBytes)}`,
+    w.ours.eager.gzip <= TARGETS.weightGzipBytes,
   );
+  const l = w.launcher;
+  if (l)
+    row(
+      'launcher: weight before first click, gzip',
+      `${bytes(l.eager.gzip)}, ${l.eagerWorker.files.length ? 'a worker' : 'no worker'}`,
+      bytes(w.deep.eager.gzip),
+      num(ratio(l.eager.gzip, w.deep.eager.gzip)),
+      `≤ ${bytes(TARGETS.launcherGzipBytes)}, no worker`,
+      l.eager.gzip <= TARGETS.launcherGzipBytes && l.eagerWorker.files.length === 0,
+    );
   row(
     'weight before first click, brotli',
     kb(w.ours.eager.brotli),

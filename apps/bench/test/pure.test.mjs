@@ -6,6 +6,26 @@ import { markdownReply, replyTokens, subwords } from '../src/markdown.mjs';
 import { calibrationRatios, median, sizes } from '../src/stats.mjs';
 import { rows, TARGETS } from '../src/report.mjs';
 import { attempt, browserKeeper } from '../src/attempt.mjs';
+import { overLimit, taskCpuTimes } from '../src/main-thread-tasks.mjs';
+
+describe('main-thread tasks by CPU time', () => {
+  it("counts the renderer main thread's tasks over 50 ms of CPU time, whatever their wall time", () => {
+    const main = { pid: 1, tid: 2 };
+    const trace = {
+      traceEvents: [
+        { name: 'thread_name', ph: 'M', ...main, args: { name: 'CrRendererMain' } },
+        { name: 'thread_name', ph: 'M', pid: 1, tid: 3, args: { name: 'Compositor' } },
+        { name: 'RunTask', ph: 'X', ...main, dur: 200_000, tdur: 30_000 }, // long in wall time only
+        { name: 'RunTask', ph: 'X', ...main, dur: 80_000, tdur: 60_000 },
+        { name: 'RunTask', ph: 'X', pid: 1, tid: 3, dur: 90_000, tdur: 90_000 }, // another thread
+        { name: 'Layout', ph: 'X', ...main, dur: 70_000, tdur: 70_000 }, // not a task
+      ],
+    };
+    assert.deepEqual(taskCpuTimes(trace), [30, 60]);
+    assert.deepEqual(overLimit(taskCpuTimes(trace)), { count: 1, longestMs: 60 });
+    assert.deepEqual(overLimit([]), { count: 0, longestMs: 0 });
+  });
+});
 
 describe('scripted Markdown stream', () => {
   it('gives exactly the asked number of tokens, the same on every call', () => {
@@ -70,6 +90,7 @@ describe('target verdicts', () => {
         worker: { gzip: 2e6 },
       },
       deep: { eager: { raw: 400000, gzip: 110000, brotli: 90000 }, lazyOnReply: { files: [] } },
+      launcher: { eager: { raw: 9000, gzip: 4000, brotli: 3500 }, eagerWorker: { files: [] } },
     },
     streaming: {
       ours: { 500: { busy: 10, longTasks: 0 }, 8000: { busy: 160, longTasks: 0 } },
@@ -110,6 +131,11 @@ describe('target verdicts', () => {
       },
     },
     start: { ours: 20, deep: 60 },
+    start4x: { ours: 80, deep: 240 },
+    first: {
+      ours: { longTasks: 0, longTaskMs: 0, maxFrameGapMs: 33 },
+      deep: { longTasks: 2, longTaskMs: 150, maxFrameGapMs: 120 },
+    },
     engine: { measured: false },
   };
   const verdicts = (summary) => Object.fromEntries(rows(summary).map((r) => [r.measure, r.result]));
@@ -117,6 +143,9 @@ describe('target verdicts', () => {
   it('marks every target met for figures inside them, and skips engine overhead', () => {
     const v = verdicts(base);
     assert.equal(v['weight before first click, gzip'], 'met');
+    assert.equal(v['launcher: weight before first click, gzip'], 'met');
+    assert.equal(v['start at 4× CPU'], 'met');
+    assert.equal(v['first reply (500 tok) at 4× CPU: long tasks (n / total)'], 'met');
     assert.equal(v['stream 500 tok: main-thread busy'], 'met');
     assert.equal(v['stream 8000 tok: long tasks (n / total)'], 'met');
     assert.equal(v['growth busy(8000)/busy(500)'], 'met');
@@ -131,6 +160,9 @@ describe('target verdicts', () => {
   it('marks targets missed for figures outside them', () => {
     const worse = structuredClone(base);
     worse.weight.ours.eager.gzip = TARGETS.weightGzipBytes + 1;
+    worse.weight.launcher.eagerWorker.files = [{ file: 'worker.js' }];
+    worse.start4x.ours = 300;
+    worse.first.ours.longTasks = 1;
     worse.streaming.ours[8000] = { busy: 4000, longTasks: 2 };
     worse.streaming.growth.ours = 400;
     worse.memory.ours.afterReset = 1200;
@@ -144,6 +176,9 @@ describe('target verdicts', () => {
     assert.equal(v['restore 10000 messages: until painted'], 'MISSED');
     assert.equal(v['1 MB paste: longest frame gap'], 'MISSED');
     assert.equal(v['weight before first click, gzip'], 'MISSED');
+    assert.equal(v['launcher: weight before first click, gzip'], 'MISSED');
+    assert.equal(v['start at 4× CPU'], 'MISSED');
+    assert.equal(v['first reply (500 tok) at 4× CPU: long tasks (n / total)'], 'MISSED');
     assert.equal(v['stream 8000 tok: main-thread busy'], 'MISSED');
     assert.equal(v['stream 8000 tok: long tasks (n / total)'], 'MISSED');
     assert.equal(v['growth busy(8000)/busy(500)'], 'MISSED');

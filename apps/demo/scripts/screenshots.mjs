@@ -1,7 +1,10 @@
-// Screenshots of every state of <ai-chat>, and of deep-chat 2.4.2 in the same states, for a side
-// by side look: `node scripts/screenshots.mjs [outdir]` (default /tmp/ai-chat-shots). Builds the
-// element from its sources with esbuild (the scripted worker too, whose URL steers the states),
-// serves everything on 127.0.0.1 and shoots with Debian's Chromium through puppeteer-core.
+// Screenshots of every state of <ai-chat>, inline and as a launcher, in a host page (a heading,
+// the element in a column the page owns, text below it), and of deep-chat 2.4.2 in the same page
+// and the nearest states it has, for a side by side look: `node scripts/screenshots.mjs [outdir]`
+// (default /tmp/ai-chat-shots). Light and dark, 360 and 1280 px wide (and Traditional Chinese at
+// 360). Builds the element from its sources with esbuild (the scripted worker too, whose URL
+// steers the states), serves everything on 127.0.0.1 and shoots with Debian's Chromium through
+// puppeteer-core. Then the demo page itself (run `pnpm --filter demo build` first).
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -37,19 +40,24 @@ const deepDir = join(
 
 const MB = 1e6;
 const WORKER = `/build/scripted-worker.js?downloadBytes=${879 * MB}&vramMB=1203`;
+const idle = `await until(() => el.status === 'idle' && el.modelInfo);`;
 /** Our states: the element's attributes, and a script that brings it there. */
 const OURS = {
-  consent: { worker: WORKER, setup: `await until(() => el.status === 'idle' && el.modelInfo);` },
+  consent: { worker: WORKER, setup: idle },
+  offline: {
+    worker: `${WORKER}&preflightError=NetworkError&preflightErrorMessage=Failed%20to%20fetch`,
+    setup: `await until(() => el.status === 'error');`,
+  },
   checking: { worker: `${WORKER}&stall=preflight`, setup: `await until(() => el.status === 'checking');` },
   downloading: {
     worker: `${WORKER}&stall=download`,
-    setup: `await until(() => el.status === 'idle' && el.modelInfo); el.load().catch(() => {}); await until(() => el.status === 'downloading' && el.shadowRoot.querySelector('.figures')); await sleep(600);`,
+    setup: `${idle} el.load().catch(() => {}); await until(() => el.status === 'downloading' && el.shadowRoot.querySelector('.figures')); await sleep(600);`,
   },
   loading: {
     worker: `${WORKER}&stall=load`,
-    setup: `await until(() => el.status === 'idle' && el.modelInfo); el.load().catch(() => {}); await until(() => el.status === 'loading'); await sleep(300);`,
+    setup: `${idle} el.load().catch(() => {}); await until(() => el.status === 'loading'); await sleep(300);`,
   },
-  ready: { engine: true, setup: `await el.load(); await sleep(100);` },
+  ready: { engine: true, setup: `el.suggestions = q; await el.load(); await sleep(100);` },
   chat: {
     engine: true,
     setup: `el.showStats = true; await el.send(q[0]); await until(() => el.shadowRoot.querySelector('code[data-highlighted]')); await sleep(200);`,
@@ -60,12 +68,22 @@ const OURS = {
   },
   error: {
     worker: `${WORKER}&loadError=NetworkError&loadErrorMessage=Failed%20to%20fetch`,
-    setup: `await until(() => el.status === 'idle' && el.modelInfo); await el.load().catch(() => {}); await sleep(100);`,
+    setup: `${idle} await el.load().catch(() => {}); await sleep(100);`,
+  },
+  launcher: {
+    worker: WORKER,
+    launcher: true,
+    setup: `await until(() => el.shadowRoot?.querySelector('.launcher'));`,
+  },
+  'launcher-open': {
+    worker: WORKER,
+    launcher: true,
+    setup: `await until(() => el.shadowRoot?.querySelector('.launcher')); el.shadowRoot.querySelector('.launcher').click(); ${idle} await sleep(300);`,
   }, // The last load of this model died with its page: the consent card says so (`pre` runs first).
   crashed: {
     worker: WORKER,
     pre: `localStorage.setItem('ai-chat:loads', JSON.stringify({ loading: [], crashed: [{ lock: 'gone', model: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', runtime: 'webgpu', memoryBytes: 1203 * 2 ** 20 }] }));`,
-    setup: `await until(() => el.status === 'idle' && el.modelInfo); localStorage.removeItem('ai-chat:loads');`,
+    setup: `${idle} localStorage.removeItem('ai-chat:loads');`,
   },
   // The browser's own model, ready (a Prompt API stand-in): no consent card, the model named.
   builtin: {
@@ -99,12 +117,28 @@ const QUESTIONS = {
   'zh-Hant': ['如何排序陣列而不改變它？', '發表計畫呢？'],
 };
 
+/** A page as a site has it: a heading, the element in a column the page owns, text below. */
+const host = (lang, element, script) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+  :root { color-scheme: light dark; font-family: system-ui; background: Canvas; }
+  body { margin: 0; padding: 16px; }
+  h1 { font-size: 1.25rem; margin: 0 0 4px; } p { margin: 0 0 12px; color: GrayText; }
+  .row { display: flex; gap: 16px; } .col { flex: 1; }
+</style></head><body>
+<h1>Acme help centre</h1><p>Ask our assistant: it runs on your device.</p>
+<div class="row"><div class="col">${element}</div></div>
+<p style="margin-top: 12px">Content below the chat stays where it is.</p>
+${script}
+</body></html>`;
+
 function oursPage(state, lang) {
   const s = OURS[state];
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<style>body{margin:0;padding:16px;font-family:system-ui;background:Canvas;color-scheme:light dark}ai-chat{height:560px;--ai-chat-max-height:none}</style></head><body>
-<ai-chat model="${s.model ?? 'Llama-3.2-1B-Instruct-q4f16_1-MLC'}" ${s.worker ? `worker-url="${s.worker}"` : ''}></ai-chat>
-${s.pre ? `<script type="module">${s.pre}</script>` : ''}
+  const attrs = `model="${s.model ?? 'Llama-3.2-1B-Instruct-q4f16_1-MLC'}" ${s.worker ? `worker-url="${s.worker}"` : ''} ${s.launcher ? 'launcher' : ''}`;
+  return host(
+    lang,
+    `<ai-chat ${attrs}></ai-chat>`,
+    `${s.pre ? `<script type="module">${s.pre}</script>` : ''}
 <script type="module">
 import '/build/ai-chat.js';
 import { ScriptedEngine } from '/build/testing.js';
@@ -119,19 +153,21 @@ ${s.engine ? `el.engine = new ScriptedEngine({ replies: () => ({ text: replies[t
 ${s.engineJs ? `el.engine = ${s.engineJs};` : ''}
 ${s.setup}
 window.__shot = true;
-</script></body></html>`;
+</script>`,
+  );
 }
 
-/** deep-chat in the nearest state it has (it has no consent or progress of its own). */
+/** deep-chat in the same page and the nearest state it has (it has no consent or progress of its own). */
 function deepPage(state) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<style>body{margin:0;padding:16px;font-family:system-ui;background:Canvas;color-scheme:light dark}</style></head><body>
-<script type="module" src="/deep-chat/deepChat.bundle.js"></script>
+  return host(
+    'en',
+    '<div id="deep"></div>',
+    `<script type="module" src="/deep-chat/deepChat.bundle.js"></script>
 <script type="module">
 import { REPLIES } from '/replies.js';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const el = document.createElement('deep-chat');
-el.chatStyle = { width: 'calc(100vw - 34px)', height: '560px', borderRadius: '12px' };
+el.chatStyle = { width: '100%', height: '560px', borderRadius: '12px' };
 el.introMessage = { text: 'Chat with an AI that runs on this device.' };
 const state = '${state}';
 el.connect = { stream: true, handler: async (body, signals) => {
@@ -141,7 +177,7 @@ el.connect = { stream: true, handler: async (body, signals) => {
   for (const word of REPLIES.en[0].match(/\\s*\\S+|\\s+/g)) await signals.onResponse({ text: word });
   signals.onClose();
 } };
-document.body.append(el);
+document.getElementById('deep').append(el);
 await sleep(500);
 if (state === 'chat' || state === 'generating' || state === 'error') {
   el.submitUserMessage({ text: 'How do I sort an array without changing it?' });
@@ -149,21 +185,22 @@ if (state === 'chat' || state === 'generating' || state === 'error') {
 }
 if (state === 'generating') { el.submitUserMessage({ text: 'And a plan for the launch?' }); await sleep(500); }
 window.__shot = true;
-</script></body></html>`;
+</script>`,
+  );
 }
 
 const pages = {};
 for (const state of Object.keys(OURS))
   for (const lang of ['en', 'zh-Hant']) pages[`/ours-${state}-${lang}.html`] = oursPage(state, lang);
 for (const state of ['consent', 'chat', 'generating', 'error'])
-  pages[`/deep-${state}.html`] = deepPage(state);
+  pages[`/deep-${state}-en.html`] = deepPage(state);
 
 const server = await serveStatic({
   mounts: {
     '/build/': build,
     '/deep-chat/': deepDir,
     '/replies.js': join(here, 'replies.js'),
-    // The demo page itself, as `pnpm start` serves it (run `pnpm --filter demo build` first).
+    // The demo page itself, as `pnpm start` serves it.
     '/demo/': join(here, 'dist'),
   },
   pages,
@@ -171,20 +208,19 @@ const server = await serveStatic({
 
 const browser = await puppeteer.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
 const VARIANTS = [
-  { name: 'light', width: 720, dark: false, lang: 'en' },
-  { name: 'dark', width: 720, dark: true, lang: 'en' },
-  { name: '360', width: 360, dark: false, lang: 'en' },
-  { name: 'zh-Hant', width: 720, dark: false, lang: 'zh-Hant' },
+  { name: 'light-360', width: 360, height: 740, dark: false, lang: 'en' },
+  { name: 'dark-360', width: 360, height: 740, dark: true, lang: 'en' },
+  { name: 'light-1280', width: 1280, height: 800, dark: false, lang: 'en' },
+  { name: 'dark-1280', width: 1280, height: 800, dark: true, lang: 'en' },
+  { name: 'zh-Hant-360', width: 360, height: 740, dark: false, lang: 'zh-Hant', oursOnly: true },
 ];
 const shots = [];
 try {
   for (const variant of VARIANTS)
-    for (const path of Object.keys(pages).filter((p) => p.endsWith('.html'))) {
-      const ours = path.startsWith('/ours-');
-      if (ours && !path.endsWith(`-${variant.lang}.html`)) continue;
-      if (!ours && variant.lang !== 'en') continue;
+    for (const path of Object.keys(pages).filter((p) => p.endsWith(`-${variant.lang}.html`))) {
+      if (variant.oursOnly && !path.startsWith('/ours-')) continue;
       const page = await browser.newPage();
-      await page.setViewport({ width: variant.width, height: 620, deviceScaleFactor: 1 });
+      await page.setViewport({ width: variant.width, height: variant.height, deviceScaleFactor: 1 });
       await page.emulateMediaFeatures([
         { name: 'prefers-color-scheme', value: variant.dark ? 'dark' : 'light' },
       ]);
@@ -193,25 +229,21 @@ try {
       await page
         .waitForFunction(() => window.__shot === true, { timeout: 20000 })
         .catch(() => console.error(`${path}: not ready`));
-      const file = join(
-        out,
-        `${path
-          .slice(1)
-          .replace(/-(en|zh-Hant)\.html$/, '')
-          .replace('.html', '')}-${variant.name}.png`,
-      );
+      const file = join(out, `${path.slice(1).replace(/-(en|zh-Hant)\.html$/, '')}-${variant.name}.png`);
       await page.screenshot({ path: file });
       shots.push(file);
       await page.close();
     }
-  // The shop window: the demo page on a phone and on a desktop, scripted engine, one reply, then in Arabic.
-  for (const [name, width, lang] of [
-    ['demo-360', 360, 'en'],
-    ['demo-1280', 1280, 'en'],
-    ['demo-ar-360', 360, 'ar'],
+  // The shop window: the demo page on a phone and on a desktop (the composer in view at 1280×800),
+  // scripted engine, one reply, then in Arabic.
+  for (const [name, width, height, lang] of [
+    ['demo-360', 360, 740, 'en'],
+    ['demo-1280', 1280, 800, 'en'],
+    ['demo-ar-360', 360, 740, 'ar'],
   ]) {
     const page = await browser.newPage();
-    await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+    await page.setViewport({ width, height, deviceScaleFactor: 1 });
+    page.on('console', (m) => m.type() === 'warning' && console.error(`${name}: ${m.text()}`));
     await page.goto(`${server.origin}/demo/index.html`);
     await page.waitForFunction(() => customElements.get('ai-chat'));
     await page.select('#runtime', 'scripted');
@@ -225,7 +257,7 @@ try {
       await new Promise((r) => setTimeout(r, 600));
     });
     const file = join(out, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file });
     shots.push(file);
     await page.close();
   }

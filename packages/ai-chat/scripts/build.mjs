@@ -2,8 +2,9 @@
 // - `tsc`: the npm files (dist/*.js + .d.ts), for bundlers to bundle with the page's own code;
 // - custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs), and the editors'
 //   files made from it (scripts/editor-data.mjs);
-// - esbuild, dist/cdn/, the files a page serves: the script tag (ai-chat.js and its chunks) with
-//   its worker (worker.js, sharing chunks with it), web-llm and wllama as files of their own
+// - esbuild, dist/cdn/, the files a page serves: the element (index.js and its chunks) with its
+//   worker (worker.js, sharing chunks with it), the script tag's small loader (ai-chat.js, a build
+//   of its own: the element for an inline <ai-chat>, only a button for launchers), web-llm and wllama as files of their own
 //   (chunks/web-llm-*.js, chunks/wllama-*.js) and wllama's WebAssembly (wllama/, copied once);
 // - esbuild, dist/cdn/linked/: the same worker for npm installs, whose bundler copies each file under
 //   another name. Its files are linked (scripts/link-worker.mjs) so that they find one another by
@@ -13,18 +14,18 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { writeEditorData } from './editor-data.mjs';
 import { linkWorker, register } from './link-worker.mjs';
+import { rollupBuild } from './rollup-build.mjs';
 import { stripVendorMaps } from './vendor-maps.mjs';
 
-/** The script tag's entry points, one line each: dist/cdn/<name>.js. */
-const PAGE_ENTRIES = {
-  'ai-chat': 'src/index.ts',
-  testing: 'src/testing/index.ts',
-};
+/** The script tag's element: dist/cdn/index.js (a Rollup build, see rollup-build.mjs). */
+const ELEMENT_ENTRY = 'src/index.ts';
+/** Test and story helpers for script-tag pages: dist/cdn/testing.js, one file. */
+const TESTING_ENTRY = 'src/testing/index.ts';
 /** The worker's entry for the script tag and `ai-chat/worker.js` (dist/cdn/worker.js), and for npm installs. */
 const WORKER_ENTRY = 'src/engine/worker.ts';
 const LINKED_ENTRY = 'src/engine/worker-linked.ts';
@@ -53,7 +54,7 @@ writeEditorData(root);
 const minifyCssTemplates = {
   name: 'minify-css-templates',
   setup(b) {
-    b.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
+    b.onLoad({ filter: /(?:\.styles|[\\/]styles[\\/][\w-]+)\.ts$/ }, async ({ path }) => {
       let source = readFileSync(path, 'utf8');
       // Lit's tag only: `css` followed by a template, not preceded by a backtick (a comment's \`css\`).
       for (const [whole, body] of source.matchAll(/(?<![\w`])css`([^`$]*)`/g)) {
@@ -62,18 +63,6 @@ const minifyCssTemplates = {
       }
       return { contents: source, loader: 'ts' };
     });
-  },
-};
-
-/** The script tag finds its worker beside itself: `worker-files.cdn.ts` in place of `worker-files.ts`. */
-const cdnWorkerFiles = {
-  name: 'cdn-worker-files',
-  setup(b) {
-    b.onResolve({ filter: /\/worker-files\.js$/ }, ({ path, resolveDir }) =>
-      resolve(resolveDir, path) === resolve(root, 'src/worker-files.js')
-        ? { path: resolve(root, 'src/worker-files.cdn.ts') }
-        : undefined,
-    );
   },
 };
 
@@ -114,38 +103,49 @@ const runtimeFile = Object.fromEntries(
     outputs.find((f) => f.startsWith(`${name}-`) && f.endsWith('.js')),
   ]),
 );
-/** The runtimes as external files of a build whose chunks import them from `prefix` (their folder). */
-const runtimeImports = (prefix) => ({
-  name: 'runtime-files',
-  setup(b) {
-    const filter = new RegExp(`^(${Object.values(RUNTIMES).join('|').replaceAll('/', '\\/')})$`);
-    b.onResolve({ filter }, ({ path }) => ({ path: `${prefix}${runtimeFile[path]}`, external: true }));
-  },
-});
 for (const pkg of Object.values(RUNTIMES)) if (!runtimeFile[pkg]) throw new Error(`no file for ${pkg}`);
 
-const cdnBuild = await build({
+// The element and its worker: one Rollup build each (fewer files before the first click; see
+// rollup-build.mjs). The runtimes stay files of their own, imported by chunks only.
+const runtimePath = (from) => (id) => (runtimeFile[id] ? `${from}${runtimeFile[id]}` : undefined);
+// The script tag finds its worker beside itself.
+const cdnFiles = { [`${root}src/worker-files.ts`]: `${root}src/worker-files.cdn.ts` };
+const [elementChunks, workerChunks, linkedChunks] = await Promise.all(
+  [
+    { name: 'index', entry: ELEMENT_ENTRY, replace: cdnFiles, external: runtimePath('./') },
+    { name: 'worker', entry: WORKER_ENTRY, replace: cdnFiles, external: runtimePath('./') },
+    // npm installs' worker, linked below.
+    { name: 'linked/worker', entry: LINKED_ENTRY, chunks: 'linked', external: runtimePath('../chunks/') },
+  ].map((b) => rollupBuild({ ...b, root, dir: cdn })),
+);
+const testingBuild = await build({
   ...common,
-  entryPoints: { ...PAGE_ENTRIES, worker: WORKER_ENTRY },
-  // The runtimes' importers are chunks (each runtime loads only with a model of its own).
-  plugins: [minifyCssTemplates, cdnWorkerFiles, runtimeImports('./')],
+  entryPoints: { testing: TESTING_ENTRY },
+  splitting: false,
 });
-const linkedBuild = await build({
+const runtimeFiles = Object.values(runtimeFile);
+for (const chunk of [...elementChunks, ...workerChunks])
+  if (
+    [...chunk.imports, ...chunk.dynamicImports].some((i) => runtimeFiles.some((f) => i.endsWith(f))) &&
+    !chunk.fileName.startsWith('chunks/')
+  )
+    throw new Error(`${chunk.fileName} imports a runtime from outside chunks/`);
+// The script tag's file, dist/cdn/ai-chat.js: a small loader that fetches the element (index.js)
+// at once for an inline <ai-chat>, and only a button for a launcher. A build of its own, so that
+// it shares no chunk with the element: an inline page gets the element's files whole. It names
+// the files index.js imports, so that it asks for them with index.js (one round trip, not two).
+const elementFiles = elementChunks.find((c) => c.fileName === 'index.js').imports;
+const loaderBuild = await build({
   ...common,
-  entryPoints: { 'linked/worker': LINKED_ENTRY },
-  chunkNames: 'linked/[name]-[hash]',
-  plugins: [runtimeImports('../chunks/')],
+  entryPoints: { 'ai-chat': 'src/cdn.ts' },
+  define: { AI_CHAT_FILES: JSON.stringify(elementFiles.join(' ')) },
+  plugins: [minifyCssTemplates],
 });
-for (const [path, output] of Object.entries(cdnBuild.metafile.outputs))
-  if (output.imports.some((i) => i.external) && !path.startsWith('dist/cdn/chunks/'))
-    throw new Error(`${path} imports a runtime from outside chunks/`);
 // No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours).
 stripVendorMaps(cdn);
 
 // The linked worker's files: path in dist/cdn/ → code (and source map).
-const linkedPaths = Object.keys(linkedBuild.metafile.outputs)
-  .filter((path) => path.endsWith('.js'))
-  .map((path) => relative('dist/cdn', path));
+const linkedPaths = linkedChunks.map((c) => c.fileName);
 const built = new Map(
   linkedPaths.map((path) => {
     const mapFile = `${cdn}${path}.map`;
@@ -201,7 +201,23 @@ rmSync(`${root}dist/worker-files.js.map`);
 
 // AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.
 if (process.env.AI_CHAT_METAFILE) {
-  const all = [runtimes, cdnBuild, linkedBuild].map((b) => b.metafile);
+  const all = [runtimes, testingBuild, loaderBuild].map((b) => b.metafile);
+  // Rollup's chunks in esbuild's shape: each output's bytes and what each input left in it.
+  const rolled = Object.fromEntries(
+    [...elementChunks, ...workerChunks, ...linkedChunks].map((c) => [
+      `dist/cdn/${c.fileName}`,
+      {
+        bytes: Buffer.byteLength(c.code),
+        inputs: Object.fromEntries(
+          Object.entries(c.modules).map(([id, m]) => [
+            relative(root, id),
+            { bytesInOutput: m.renderedLength },
+          ]),
+        ),
+      },
+    ]),
+  );
+  all.push({ inputs: {}, outputs: rolled });
   const meta = (key) => Object.assign({}, ...all.map((m) => m[key]));
   writeFileSync(
     `${root}dist/cdn-meta.json`,

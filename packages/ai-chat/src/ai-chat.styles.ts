@@ -6,8 +6,8 @@ import { controls } from './styles/controls.js';
  * The element's eager look: the frame, the cards, the composer. The log's styles (bubbles, actions,
  * stats) arrive with the conversation's chunk (view/chat-view.ts), before its first render, and
  * are adopted just before `controls`, in the order they always had; the Markdown chunk adds only
- * what Markdown needs (render/markdown.styles.ts). Here: the theme (every `--ai-chat-*` property)
- * and the frame; the rest in `styles/`.
+ * what Markdown needs (render/markdown.styles.ts). Here: the theme (every `--ai-chat-*` property
+ * but the code colours, which only replies use: styles/log.ts) and the frame; the rest in `styles/`.
  */
 const theme = css`
   :host {
@@ -27,15 +27,20 @@ const theme = css`
       sans-serif;
     --ai-chat-font-size: 15px;
     --ai-chat-spacing: 8px;
-    --ai-chat-max-height: 480px;
-    --ai-chat-code-background: light-dark(#f3f4f7, #1f2026);
-    --ai-chat-code-keyword: light-dark(#8b1d89, #d3a1f5);
-    --ai-chat-code-string: light-dark(#2b5c16, #a5d68a);
-    --ai-chat-code-number: light-dark(#8a3a00, #f5b97a);
+    --ai-chat-max-height: none;
+    --ai-chat-height: min(560px, 100svh);
+    --ai-chat-measure: calc(48 * var(--ai-chat-font-size));
+    /* The box: its inline size never depends on what it shows (a wide reply cannot widen the page's
+       column), it fills the line it is in (a flex row too), and it keeps one block size. */
     display: block;
     box-sizing: border-box;
+    contain: inline-size;
+    width: -webkit-fill-available;
+    width: -moz-available;
+    width: stretch;
     min-width: 0;
     max-width: 100%;
+    height: var(--ai-chat-height);
     color-scheme: light dark;
     color: var(--ai-chat-color);
     font: var(--ai-chat-font-size) / 1.55 var(--ai-chat-font);

@@ -4,6 +4,7 @@ import { controls, styles } from './ai-chat.styles.js';
 import { ChatViewController } from './controllers/chat-view-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
 import { ConversationController } from './controllers/conversation-controller.js';
+import { LauncherController } from './controllers/launcher-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { ModelController } from './controllers/model-controller.js';
 import { StatusController } from './controllers/status-controller.js';
@@ -39,6 +40,7 @@ import { viewActions } from './controllers/actions.js';
  * @slot header - Above the conversation.
  * @slot empty - Shown before the first message.
  * @slot footer - Below the input.
+ * @slot launcher-label - With `launcher`: a label beside the launcher button's icon (its accessible name then).
  *
  * @csspart base - The whole chat.
  * @csspart header - The header bar.
@@ -53,6 +55,8 @@ import { viewActions } from './controllers/actions.js';
  * @csspart consent - The card that asks before downloading the model.
  * @csspart error - The error message.
  * @csspart stats - The figures of the last reply (with `show-stats`).
+ * @csspart launcher - With `launcher`: the round button in the page's corner.
+ * @csspart launcher-panel - With `launcher`: the panel the chat opens in.
  *
  * @cssproperty --ai-chat-background - Background of the chat.
  * @cssproperty --ai-chat-surface - Background of the consent, progress and error cards.
@@ -68,7 +72,14 @@ import { viewActions } from './controllers/actions.js';
  * @cssproperty --ai-chat-font - Font family.
  * @cssproperty --ai-chat-font-size - Base font size.
  * @cssproperty --ai-chat-spacing - Base spacing unit.
+ * @cssproperty --ai-chat-height - The element's height when the page gives it none (default `min(560px, 100svh)`).
+ * @cssproperty --ai-chat-measure - Largest width of messages, cards and the composer (the reading measure).
  * @cssproperty --ai-chat-max-height - Largest height of the message log.
+ * @cssproperty --ai-chat-launcher-background - With `launcher`: the button's color (default: the accent).
+ * @cssproperty --ai-chat-launcher-color - With `launcher`: the button's icon and label color.
+ * @cssproperty --ai-chat-launcher-right - With `launcher`: the button's distance from the right edge (`auto` with `--ai-chat-launcher-left`).
+ * @cssproperty --ai-chat-launcher-left - With `launcher`: the button's distance from the left edge (default `auto`).
+ * @cssproperty --ai-chat-launcher-bottom - With `launcher`: the button's distance from the bottom edge.
  * @cssproperty --ai-chat-code-background - Background of code in replies.
  * @cssproperty --ai-chat-code-keyword - Highlighted keywords in code blocks.
  * @cssproperty --ai-chat-code-string - Highlighted strings in code blocks.
@@ -107,6 +118,10 @@ export class AiChat extends LitElement {
   @property() share = 'tabs';
   /** Load the model at once, without asking. */
   @property({ type: Boolean }) autoload = false;
+  /** A round button in the page's corner; the chat opens as a panel on click. Nothing loads or starts before. */
+  @property({ type: Boolean, reflect: true }) launcher = false;
+  /** Questions the empty state offers as buttons; each sends itself. */
+  @property({ attribute: false }) suggestions: string[] = [];
   /** Show the last reply's figures under the log (the `ai-chat-stats` event fires either way). */
   @property({ type: Boolean, attribute: 'show-stats' }) showStats = false;
   /** Key under which the conversation is saved (IndexedDB) and restored on reload. */
@@ -127,6 +142,7 @@ export class AiChat extends LitElement {
   #model = new ModelController(this, this.#status);
   #conversation = new ConversationController(this, this.#model, this.#status);
   #composer = new ComposerController(this, this.#conversation);
+  #launcher = new LauncherController(this, this.#locale);
   #chat = new ChatViewController(this, {
     model: this.#model,
     conversation: this.#conversation,
@@ -206,8 +222,8 @@ export class AiChat extends LitElement {
     // A language other than English is a chunk: render once it is here, never English first.
     const strings = this.#locale.ready();
     if (strings) await strings;
-    // The conversation's half of the view, likewise: the first render that needs it has it.
-    await this.#chat.ready();
+    await this.#launcher.ready(); // a launcher sleeps until the visitor shows interest
+    await this.#chat.ready(); // the conversation's half of the view, likewise: the first render has it
     return super.scheduleUpdate();
   }
 
@@ -236,6 +252,7 @@ export class AiChat extends LitElement {
       resumeBytes: model.resumeBytes,
       awayFromLatest: this.#chat.scroll?.away ?? false,
       consented: model.consented || this.autoload,
+      suggestions: this.suggestions,
       windowed: this.#chat.window?.render.bind(this.#chat.window),
     };
   }
@@ -259,18 +276,20 @@ export class AiChat extends LitElement {
     const chat = this.#chat.view;
     const slotted = (name: string) => !!this.querySelector(`:scope > [slot="${name}"]`);
     const onSlot = () => this.requestUpdate();
-    return html`<div part="base" class="base" data-panel=${panel}>
-      <div part="header" class="header" ?hidden=${!slotted('header')}>
-        <slot name="header" @slotchange=${onSlot}></slot>
-      </div>
-      ${panel === 'consent' ? consentView(s, a) : nothing}
-      ${panel === 'progress' && chat ? chat.progressView(s, a) : nothing}
-      ${error && errorShown(error, panel, s.errorInLog) ? card : nothing}
-      ${chat ? chat.logView(s, a, card) : nothing} ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
-      <div class="footer" ?hidden=${!slotted('footer')}>
-        <slot name="footer" @slotchange=${onSlot}></slot>
-      </div>
-    </div>`;
+    return this.#launcher.wrap(
+      html`<div part="base" class="base" data-panel=${panel}>
+        <div part="header" class="header" ?hidden=${!slotted('header')}>
+          <slot name="header" @slotchange=${onSlot}></slot>
+        </div>
+        ${panel === 'consent' ? consentView(s, a) : nothing}
+        ${panel === 'progress' && chat ? chat.progressView(s, a) : nothing}
+        ${error && errorShown(error, panel, s) ? card : nothing} ${chat ? chat.logView(s, a, card) : nothing}
+        ${chat ? chat.statsView(s) : nothing} ${composerView(s, a)}
+        <div class="footer" ?hidden=${!slotted('footer')}>
+          <slot name="footer" @slotchange=${onSlot}></slot>
+        </div>
+      </div>`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import {
   chatIn,
   chatMeta,
+  firedBy,
   part,
   renderChat,
   sendMessage,
@@ -103,6 +104,61 @@ export const LongConversation: Story = {
     await statusOf(el, 'ready');
     await expect(el.shadowRoot!.querySelectorAll('.context-note')).toHaveLength(1);
     await expect(el.messages).toHaveLength(14);
+  },
+};
+
+/** Opacity of `el`, once its transition is over. */
+const settled = (el: Element, opacity: string, pseudo?: string) =>
+  waitFor(() => expect(getComputedStyle(el, pseudo).opacity, `${el.className}${pseudo ?? ''}`).toBe(opacity));
+
+/**
+ * A reply's actions are icons with names: shown on the last reply, on an earlier one only while it
+ * is pointed at or focused; a button pointed at or focused shows its name as a tooltip.
+ */
+export const ReplyActions: Story = {
+  args: { scriptedEngine: { replies: [{ text: 'A first answer.' }, { text: 'A second answer.' }] } },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'One?');
+    await shows(el, '[part~="message-assistant"]', 'A first answer.');
+    await statusOf(el, 'ready');
+    await sendMessage(el, 'Two?');
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('.message-actions')).toHaveLength(2));
+    await statusOf(el, 'ready');
+    const [first, last] = el.shadowRoot!.querySelectorAll<HTMLElement>('.message-actions');
+    await settled(last!, '1');
+    await settled(first!, '0');
+    const copy = first!.querySelector<HTMLButtonElement>('button.action')!;
+    await expect(copy).toHaveAccessibleName('Copy reply');
+    await expect(copy).not.toHaveTextContent(/\S/); // icon only
+    // Focused from the keyboard (as pointing at it, which a story cannot do with a real mouse):
+    // its reply's actions show, and the button's name as a tooltip.
+    copy.focus();
+    await settled(first!, '1');
+    await settled(copy, '1', '::after');
+    await expect(getComputedStyle(copy, '::after').content).toBe('"Copy"');
+    copy.blur();
+    await settled(first!, '0');
+    await expect(last!.querySelector('[data-action="regenerate"]')).toHaveAccessibleName(
+      'Regenerate the last reply',
+    );
+  },
+};
+
+/** Without `show-stats` no figures show under the log (the `ai-chat-stats` event fires either way). */
+export const NoStatsUnlessAsked: Story = {
+  args: {
+    scriptedEngine: {
+      replies: [{ text: ['Hello', '!'], extra: { time_to_first_token_s: 0.2, decode_tokens_per_s: 40 } }],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'Hi');
+    await shows(el, '[part~="message-assistant"]', 'Hello!');
+    await statusOf(el, 'ready');
+    await expect(firedBy(el, 'ai-chat-stats')).toHaveLength(1);
+    await expect(el.shadowRoot!.querySelector('[part="stats"]')).toBeNull();
   },
 };
 

@@ -4,7 +4,7 @@
  * worker); reply failures from the scripted engine. `model-too-large` and `insufficient-memory`
  * are in Thresholds.
  */
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { chatError, ERROR_MESSAGES } from '../src/errors.js';
 import { errorText } from '../src/i18n/error-text.js';
 import { en } from '../src/i18n/en.js';
@@ -13,6 +13,7 @@ import {
   chatIn,
   chatMeta,
   firedBy,
+  part,
   sendMessage,
   shows,
   statusOf,
@@ -129,6 +130,29 @@ export const DeviceLost: Story = {
     await expect(el.status).toBe('error');
     const reply = await shows(el, '[part~="message-assistant"]', 'The answer starts well');
     await expect(reply).toHaveTextContent('stopped');
+  },
+};
+
+/**
+ * The same failure in a short box after a long conversation: the card at the log's end is whole
+ * (never squeezed by the log's height), and the log scrolls to show it.
+ */
+export const DeviceLostInAShortBox: Story = {
+  name: 'device-lost in a short box',
+  args: {
+    ...DeviceLost.args,
+    '--ai-chat-height': '360px',
+    conversation: [
+      { role: 'user', content: 'Say a lot.' },
+      { role: 'assistant', content: 'A line of an earlier answer.\n\n'.repeat(12) },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await sendMessage(el, 'Tell me something long.');
+    const card = await part(el, '[part="messages"] [part="error"]');
+    await waitFor(() => expect(card.scrollHeight).toBeLessThanOrEqual(card.clientHeight + 1));
+    await expect(card.getBoundingClientRect().height).toBeGreaterThan(80);
   },
 };
 

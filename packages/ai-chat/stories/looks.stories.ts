@@ -1,7 +1,17 @@
-/** The same conversation in each look: dark, light, narrow, wide, Chinese and right-to-left. */
+/** The same conversation in each look: dark, light, narrow, wide, Chinese and right-to-left; and in a page's column. */
 import { expect } from 'storybook/test';
 import type { ChatMessage } from '../src/types.js';
-import { chatIn, chatMeta, part, shows, statusOf, type ChatMeta, type Story } from './story-kit.js';
+import {
+  chatIn,
+  chatMeta,
+  part,
+  renderChat,
+  sendMessage,
+  shows,
+  statusOf,
+  type ChatMeta,
+  type Story,
+} from './story-kit.js';
 
 const meta: ChatMeta = { ...chatMeta, title: 'ai-chat/Looks' };
 export default meta;
@@ -109,5 +119,52 @@ export const RightToLeft: Story = {
     const send = (await part(el, '[part="send-button"]')).getBoundingClientRect();
     const input = (await part(el, '[part="input"]')).getBoundingClientRect();
     await expect(send.right).toBeLessThanOrEqual(input.left);
+  },
+};
+
+const WIDE_REPLY = [
+  'A long line and a wide table:',
+  '',
+  '```js',
+  `const line = '${'x'.repeat(200)}';`,
+  '```',
+  '',
+  `| ${'abcdefgh'.split('').join(' | ')} |`,
+  `|${'---|'.repeat(8)}`,
+  `| ${Array.from({ length: 8 }, () => 'a long cell of text').join(' | ')} |`,
+].join('\n');
+
+/**
+ * In a column the page owns (`flex: 1` in a flex row, no `min-width: 0`), 320 px wide: a reply
+ * with a 220-character code line and an 8-column table scrolls inside its message; the element
+ * keeps its box (same width and height as before the reply), and the page never scrolls sideways.
+ */
+export const InAPageColumn: Story = {
+  name: "In a page's column (320px)",
+  args: { width: 320, autoload: true, scriptedEngine: { replies: [{ text: WIDE_REPLY }] } },
+  render: (args) => {
+    const frame = renderChat(args);
+    const row = Object.assign(document.createElement('div'), { style: 'display: flex' });
+    const column = Object.assign(document.createElement('div'), { style: 'flex: 1' });
+    column.append(frame.querySelector('ai-chat')!);
+    row.append(column);
+    frame.append(row);
+    return frame;
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    const frame = canvasElement.querySelector<HTMLElement>('.story-frame')!;
+    await statusOf(el, 'ready');
+    const before = el.getBoundingClientRect();
+    await sendMessage(el, 'Show me something wide.');
+    await shows(el, '[part~="message-assistant"]', 'a long cell of text');
+    await statusOf(el, 'ready');
+    const after = el.getBoundingClientRect();
+    await expect(after.width).toBeCloseTo(before.width, 0);
+    await expect(after.height).toBeCloseTo(before.height, 0);
+    await expect(after.width).toBeLessThanOrEqual(320);
+    await expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
+    const code = await part(el, '.content pre');
+    await expect(code.scrollWidth).toBeGreaterThan(code.clientWidth);
   },
 };

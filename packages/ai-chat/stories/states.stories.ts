@@ -54,7 +54,7 @@ export const ConsentWithSizes: Story = {
     await userEvent.click(cancel);
     await statusOf(el, 'idle');
     const again = await shows(el, '[part="consent"]', 'left to download (of 879 MB)');
-    await expect(again).toHaveTextContent('Uses about 1.2 GB of memory');
+    await expect(again).toHaveTextContent('uses about 1.2 GB of memory');
     await expect(el.shadowRoot!.activeElement).toBe(again.querySelector('button'));
   },
 };
@@ -126,6 +126,36 @@ export const Ready: Story = {
       'Ask a question to start the conversation.',
     );
     await expect(await part(el, '[part="send-button"]')).toBeEnabled();
+  },
+};
+
+/** Offline before consent: the consent card says the model's host cannot be reached, with Try again. */
+export const Offline: Story = {
+  args: {
+    model: MODEL,
+    scriptedWorker: { preflightError: 'NetworkError', preflightErrorMessage: 'Failed to fetch' },
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await shows(el, '[part="consent"] [role="alert"]', "Can't reach the model's host right now.");
+    await expect(el.shadowRoot!.querySelector('[part="error"]')).toBeNull();
+    await expect(await part(el, '[part="consent"] button.primary')).toHaveTextContent('Try again');
+    await expect(firedBy(el, 'ai-chat-error').map((e) => e.code)).toEqual(['network']);
+  },
+};
+
+/** The empty state: a greeting, and the page's suggested questions; one click sends one. */
+export const Suggestions: Story = {
+  args: {
+    scriptedEngine: { replies: [{ text: 'It runs on this device.' }] },
+    suggestions: ['What can you do without a server?', 'Is my data private?'],
+  },
+  play: async ({ canvasElement }) => {
+    const el = chatIn(canvasElement);
+    await shows(el, '.empty .greeting', 'How can I help?');
+    await userEvent.click(await shows(el, '.suggestions button', 'What can you do without a server?'));
+    await shows(el, '[part~="message-assistant"]', 'It runs on this device.');
+    await expect(el.messages[0]!.content).toBe('What can you do without a server?');
   },
 };
 

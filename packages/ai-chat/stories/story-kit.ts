@@ -26,6 +26,8 @@ export interface ChatArgs {
   theme?: 'light' | 'dark';
   /** A conversation to show (the `messages` property). */
   conversation?: ChatMessage[];
+  /** Questions for the empty state (the `suggestions` property). */
+  suggestions?: string[];
 }
 
 export type Story = StoryObj<ChatArgs>;
@@ -75,6 +77,7 @@ export function renderChat(args: ChatArgs): HTMLElement {
   for (const [name, value] of Object.entries(args))
     if (name.startsWith('--') && typeof value === 'string' && value) el.style.setProperty(name, value);
   if (args.conversation) el.messages = args.conversation;
+  if (args.suggestions) el.suggestions = args.suggestions;
   if (args.theme) el.setAttribute('theme', args.theme);
   if (args.lang) el.lang = args.lang;
   const frame = document.createElement('div');

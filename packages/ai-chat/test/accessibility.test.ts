@@ -84,6 +84,7 @@ describe('<ai-chat> accessibility', () => {
     before.textContent = 'before';
     el.before(before);
     before.focus();
+    const resting = getComputedStyle($(el, '.composer')!).boxShadow;
     const reached: string[] = [];
     for (let i = 0; i < 7; i++) {
       await sendKeys({ press: 'Tab' });
@@ -91,7 +92,12 @@ describe('<ai-chat> accessibility', () => {
       if (!active) break;
       const name = active.getAttribute('aria-label') ?? active.textContent!.trim();
       expect(name, `${active.localName} has a name`).to.not.equal('');
-      expect(getComputedStyle(active).outlineStyle, `${active.localName} focus ring`).to.equal('solid');
+      // One ring each: the text box's is the composer's (focus-within), never one of its own inside it.
+      if (active.localName === 'textarea') {
+        expect(getComputedStyle(active).outlineStyle, 'no ring of its own').to.equal('none');
+        expect(getComputedStyle($(el, '.composer')!).boxShadow, 'the composer ring').to.not.equal(resting);
+      } else
+        expect(getComputedStyle(active).outlineStyle, `${active.localName} focus ring`).to.equal('solid');
       reached.push(`${active.localName}:${name}`);
     }
     before.remove();
@@ -118,6 +124,7 @@ describe('<ai-chat> accessibility', () => {
     const atBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight <= 32;
     await el.send('long');
     await el.updateComplete;
+    await new Promise(requestAnimationFrame); // the log scrolls in the next frame
     expect(log.scrollHeight).to.be.greaterThan(log.clientHeight * 3);
     expect(atBottom(), 'followed to the end').to.equal(true);
     const second = el.send('again');

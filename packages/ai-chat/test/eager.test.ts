@@ -16,10 +16,10 @@ describe('<ai-chat> base look without the Markdown chunk (scripted engine)', () 
     ];
     await el.updateComplete;
     const root = el.shadowRoot!;
-    // The element's own sheets and the progress card's and log's (adopted with the conversation's chunk, before its
-    // first render); the Markdown chunk's sheet is adopted when that chunk arrives.
+    // The element's own sheets and the progress card's, the log's and the reply actions' (adopted with the
+    // conversation's chunk, before its first render); the Markdown chunk's sheet is adopted when that chunk arrives.
     const own = (customElements.get('ai-chat') as unknown as { elementStyles: unknown[] }).elementStyles;
-    expect(root.adoptedStyleSheets.length).to.equal(own.length + 2);
+    expect(root.adoptedStyleSheets.length).to.equal(own.length + 3);
     expect(root.querySelector('.markdown')).to.equal(null);
     const user = root.querySelector<HTMLElement>('[part~="message-user"]')!;
     const assistant = root.querySelector<HTMLElement>('[part~="message-assistant"]')!;

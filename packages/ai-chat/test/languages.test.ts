@@ -44,7 +44,8 @@ describe('<ai-chat> languages', () => {
     el.strings = { send: 'Envoyer' };
     await el.updateComplete;
     expect(sendLabel(el)).to.equal('Envoyer');
-    expect($(el, '.empty')!.textContent!.trim()).to.equal('提出問題即可開始對話。');
+    expect($(el, '.empty .greeting')!.textContent!.trim()).to.equal('有什麼可以幫忙的嗎？');
+    expect($(el, '.empty .greeting + p')!.textContent!.trim()).to.equal('提出問題即可開始對話。');
   });
 
   it("scripted engine: errors show in the element's language; the event keeps the English words", async () => {

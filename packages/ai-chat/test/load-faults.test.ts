@@ -56,13 +56,18 @@ describe('load and network failures, told apart at the source (real worker, real
     expect(buttons).not.to.include('Try again');
   });
 
-  it('real worker: a host that cannot be reached is a network cut: recoverable, "check your connection"', async () => {
+  it('real worker: a host that cannot be reached is a network cut: recoverable, said on the consent card with Try again', async () => {
     // Port 9 (discard) is closed here: nothing answers, with or without CORS.
     const { el, errors } = await chat('http://127.0.0.1:9/model.gguf');
     await waitUntil(() => errors.length > 0, 'the preflight fails', { timeout: 30000 });
     expect([errors[0]!.code, errors[0]!.recoverable]).to.deep.equal(['network', true]);
     expect(errors[0]!.message).to.contain('could not reach 127.0.0.1:9');
-    expect((await shown(el)).words).to.contain('Check your connection');
+    // Before consent nothing was downloading: the consent card says the host cannot be reached,
+    // with Try again (no error card of a failed download).
+    await el.updateComplete;
+    expect($(el, '[part="error"]')).to.equal(null);
+    expect($(el, '[part="consent"] [role="alert"]')?.textContent).to.contain(en.consentUnreachable);
+    expect($(el, '[part="consent"] button.primary')?.textContent?.trim()).to.equal(en.retry);
   });
 
   it('real worker: a model file that is not there is model-not-found, not recoverable', async () => {

@@ -203,8 +203,14 @@ describe('<ai-chat> looks and controls (scripted engine)', () => {
   it('scripted engine: "Jump to latest" appears when the reader scrolls up, and brings them back', async () => {
     const { el } = await scriptedChat({ replies: [{ text: 'line\n\n'.repeat(60), tokenDelayMs: 0 }] });
     el.style.setProperty('--ai-chat-max-height', '200px');
+    let flashed = false; // the control never shows while the log follows the reply
+    const watch = new MutationObserver(() => (flashed ||= !!$(el, '.jump')));
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
     await el.send('long');
     await el.updateComplete;
+    await new Promise(requestAnimationFrame); // the log scrolls in the next frame
+    watch.disconnect();
+    expect(flashed, '"Jump to latest" while following the reply').to.equal(false);
     expect($(el, '.jump')).to.equal(null);
     const log = $(el, '[part="messages"]')!;
     log.scrollTo({ top: 0, behavior: 'instant' });

@@ -194,7 +194,7 @@ describe('the consent card words the download, not the runtime (view only)', () 
   function shown(modelInfo: ViewState['modelInfo']): string[] {
     const host = document.createElement('div');
     const s = { strings: en, modelInfo, model: 'auto', resumeBytes: 0 } as ViewState;
-    render(consentView(s, { consent: () => undefined }), host);
+    render(consentView(s, { consent: () => undefined, retry: () => undefined }), host);
     return [...host.querySelectorAll('.model-name, .facts li, button')].map((e) => e.textContent!.trim());
   }
   const base = { id: 'm', label: 'Some model', downloadBytes: 0, vramMB: 0 };

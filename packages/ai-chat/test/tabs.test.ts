@@ -63,7 +63,8 @@ describe('<ai-chat> in two tabs of one origin, one model (real wllama, real work
     expect(await wllamaRequests(), "no request for wllama's WebAssembly").to.equal(wasm);
     await el.updateComplete;
     expect($(el, '.empty')!.textContent).to.contain(
-      `Answers come from ${el.modelInfo!.label}: nothing to download.`,
+      // A page's own GGUF file has no label: its id names it.
+      `Answers come from ${el.modelInfo!.label ?? el.modelInfo!.id}: nothing to download.`,
     );
 
     // What the host says on the model's channel (named like the Web Lock it holds).

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { chatError } from '../src/errors.js';
 import { formatDuration, progressFigures } from '../src/view/figures.js';
 import { friendlyModelName } from '../src/view/model-name.js';
-import { canSend, panelFor } from '../src/view/state.js';
+import { canSend, errorShown, panelFor } from '../src/view/state.js';
 import type { ChatStatus, ProgressReport } from '../src/types.js';
 
 describe('pure: friendlyModelName', () => {
@@ -21,6 +21,9 @@ describe('pure: friendlyModelName', () => {
     ['Qwen2.5-0.5B-Instruct-Q4_K_M.gguf', 'Qwen2.5 · 0.5B'],
     ['https://example.com/models/SmolLM2-135M-Instruct-Q8_0.gguf', 'SmolLM2 · 135M'],
     ['smollm2-135m-instruct.Q8_0', 'Smollm2 · 135M'],
+    // The GGUF catalog's ids and a file name with its quantization: never the quantization twice.
+    ['SmolLM2-135M-Instruct-Q8_0-GGUF', 'SmolLM2 · 135M'],
+    ['TinyChat-27M-Q8_0', 'TinyChat · 27M'],
     ['auto', ''],
     ['', ''],
     ['my-model', 'My model'],
@@ -110,6 +113,18 @@ describe('pure: panelFor (one state at a time) and canSend', () => {
     ['ready', undefined, true, false, 'chat', true],
     ['generating', undefined, true, false, 'chat', false],
   ];
+  it("before consent, a host that cannot be reached is the consent card's to say, not an error card", () => {
+    const s = { status: 'error' as const, error: network, hasEngine: false, customEngine: false };
+    expect(panelFor({ ...s, consented: false })).to.equal('consent');
+    expect(errorShown(network, 'consent', { ...s, consented: false })).to.equal(false);
+    // After consent it is a failed download: the error card.
+    expect(panelFor({ ...s, consented: true })).to.equal('error');
+    // A host that refuses this page (no CORS: not recoverable) is the error card's to say, without Try again.
+    const refused = chatError('network', 'no CORS', { recoverable: false });
+    expect(panelFor({ ...s, error: refused, consented: false })).to.equal('error');
+    // A chunk that could not be fetched is a warning (no failure status): its card shows.
+    expect(errorShown(network, 'consent', { ...s, status: 'idle', consented: false })).to.equal(true);
+  });
   it('checking before consent keeps the consent card; after consent it is progress', () => {
     const s = { status: 'checking' as const, error: undefined, hasEngine: false, customEngine: false };
     expect(panelFor({ ...s, consented: false })).to.equal('consent');

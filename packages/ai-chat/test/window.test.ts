@@ -65,6 +65,7 @@ describe('message window', () => {
     await el.updateComplete;
     await el.send('one more');
     await el.updateComplete;
+    await new Promise(requestAnimationFrame); // the log scrolls in the next frame
     const shown = $$(el, '[part~="message"]');
     expect(shown.at(-1)!.textContent).to.contain('The newest reply.');
     expect(shown.at(-2)!.textContent).to.contain('one more');

@@ -44,7 +44,7 @@ describe('<ai-chat> through the real worker protocol (scripted engine in the wor
     const consent = $(el, '[part="consent"]')!;
     expect(consent.textContent).to.contain('Scripted · 1B');
     expect(consent.textContent).to.contain('3 MB one-time download');
-    expect(consent.textContent).to.contain('Stored in this browser for next time');
+    expect(consent.textContent).to.contain('stored in this browser for next time');
     expect(consent.textContent).to.contain('about 944 MB of memory');
     const ready = oneEvent(el, 'ai-chat-ready') as Promise<AiChatReadyEvent>;
     consent.querySelector('button')!.click();

@@ -21,7 +21,10 @@ export interface ActionParts {
 
 const ignore = () => undefined;
 
-export function viewActions(host: { readonly autoload: boolean }, parts: ActionParts) {
+export function viewActions(
+  host: { readonly autoload: boolean; readonly renderRoot: ParentNode },
+  parts: ActionParts,
+) {
   const { model, conversation, composer, status, chat } = parts;
   const focus = (selector?: string) => composer.focusAfter(selector);
   const consentCard = '[data-focus="consent"]';
@@ -55,6 +58,12 @@ export function viewActions(host: { readonly autoload: boolean }, parts: ActionP
       focus(consentCard);
     },
     submit: () => composer.submit(parts.view()),
+    // A suggested question goes the way a typed one does (said why not, when it cannot be sent).
+    suggest: (text: string) => {
+      const input = host.renderRoot.querySelector('textarea');
+      if (input) input.value = text;
+      composer.submit(parts.view());
+    },
     stop: () => {
       conversation.stop();
       focus();

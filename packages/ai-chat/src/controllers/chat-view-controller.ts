@@ -58,8 +58,10 @@ export class ChatViewController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // The Markdown code loads while the model does (after consent), ready for the first reply.
-    if (['downloading', 'loading', 'ready'].includes(this.#parts.status.status)) this.view?.preloadMarkdown();
+    // The first reply's code loads while the model does (after consent), or at once with a page's
+    // engine (which has no load of its own to wait for): ready before the first reply.
+    if (this.#host.engine || ['downloading', 'loading', 'ready'].includes(this.#parts.status.status))
+      this.view?.preloadMarkdown(this.#host.renderRoot as ShadowRoot);
   }
 
   /** Fetch and start the chunk when the element needs it (before the render that shows it). */

@@ -5,10 +5,12 @@
  * to offer a "jump to latest" control.
  *
  * Cost: whether the log is at the bottom is read from its `scroll` events (layout is clean then),
- * never on each update. While a reply streams (the last message has `data-streaming`), updates
- * scroll at most once per frame, after the reply's own per-frame render: one layout per frame
- * however many tokens arrive, instead of forced layouts per token. Other updates (a message
- * added, a reply finished) scroll at once.
+ * never on each update. Updates scroll at most once per frame, in the next animation frame, after
+ * the reply's own per-frame render: one layout per frame however many tokens arrive, and never a
+ * layout forced inside the update itself (on a slow phone, an update's script and the layout it
+ * forces together make a long task; apart, each stays short). The frame reads where the log is:
+ * a reader who scrolled up since the last scroll (whose scroll event may not have come yet) stays
+ * there, unless the visitor has just sent a message.
  */
 import type { ReactiveController } from 'lit';
 import type { ChatMessage } from '../types.js';
@@ -16,9 +18,6 @@ import { logOf, type LogHost } from './message-window.js';
 
 /** Closer than this to the bottom (px) counts as at the bottom. */
 const SLACK = 32;
-
-/** A little less than a frame at 60 Hz (ms). */
-const FRAME_MS = 12;
 
 const atBottom = (log: HTMLElement) => log.scrollHeight - log.scrollTop - log.clientHeight <= SLACK;
 
@@ -35,7 +34,8 @@ export class ScrollController implements ReactiveController {
   #top = 0;
   /** The log's scroll height when last seen. */
   #height = 0;
-  #last = -Infinity;
+  /** The visitor sent a message: the next frame scrolls to the end wherever the log is. */
+  #sent = false;
   /**
    * The reader scrolled: follow again at the bottom, stop when above where the controller last
    * scrolled to. (A scroll event of the controller's own scroll can arrive after the reply has
@@ -51,7 +51,9 @@ export class ScrollController implements ReactiveController {
     if (shrank) this.#top = Math.min(this.#top, log.scrollTop);
     else this.#follow = log.scrollTop >= this.#top - 1 || atBottom(log);
     // Layout is clean in a scroll event: whether to offer "jump to latest" costs no forced layout.
-    const away = log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
+    // While following, the next frame brings the log to its end: no control flashes up because the
+    // reply grew between the controller's scroll and its event.
+    const away = !this.#follow && log.scrollHeight - log.scrollTop - log.clientHeight > SLACK * 2;
     if (away !== this.away) {
       this.away = away;
       this.#host.requestUpdate();
@@ -78,21 +80,12 @@ export class ScrollController implements ReactiveController {
     const added = count > this.#seen;
     this.#seen = count;
     if (!log || !(this.#follow || added)) return;
-    if (added) this.#follow = true;
-    if (!log.lastElementChild?.hasAttribute('data-streaming')) {
-      this.#toEnd(log);
-      return;
-    }
-    // While a reply streams, at most once per frame: at once when the last scroll is a frame old
-    // (a host that updates once per frame, in an animation frame, scrolls in that frame),
-    // otherwise in the next frame, after the reply's own render (render/markdown-directive.ts).
-    if (this.#frame === undefined && performance.now() - this.#last >= FRAME_MS) {
-      if (log.scrollTop >= this.#top - 1) this.#toEnd(log);
-      return;
-    }
+    if (added) this.#follow = this.#sent = true;
     this.#frame ??= requestAnimationFrame(() => {
       this.#frame = undefined;
-      if (this.#follow && log.scrollTop >= this.#top - 1) this.#toEnd(log);
+      const sent = this.#sent;
+      this.#sent = false;
+      if (sent || (this.#follow && (log.scrollTop >= this.#top - 1 || atBottom(log)))) this.#toEnd(log);
     });
   }
 
@@ -109,7 +102,6 @@ export class ScrollController implements ReactiveController {
     log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
     this.#top = log.scrollTop;
     this.#height = log.scrollHeight;
-    this.#last = performance.now();
   }
 
   #watch(log: HTMLElement | undefined) {

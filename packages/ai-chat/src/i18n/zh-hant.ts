@@ -76,6 +76,13 @@ export const zhHant: Strings = {
   errorContextWindowExceeded: '對話太長，超出這個模型的上限。請開始新的對話以繼續。',
   errorAborted: '已停止。',
   errorEngine: '對話無法在這個瀏覽器中執行。',
+  // Looks II (issue 23): the unreachable host on the consent card, the empty state, the launcher.
+  consentUnreachable: '目前無法連線到模型的主機。',
+  emptyGreeting: '有什麼可以幫忙的嗎？',
+  suggestionsLabel: '建議的問題',
+  launcherOpen: '開啟對話',
+  launcherClose: '關閉對話',
+  launcherTitle: '對話',
   // Long conversations (context-policy): the oldest turns left out, a message too long, an empty answer.
   contextTrimmed: '模型已看不到以上的訊息：對話超出了它能讀的長度。',
   errorMessageTooLong: '這則訊息對這個模型來說太長了：請縮短它。',

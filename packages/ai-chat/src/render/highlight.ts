@@ -20,6 +20,17 @@ import { sanitizeHighlight } from './sanitize.js';
 const languages = { bash, css, javascript, json, python, typescript, xml };
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language);
 
+/**
+ * Compile the grammar of the `index`-th language now (highlight.js compiles one at its first use,
+ * which would land in a reply): one language per call, so a caller can spread them over idle
+ * time. False when there is no such language.
+ */
+export function warmLanguage(index: number): boolean {
+  const name = Object.keys(languages)[index];
+  if (name) hljs.highlight('x', { language: name, ignoreIllegals: true });
+  return name !== undefined;
+}
+
 /** Longest code (characters) that gets highlighted. */
 export const MAX_HIGHLIGHT = 20_000;
 

@@ -23,16 +23,42 @@ export function markdownReady(): Promise<Renderer> {
   return loading;
 }
 
+/** A reply with every kind of block, rendered once off screen to warm the parser and sanitizer. */
+const SAMPLE =
+  '# a\n\nb **c** `d` [e](https://example.com)\n\n- f\n\n1. g\n\n> h\n\n| i | j |\n|---|---|\n| k | l |\n\n```js\nm\n```\n';
+let warmed = false;
+const styled = new WeakSet<ShadowRoot>();
+
 /**
- * Start loading the Markdown chunk now (for instance while the model loads), so that the first
- * reply renders as Markdown from its first token instead of as plain text and then again; then,
- * when the page is idle, the highlighter, so that the first code block of a reply does not pay for
- * compiling it and registering its languages. Never before consent: neither chunk is part of what
- * the consent card needs.
+ * Get the first reply's work done before it (for instance while the model loads): load the
+ * Markdown chunk, so that the first reply renders as Markdown from its first token instead of as
+ * plain text and then again; when the page is idle, adopt its styles in `root` and render a sample
+ * once off screen (the parser's and sanitizer's first run), then load the highlighter and compile
+ * its languages, one per idle callback: no task of a reply pays for any of it, and none of these
+ * is long. Never before consent: neither chunk is part of what the consent card needs.
  */
-export function preloadMarkdown(): void {
+export function preloadMarkdown(root?: ShadowRoot): void {
   markdownReady().then(
-    () => idle(() => void loadHighlighter().catch(() => undefined)),
+    (module) => {
+      if (root && !styled.has(root)) {
+        styled.add(root);
+        idle(() => adoptSheet(root, module.markdownStyles()));
+      }
+      if (warmed) return;
+      warmed = true;
+      idle(() => {
+        module.renderMarkdown(SAMPLE, { allowImages: false, copyLabel: '', copyName: '', copiedLabel: '' });
+        idle(() =>
+          loadHighlighter().then(
+            ({ warmLanguage }) => {
+              const warm = (i: number) => idle(() => warmLanguage(i) && warm(i + 1));
+              warm(0);
+            },
+            () => undefined,
+          ),
+        );
+      });
+    },
     () => undefined,
   );
 }

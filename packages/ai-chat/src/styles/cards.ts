@@ -4,8 +4,12 @@ import { css } from 'lit';
 export const cards = css`
   /* Cards: consent, progress, error. */
   .card {
-    flex: none;
+    flex: 0 1 auto;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    margin-inline: auto;
     min-width: 0;
+    overflow-y: auto;
     border-radius: calc(var(--ai-chat-radius) * 0.75);
     padding: calc(var(--ai-chat-spacing) * 2);
     background: var(--ai-chat-surface);
@@ -23,32 +27,31 @@ export const cards = css`
   .consent {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--ai-chat-spacing) * 1.25);
+    gap: var(--ai-chat-spacing);
   }
-  .consent .eyebrow {
+  .consent .title {
+    font-size: 1.2em;
+    font-weight: 650;
+    line-height: 1.3;
+    letter-spacing: -0.01em;
+    text-wrap: balance;
+  }
+  .consent .model-name {
+    font-weight: 600;
+  }
+  /* The figures: one muted line, dot-separated (the dots are not read out). */
+  .facts {
+    margin: calc(var(--ai-chat-spacing) * -0.75) 0 0;
+    padding: 0;
+    list-style: none;
     color: var(--ai-chat-muted);
     font-size: 0.875em;
   }
-  .consent .model-name {
-    font-size: 1.35em;
-    font-weight: 650;
-    line-height: 1.25;
-    letter-spacing: -0.01em;
-  }
-  .facts {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-  }
   .facts li {
-    padding: 2px 10px;
-    border-radius: 999px;
-    background: var(--ai-chat-background);
-    border: 1px solid var(--ai-chat-border);
-    font-size: 0.85em;
+    display: inline;
+  }
+  .facts li + li::before {
+    content: ' · ' / '';
   }
   .privacy {
     display: flex;
@@ -64,6 +67,7 @@ export const cards = css`
   }
   .consent .primary {
     align-self: flex-start;
+    margin-top: calc(var(--ai-chat-spacing) * 0.5);
   }
   .error {
     border-color: color-mix(in srgb, var(--ai-chat-error) 45%, var(--ai-chat-border));

@@ -1,11 +1,16 @@
 import { css } from 'lit';
 
-/** The composer, buttons, icons, and the small-screen and reduced-motion rules. */
+/**
+ * The composer, buttons, icons, and the small-screen rules. (What shows only once the chat runs,
+ * the Stop button and the reduced-motion rules among it, comes with the log: styles/log.ts.)
+ */
 export const controls = css`
   /* The composer. */
   .composer {
     flex: none;
-    margin-top: auto;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    margin: auto auto 0;
     display: flex;
     gap: var(--ai-chat-spacing);
     align-items: flex-end;
@@ -16,6 +21,12 @@ export const controls = css`
     border-radius: 24px;
     background: var(--ai-chat-background);
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
+  }
+  /* Until the chat can start, the composer looks as it is: waiting. */
+  .base:not([data-panel='chat']) .composer {
+    border-style: dashed;
+    background: var(--ai-chat-surface);
+    box-shadow: none;
   }
   .composer:focus-within {
     border-color: var(--ai-chat-accent);
@@ -43,7 +54,9 @@ export const controls = css`
   }
   .notice {
     flex: none;
-    margin: calc(var(--ai-chat-spacing) * -0.75) 0 0;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    margin: calc(var(--ai-chat-spacing) * -0.75) auto 0;
     padding-inline: 14px;
     color: var(--ai-chat-muted);
     font-size: 0.85em;
@@ -82,25 +95,6 @@ export const controls = css`
     padding: 2px 4px;
     font-weight: 500;
   }
-  button.ghost {
-    display: inline-flex;
-    align-items: center;
-    gap: 5px;
-    border: none;
-    background: none;
-    color: var(--ai-chat-muted);
-    padding: 3px 6px;
-    border-radius: 8px;
-    font-size: 0.8em;
-    font-weight: 500;
-  }
-  button.ghost:hover {
-    color: var(--ai-chat-color);
-    background: color-mix(in srgb, var(--ai-chat-color) 7%, transparent);
-  }
-  button.ghost[data-copied] .action-label {
-    color: var(--ai-chat-accent);
-  }
   button.round {
     flex: none;
     display: grid;
@@ -112,17 +106,13 @@ export const controls = css`
     background: var(--ai-chat-accent);
     color: var(--ai-chat-accent-contrast);
   }
-  button.round.stop {
-    background: var(--ai-chat-color);
-    color: var(--ai-chat-background);
-  }
   button.send:disabled {
     cursor: not-allowed;
     background: color-mix(in srgb, var(--ai-chat-color) 14%, var(--ai-chat-background));
     color: var(--ai-chat-muted);
   }
+  /* The text box has no ring of its own: the composer's ring (focus-within) is its one ring. */
   button:focus-visible,
-  textarea:focus-visible,
   a:focus-visible,
   [tabindex]:focus-visible {
     outline: 2px solid var(--ai-chat-accent);
@@ -133,21 +123,6 @@ export const controls = css`
     width: 18px;
     height: 18px;
   }
-  .icon.mask {
-    display: inline-block;
-    width: 15px;
-    height: 15px;
-    background: currentColor;
-    -webkit-mask: var(--icon) center / contain no-repeat;
-    mask: var(--icon) center / contain no-repeat;
-  }
-  .icon-copy {
-    --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cg fill='none' stroke='%23000' stroke-width='1.8' stroke-linecap='round'%3E%3Crect x='8.5' y='8.5' width='11' height='11' rx='2.5'/%3E%3Cpath d='M15.5 5.5v-.5a2 2 0 0 0-2-2h-8a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h.5'/%3E%3C/g%3E%3C/svg%3E");
-  }
-  .icon-regenerate {
-    --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4v4.5H15' fill='none' stroke='%23000' stroke-width='1.8' stroke-linecap='round' stroke-linejoin='round'/%3E%3C/svg%3E");
-  }
-
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -166,13 +141,6 @@ export const controls = css`
     }
     .actions {
       padding-inline-start: 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-      scroll-behavior: auto !important;
     }
   }
 `;

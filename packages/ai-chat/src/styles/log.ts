@@ -1,7 +1,17 @@
 import { css } from 'lit';
 
-/** The message log: bubbles, typing indicator, caret, reply actions, jump to latest, stats line. */
+/**
+ * The message log: bubbles on a reading measure, typing indicator, caret, the empty state and its
+ * suggestions, jump to latest, stats line (the reply actions: actions.ts).
+ */
 export const log = css`
+  /* The theme's code colours (only replies use them; a page's own values win over :host). */
+  :host {
+    --ai-chat-code-background: light-dark(#f3f4f7, #1f2026);
+    --ai-chat-code-keyword: light-dark(#8b1d89, #d3a1f5);
+    --ai-chat-code-string: light-dark(#2b5c16, #a5d68a);
+    --ai-chat-code-number: light-dark(#8a3a00, #f5b97a);
+  }
   /* The log. */
   .log-wrap {
     position: relative;
@@ -25,17 +35,58 @@ export const log = css`
     scroll-behavior: smooth;
     padding-block: 2px;
   }
+  /* The empty state: a greeting, a line, and the page's suggested questions. */
   .empty {
     margin: auto;
-    color: var(--ai-chat-muted);
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: calc(var(--ai-chat-spacing) * 0.5);
     text-align: center;
     padding: calc(var(--ai-chat-spacing) * 2) var(--ai-chat-spacing);
   }
+  .empty p {
+    margin: 0;
+    color: var(--ai-chat-muted);
+  }
+  .empty .greeting {
+    color: var(--ai-chat-color);
+    font-size: 1.35em;
+    font-weight: 650;
+    letter-spacing: -0.01em;
+  }
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: var(--ai-chat-spacing);
+    margin: calc(var(--ai-chat-spacing) * 1.5) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .suggestions button {
+    max-width: 100%;
+    font-weight: 500;
+    text-align: start;
+    border-radius: calc(var(--ai-chat-radius) * 0.75);
+    padding: 8px 14px;
+    overflow-wrap: anywhere;
+  }
+  /* Messages on a reading measure, centred; the user's bubbles end where the replies end. */
   .message {
     position: relative;
+    width: 100%;
     min-width: 0;
-    max-width: 100%;
+    max-width: var(--ai-chat-measure);
+    align-self: center;
     overflow-wrap: break-word;
+  }
+  /* The conversation's error card, where it happened: whole (a card elsewhere may scroll inside). */
+  .messages > .card {
+    flex: none;
+    overflow: visible;
   }
   .message .content {
     min-width: 0;
@@ -47,15 +98,16 @@ export const log = css`
     white-space: normal;
   }
   .message.user {
+    width: auto;
     align-self: flex-end;
     max-width: min(85%, 42em);
+    margin-inline-end: max(0px, (100% - var(--ai-chat-measure)) / 2);
     padding: calc(var(--ai-chat-spacing) * 1.1) calc(var(--ai-chat-spacing) * 1.75);
     border-radius: 20px;
     border-end-end-radius: 6px;
     background: var(--ai-chat-user-background);
   }
   .message.assistant {
-    align-self: stretch;
     background: var(--ai-chat-assistant-background);
     border-radius: calc(var(--ai-chat-radius) * 0.75);
   }
@@ -114,6 +166,9 @@ export const log = css`
   }
   /* Long conversations: where the model's view starts; an answer without a word. */
   .context-note {
+    align-self: center;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
     margin: 0;
     padding-block: 4px;
     border-block-start: 1px dashed var(--ai-chat-border);
@@ -131,12 +186,6 @@ export const log = css`
     color: var(--ai-chat-muted);
     font-size: 0.8em;
     font-style: italic;
-  }
-  .message-actions {
-    display: flex;
-    gap: 2px;
-    margin-top: 4px;
-    margin-inline-start: -6px;
   }
   .jump {
     position: absolute;
@@ -156,16 +205,33 @@ export const log = css`
     transform: translateX(50%);
   }
 
-  /* The stats line (show-stats). */
+  /* Stop, in the composer while a reply streams. */
+  button.round.stop {
+    background: var(--ai-chat-color);
+    color: var(--ai-chat-background);
+  }
+  /* Everything that moves (the caret, the dots, the progress bar, smooth scrolling) is in this chunk. */
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+
+  /* The stats line (show-stats): small, quiet, on the reading measure. */
   .stats {
     flex: none;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px 10px;
-    margin: 0;
+    gap: 2px 10px;
+    width: 100%;
+    max-width: var(--ai-chat-measure);
+    margin: calc(var(--ai-chat-spacing) * -0.75) auto;
+    padding-inline: 14px;
     color: var(--ai-chat-muted);
-    font-size: 0.8em;
+    font-size: 0.75em;
     text-align: start;
     font-variant-numeric: tabular-nums;
   }
@@ -173,13 +239,19 @@ export const log = css`
     unicode-bidi: isolate;
   }
   .chip {
-    padding: 0 8px;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-    font-weight: 600;
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
     unicode-bidi: isolate;
   }
-  .chip.rating-slow {
-    color: var(--ai-chat-error);
+  .chip::before {
+    content: '';
+    width: 6px;
+    height: 6px;
+    border-radius: 50%;
+    background: var(--ai-chat-accent);
+  }
+  .chip.rating-slow::before {
+    background: var(--ai-chat-error);
   }
 `;

@@ -10,9 +10,11 @@
  * the preflight (the element stays `checking`), `preflightMs` delays it, `stepMs` slows each download
  * and load step, `stall=download` stops the download at 45 % and
  * `stall=load` the load halfway (both until unloaded); `loadError=<name>` (with
- * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker;
- * `contextWindow=<tokens>` gives the model that context window (tokens are words), refuses longer
- * requests as WebLLM does, and counts tokens for the page (the protocol's `count`).
+ * `loadErrorMessage`) makes the load fail with that WebLLM error, as it crosses the worker, and
+ * `preflightError=<name>` (with `preflightErrorMessage`) the check before consent (an offline
+ * visitor: `NetworkError`); `contextWindow=<tokens>` gives the model that context window (tokens
+ * are words), refuses longer requests as WebLLM does, and counts tokens for the page (the
+ * protocol's `count`).
  */
 import { serveBackend, type WorkerBackend } from '../engine/worker/worker-host.js';
 import type { ModelSpec } from '../engine/protocol.js';
@@ -29,6 +31,7 @@ const STALL = query.get('stall');
 const PREFLIGHT_MS = figure('preflightMs', 0);
 const STEP_MS = figure('stepMs', 0);
 const LOAD_ERROR = query.get('loadError');
+const PREFLIGHT_ERROR = query.get('preflightError');
 const CONTEXT_WINDOW = query.has('contextWindow') ? figure('contextWindow', 0) : undefined;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const crash = () =>
@@ -90,6 +93,10 @@ const backend: WorkerBackend = {
   async preflight(spec) {
     if (STALL === 'preflight') await new Promise(() => undefined);
     await sleep(PREFLIGHT_MS);
+    if (PREFLIGHT_ERROR)
+      throw Object.assign(new Error(query.get('preflightErrorMessage') ?? PREFLIGHT_ERROR), {
+        name: PREFLIGHT_ERROR,
+      });
     return info(spec);
   },
   async load(spec, report) {

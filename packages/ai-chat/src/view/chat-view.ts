@@ -5,6 +5,7 @@
  * imports it at consent, when the page hands in an engine or messages, or sets `persist` (see
  * `controllers/chat-view-controller.ts`).
  */
+import { actions } from '../styles/actions.js';
 import { log } from '../styles/log.js';
 import { progress } from '../styles/progress.js';
 
@@ -17,4 +18,4 @@ export { ScrollController } from '../controllers/scroll-controller.js';
 export { PersistController } from '../controllers/persist-controller.js';
 
 /** The styles of this half, adopted by each element's shadow root when this chunk arrives. */
-export const chatStyles = [progress, log];
+export const chatStyles = [progress, log, actions];

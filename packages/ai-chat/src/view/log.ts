@@ -1,16 +1,50 @@
 /**
- * The message log: a polite live region, the empty slot, the messages (the first the model still
- * sees marked, when the oldest are left out of its context), the conversation's error at its end,
- * where it happened, and "jump to latest".
+ * The message log: a polite live region, the empty state (a greeting, or the page's `empty` slot;
+ * which model answers when it started without a consent card; the page's suggested questions, each
+ * a button that sends it), the messages (the first the model still sees marked, when the oldest are
+ * left out of its context), the conversation's error at its end, where it happened, and "jump to
+ * latest".
  */
 import { html, nothing } from 'lit';
 import { format } from '../i18n/format.js';
-import { downIcon } from './icons.js';
+import { icon, stroke } from './icons.js';
 import { messageView, type MessageActions } from './message.js';
 import { panelFor, type ViewState } from './state.js';
 
+const downIcon = icon(stroke('M12 5v14M5.5 12.5 12 19l6.5-6.5'));
+
 export interface LogActions extends MessageActions {
   jumpToLatest: () => void;
+  /** Send a suggested question. */
+  suggest: (text: string) => void;
+}
+
+function emptyView(s: ViewState, on: LogActions) {
+  const t = s.strings;
+  // What the page set: questions are the texts among it.
+  const questions = Array.isArray(s.suggestions)
+    ? s.suggestions.filter((q): q is string => typeof q === 'string' && q.trim() !== '')
+    : [];
+  // Started without a consent card (another tab's model, the browser's own): say which model answers.
+  const info = s.modelInfo;
+  const model = info?.download === 'browser' ? t.builtinModel : (info?.label ?? info?.id ?? '');
+  return html`<div class="empty">
+    <slot name="empty"
+      ><p class="greeting">${t.emptyGreeting}</p>
+      <p>${t.empty}</p></slot
+    >
+    ${info?.free ? html`<p class="free">${format(t.freeModel, { model })}</p>` : nothing}
+    ${
+      questions.length
+        ? html`<ul class="suggestions" aria-label=${t.suggestionsLabel}>
+            ${questions.map(
+              (text) =>
+                html`<li><button type="button" @click=${() => on.suggest(text)}>${text}</button></li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+  </div>`;
 }
 
 /** `errorCard`: the error card, shown at the log's end when the error is the conversation's. */
@@ -33,10 +67,6 @@ export function logView(s: ViewState, on: LogActions, errorCard: unknown = nothi
     return html`${m === s.seenFrom ? note : nothing}${messageView(s, m, options, on)}`;
   };
   const deps = [s.strings, s.allowImages, s.status, regenerable, s.seenFrom];
-  // Started without a consent card (another tab's model, the browser's own): say which model answers.
-  const info = s.modelInfo;
-  const model = info?.download === 'browser' ? t.builtinModel : (info?.label ?? info?.id ?? '');
-  const free = info?.free ? format(t.freeModel, { model }) : '';
   return html`<div class="log-wrap" ?hidden=${hidden}>
     <div
       part="messages"
@@ -46,14 +76,7 @@ export function logView(s: ViewState, on: LogActions, errorCard: unknown = nothi
       aria-label=${t.logLabel}
       aria-busy=${s.status === 'generating' ? 'true' : 'false'}
     >
-      ${
-        empty && !hidden
-          ? html`<div class="empty">
-              <slot name="empty">${t.empty}</slot>
-              ${free ? html`<br /><span>${free}</span>` : nothing}
-            </div>`
-          : nothing
-      }
+      ${empty && !hidden ? emptyView(s, on) : nothing}
       ${s.windowed ? s.windowed(list, each, deps) : list.map(each)}
       ${s.errorInLog && panel === 'chat' && !s.draft ? errorCard : nothing}
     </div>

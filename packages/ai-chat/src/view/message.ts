@@ -1,20 +1,30 @@
 /**
  * One message: a user bubble or an assistant reply (Markdown, with a caret while it streams, dots
- * until its first token; an empty answer says so), and the reply's actions (copy; regenerate on
- * the last one).
+ * until its first token; an empty answer says so), and the reply's actions: icon-only buttons
+ * (copy, when there is text; regenerate on the last one), named for assistive technology, with a
+ * tooltip of the same name on hover and focus. They show on hover or focus of their reply, always
+ * on the last one and on touch screens.
  */
 import { html, nothing } from 'lit';
 import { longText } from '../render/long-text.js';
 import { markdown } from '../render/markdown-directive.js';
 import type { ChatMessage } from '../types.js';
-import { copyIcon, regenerateIcon } from './icons.js';
 import type { ViewState } from './state.js';
+
+/**
+ * The actions' icons are drawn in CSS (styles/log.ts): the log holds only text, Markdown and
+ * buttons (no SVG, which the log never has), and no CSP can hide them.
+ */
+const cssIcon = (name: string) => html`<span class="i i-${name}" aria-hidden="true"></span>`;
+const copyIcon = cssIcon('copy');
+const regenerateIcon = cssIcon('regenerate');
+const checkIcon = cssIcon('check');
 
 export interface MessageActions {
   regenerate: () => void;
 }
 
-/** Copy `text`; the button says "Copied" for a moment. */
+/** Copy `text`; the button says "Copied" (its tooltip, and a check mark) for a moment. */
 function copy(text: string, button: HTMLElement) {
   void navigator.clipboard?.writeText(text).then(
     () => {
@@ -42,6 +52,7 @@ export function messageView(
     class="message ${who}"
     data-role=${who}
     ?data-streaming=${options.streaming}
+    ?data-last=${options.last}
   >
     <span class="visually-hidden">${who === 'user' ? t.you : t.assistant}:</span>
     ${
@@ -73,12 +84,13 @@ export function messageView(
               message.content
                 ? html`<button
                     type="button"
-                    class="ghost"
+                    class="action"
                     aria-label=${t.copyReplyLabel}
-                    title=${t.copyReplyLabel}
+                    data-tip=${t.copyReply}
+                    data-tip-done=${t.copied}
                     @click=${(e: Event) => copy(message.content, e.currentTarget as HTMLElement)}
                   >
-                    ${copyIcon}<span class="action-label">${t.copyReply}</span>
+                    ${copyIcon}${checkIcon}
                   </button>`
                 : nothing
             }
@@ -86,13 +98,13 @@ export function messageView(
               options.last
                 ? html`<button
                     type="button"
-                    class="ghost"
+                    class="action"
                     data-action="regenerate"
                     aria-label=${t.regenerateLabel}
-                    title=${t.regenerateLabel}
+                    data-tip=${t.regenerate}
                     @click=${on.regenerate}
                   >
-                    ${regenerateIcon}<span class="action-label">${t.regenerate}</span>
+                    ${regenerateIcon}
                   </button>`
                 : nothing
             }

@@ -39,6 +39,8 @@ export interface ViewState {
   awayFromLatest: boolean;
   /** The visitor or the page asked for the model (consent, `load()`, `send()` or `autoload`). */
   consented: boolean;
+  /** Questions the empty state offers as buttons (the `suggestions` property, as the page set it). */
+  suggestions: unknown;
   /**
    * Renders a long list near its end only (the message window): `each` for every message in view;
    * `deps` is what else `each` reads. Absent: the whole list.
@@ -57,10 +59,26 @@ export const FATAL: ReadonlySet<ErrorCode> = new Set([
   'webgpu-unavailable',
 ]);
 
+type PanelInputs = Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'> & {
+  consented?: boolean;
+};
+
+/**
+ * Before consent, the check could not reach the model's host (a cut that may pass): the consent
+ * card says so (with Try again). Nothing was downloading, so it is no failed download.
+ */
+export const unreachable = (s: PanelInputs): boolean =>
+  s.status === 'error' &&
+  s.error?.code === 'network' &&
+  // A host that refuses this page (no CORS) is no passing cut: its error card says so, without Try again.
+  s.error.recoverable !== false &&
+  s.consented === false &&
+  !s.hasEngine &&
+  !s.customEngine;
+
 /** Which state to show: an error that stops the model wins, then preparing, then consent, else the chat. */
-export function panelFor(
-  s: Pick<ViewState, 'status' | 'error' | 'hasEngine' | 'customEngine'> & { consented?: boolean },
-): Panel {
+export function panelFor(s: PanelInputs): Panel {
+  if (unreachable(s)) return 'consent';
   if (s.error && s.error.code !== 'invalid-attribute' && s.status === 'error' && !s.hasEngine) return 'error';
   // The check before consent only fills in the consent card: no progress card flashes in between.
   if (s.status === 'checking' && s.consented === false && !s.customEngine) return 'consent';
@@ -71,12 +89,17 @@ export function panelFor(
 
 /**
  * Whether `error` shows as the card above the log: a warning always; a failure unless a download or
- * load shows it, or the log shows it where it happened (`inLog`).
+ * load shows it, the log shows it where it happened (`s.errorInLog`), or the consent card says it
+ * (the host that cannot be reached).
  */
-export const errorShown = (error: AiChatError, panel: Panel, inLog = false): boolean =>
+export const errorShown = (
+  error: AiChatError,
+  panel: Panel,
+  s?: PanelInputs & { errorInLog?: boolean },
+): boolean =>
   panel === 'error' ||
   error.code === 'invalid-attribute' ||
-  (panel !== 'progress' && error.code !== 'aborted' && !inLog);
+  (panel !== 'progress' && error.code !== 'aborted' && !(s && (s.errorInLog || unreachable(s))));
 
 /** True when a message typed now would be sent. */
 export const canSend = (s: Pick<ViewState, 'status' | 'hasEngine' | 'customEngine'>): boolean =>

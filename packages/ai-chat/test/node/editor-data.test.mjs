@@ -49,7 +49,7 @@ describe("editors' files from custom-elements.json", () => {
     assert.ok(el.js.properties.some((p) => p.name === 'engine'));
     assert.deepEqual(
       el.slots.map((s) => s.name),
-      ['header', 'empty', 'footer'],
+      ['header', 'empty', 'footer', 'launcher-label'],
     );
     assert.ok(el.css.parts.some((p) => p.name === 'consent'));
     assert.ok(el.css.properties.some((p) => p.name === '--ai-chat-accent'));

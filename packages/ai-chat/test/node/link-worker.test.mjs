@@ -156,9 +156,20 @@ describe('the built npm worker (dist/cdn/linked/), evaluated in Node', () => {
       return copies.get(path).then(() => globalThis.__aiChatFiles[path]);
     };
     try {
-      const { start: serve } = await globalThis.__aiChatImport(start);
-      assert.equal(typeof serve, 'function');
-      assert.ok(loaded.length > 2, `start and the chunks it imports: ${loaded}`);
+      const exports = await globalThis.__aiChatImport(start);
+      // Rollup hands a dynamic import its module's namespace under a short name, which the entry reads.
+      const key =
+        /__aiChatImport\("linked\/start-[\w-]+\.js"\)\.then\(function\(\w+\)\{return \w+\.(\w+)\}\)/.exec(
+          entry,
+        )?.[1];
+      assert.equal(typeof (key ? exports[key] : exports).start, 'function');
+      // Each runtime's backend (its preflight) imports start and what they share by path.
+      const backends = [
+        ...readFileSync(new URL(start, dir), 'utf8').matchAll(/"(linked\/backend-[\w-]+\.js)"/g),
+      ];
+      assert.equal(backends.length, 2, 'a backend chunk per worker runtime');
+      for (const [, backend] of backends) await globalThis.__aiChatImport(backend);
+      assert.ok(loaded.length > 3, `start, the backends and the chunks they import: ${loaded}`);
       assert.ok(
         loaded.every((p) => p.startsWith('linked/')),
         'nothing of the runtimes before a model loads',

@@ -8,6 +8,11 @@
  */
 import type { CompletionMessage } from '../engine.js';
 import { RuntimeUnavailableError } from './builtin-errors.js';
+import { expected } from './expected.js';
+
+// Which languages to ask for: a file of its own, so the registry's check before the runtime's chunk
+// takes only that (see expected.ts).
+export { expected, expectedLanguages } from './expected.js';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -69,23 +74,6 @@ export function pageLanguageModel(): LanguageModelApi | undefined {
   return api && typeof (api as LanguageModelApi).availability === 'function'
     ? (api as LanguageModelApi)
     : undefined;
-}
-
-/**
- * The languages to declare for the element's languages (BCP 47 tags): their primary subtags, or
- * English when none is set. The browser answers `unavailable` for a language its model lacks.
- */
-export function expectedLanguages(tags: readonly string[] = []): string[] {
-  const primary = tags
-    .map((tag) => tag.trim().split(/[-_]/)[0]!.toLowerCase())
-    .filter((subtag) => /^[a-z]{2,3}$/.test(subtag));
-  return primary.length ? [...new Set(primary)] : ['en'];
-}
-
-/** The options that declare the element's languages to the browser, as input and output. */
-export function expected(languages?: readonly string[]): AvailabilityOptions {
-  const text = [{ type: 'text' as const, languages: expectedLanguages(languages) }];
-  return { expectedInputs: text, expectedOutputs: text };
 }
 
 /**

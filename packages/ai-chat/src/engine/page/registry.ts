@@ -12,7 +12,8 @@ import { isWorkerKind, type PageKind, type RuntimeKind, type WorkerKind } from '
 import type { ModelSpec } from '../protocol.js';
 import type { Runtime, RuntimeModel } from '../runtime.js';
 import { lazyRuntime } from './lazy-runtime.js';
-import { expected, type LanguageModelApi } from './prompt-api.js';
+import { expected } from './expected.js';
+import type { LanguageModelApi } from './prompt-api.js';
 import { workerSide } from './worker-side.js';
 
 /** What an element's runtime is made from. */

@@ -172,7 +172,8 @@ export async function runWasmPreflight(
     plan: { url, totalBytes: size.bytes, shape, context, threads, engine },
     result: {
       id: entry?.id ?? (spec.model !== 'auto' ? spec.model : idFromUrl(url)),
-      label: entry?.label ?? `${idFromUrl(url)} · ${shape.quantization}`,
+      // A friendly name only where the catalog has one (the element names the rest from the id).
+      label: entry?.label,
       downloadBytes: size.bytes,
       vramMB: Math.round((cpuMemoryBytes(shape, context) / 2 ** 20) * 100) / 100,
       cached: size.cached,

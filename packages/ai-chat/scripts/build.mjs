@@ -158,8 +158,10 @@ const loaderBuild = await build({
   define: { AI_CHAT_FILES: JSON.stringify(elementFiles.join(' ')) },
   plugins: [minifyCssTemplates],
 });
-// No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours).
+// No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours),
+// and none of a file with no code of its own (dist/npm/index.js only imports and exports).
 stripVendorMaps(cdn);
+stripVendorMaps(`${root}dist/npm`);
 
 // The linked worker's files: path in dist/cdn/ → code (and source map).
 const linkedPaths = linkedChunks.map((c) => c.fileName);

@@ -24,6 +24,8 @@ import { stripVendorMaps } from './vendor-maps.mjs';
 
 /** The script tag's element: dist/cdn/index.js (a Rollup build, see rollup-build.mjs). */
 const ELEMENT_ENTRY = 'src/index.ts';
+/** The npm entries bundled (dist/npm/<name>.js), each named by package.json's `exports`. */
+const NPM_ENTRIES = { index: 'src/index.ts', 'ai-chat': 'src/ai-chat.ts', react: 'src/react.ts' };
 /** Test and story helpers for script-tag pages: dist/cdn/testing.js, one file. */
 const TESTING_ENTRY = 'src/testing/index.ts';
 /** The worker's entry for the script tag and `ai-chat/worker.js` (dist/cdn/worker.js), and for npm installs. */
@@ -112,12 +114,27 @@ const runtimePath = (from) => (id) => (runtimeFile[id] ? `${from}${runtimeFile[i
 const cdnFiles = { [`${root}src/worker-files.ts`]: `${root}src/worker-files.cdn.ts` };
 const [elementChunks, workerChunks, linkedChunks] = await Promise.all(
   [
-    { name: 'index', entry: ELEMENT_ENTRY, replace: cdnFiles, external: runtimePath('./') },
-    { name: 'worker', entry: WORKER_ENTRY, replace: cdnFiles, external: runtimePath('./') },
+    { input: { index: ELEMENT_ENTRY }, replace: cdnFiles, external: runtimePath('./') },
+    { input: { worker: WORKER_ENTRY }, replace: cdnFiles, external: runtimePath('./') },
     // npm installs' worker, linked below.
-    { name: 'linked/worker', entry: LINKED_ENTRY, chunks: 'linked', external: runtimePath('../chunks/') },
+    { input: { 'linked/worker': LINKED_ENTRY }, chunks: 'linked', external: runtimePath('../chunks/') },
   ].map((b) => rollupBuild({ ...b, root, dir: cdn })),
 );
+// The npm entries (`ai-chat`, `ai-chat/ai-chat.js`, `ai-chat/react`): the element's modules bundled
+// into a few files, dist/npm/, for the page's bundler to bundle in turn. From tsc's one file per
+// module, a bundler that splits as esbuild does made six small chunks of them before the first
+// click (about 1.5 KB gzip of overhead). Third-party packages stay imports (the page's bundler
+// resolves them, once for the whole page); the worker's files are named by dist/worker-files.js,
+// which stays a file of its own beside dist/npm/ (its URLs are relative to it).
+const npmChunks = await rollupBuild({
+  root,
+  dir: `${root}dist/npm`,
+  input: NPM_ENTRIES,
+  chunks: '',
+  resolveBare: false,
+  external: (source, file) =>
+    file === `${root}src/worker-files.ts` ? '../worker-files.js' : /^[\w@]/.test(source) ? source : undefined,
+});
 const testingBuild = await build({
   ...common,
   entryPoints: { testing: TESTING_ENTRY },
@@ -141,8 +158,10 @@ const loaderBuild = await build({
   define: { AI_CHAT_FILES: JSON.stringify(elementFiles.join(' ')) },
   plugins: [minifyCssTemplates],
 });
-// No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours).
+// No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours),
+// and none of a file with no code of its own (dist/npm/index.js only imports and exports).
 stripVendorMaps(cdn);
+stripVendorMaps(`${root}dist/npm`);
 
 // The linked worker's files: path in dist/cdn/ → code (and source map).
 const linkedPaths = linkedChunks.map((c) => c.fileName);
@@ -204,8 +223,11 @@ if (process.env.AI_CHAT_METAFILE) {
   const all = [runtimes, testingBuild, loaderBuild].map((b) => b.metafile);
   // Rollup's chunks in esbuild's shape: each output's bytes and what each input left in it.
   const rolled = Object.fromEntries(
-    [...elementChunks, ...workerChunks, ...linkedChunks].map((c) => [
-      `dist/cdn/${c.fileName}`,
+    [
+      ...[...elementChunks, ...workerChunks, ...linkedChunks].map((c) => ['dist/cdn', c]),
+      ...npmChunks.map((c) => ['dist/npm', c]),
+    ].map(([folder, c]) => [
+      `${folder}/${c.fileName}`,
       {
         bytes: Buffer.byteLength(c.code),
         inputs: Object.fromEntries(

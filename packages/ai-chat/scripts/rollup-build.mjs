@@ -31,8 +31,9 @@ async function minifyCss(source) {
  * @param {object} options
  * @param {string} options.root the package folder
  * @param {Record<string, string>} options.replace source file → the file built in its place
- * @param {(id: string) => string | undefined} options.external a bare import kept out, and the path
- *   its importers (chunks) import it by
+ * @param {(source: string, file: string | undefined) => string | undefined} options.external an import
+ *   kept out (`source` as written, `file` the source file it names, if ours), and the path its
+ *   importers import it by, as it is
  */
 function sources({ root, replace, external }) {
   // The options that change what the compiled code does (decorators, class fields), as tsc has them.
@@ -48,12 +49,12 @@ function sources({ root, replace, external }) {
   return {
     name: 'ai-chat-sources',
     resolveId(source, importer) {
-      const outside = external(source);
-      if (outside) return { id: outside, external: true };
       // Our sources import each other as `.js` (what tsc emits); third-party files are what they say.
-      if (!importer?.startsWith(src) || !source.startsWith('.') || !source.endsWith('.js')) return null;
-      const ts = resolve(importer, '..', source).replace(/\.js$/, '.ts');
-      return replace[ts] ?? ts;
+      const ours = importer?.startsWith(src) && source.startsWith('.') && source.endsWith('.js');
+      const file = ours ? resolve(importer, '..', source).replace(/\.js$/, '.ts') : undefined;
+      const outside = external(source, file);
+      if (outside) return { id: outside, external: true };
+      return file ? (replace[file] ?? file) : null;
     },
     async transform(code, id) {
       if (!id.endsWith('.ts')) return null;
@@ -82,23 +83,25 @@ function sources({ root, replace, external }) {
 }
 
 /**
- * Build `entry` (a source file) into `dir` as `<name>.js` and its chunks (in `dir`/`chunks`).
+ * Build `input` (output name → source file) into `dir` as `<name>.js` and its chunks (`chunks`:
+ * their folder in `dir`, `''` for beside the entries).
  * @returns {Promise<import('rollup').OutputChunk[]>} the chunks written
  */
 export async function rollupBuild({
   root,
   dir,
-  name,
-  entry,
+  input,
   chunks = 'chunks',
   replace = {},
   external = () => undefined,
+  resolveBare = true,
 }) {
   const bundle = await rollup({
-    input: { [name]: resolve(root, entry) },
-    plugins: [sources({ root, replace, external }), nodeResolve({ browser: true })],
-    // The entry exports what its lazy chunks import from it, nothing kept for the page: no facade.
-    preserveEntrySignatures: false,
+    input: Object.fromEntries(Object.entries(input).map(([name, entry]) => [name, resolve(root, entry)])),
+    plugins: [sources({ root, replace, external }), ...(resolveBare ? [nodeResolve({ browser: true })] : [])],
+    // An entry keeps its exports under their names, and also exports what its lazy chunks import
+    // from it: no facade file in front of it.
+    preserveEntrySignatures: 'allow-extension',
     // A runtime's file is imported by the path `external` gives, as it is.
     makeAbsoluteExternalsRelative: false,
     onwarn(warning, warn) {
@@ -111,7 +114,7 @@ export async function rollupBuild({
       dir,
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: `${chunks}/[name]-[hash].js`,
+      chunkFileNames: chunks ? `${chunks}/[name]-[hash].js` : '[name]-[hash].js',
       sourcemap: true,
     });
     return output.filter((o) => o.type === 'chunk');

@@ -150,11 +150,13 @@ describe('CPU runtime through the real worker protocol (real wllama)', function 
       chunks.push(chunk);
       if (chunks.length === 3) controller.abort();
     }
-    // At most the chunks already on their way when the interrupt arrived: far fewer than 400 tokens.
-    expect(chunks.length).to.be.below(40);
-    // The worker's generation ended too: llama.cpp made a few tokens more at most, not the 400 asked.
+    // At most the chunks already on their way when the interrupt arrived: far fewer than the 400
+    // asked. How many are on their way depends on how busy the cores are (a few when idle, about 150
+    // once under load): half of the 400 tells an interrupt that worked from one that did not.
+    expect(chunks.length).to.be.below(200);
+    // The worker's generation ended too: llama.cpp made some tokens more at most, not the 400 asked.
     await waitUntil(() => usages.length > 0, 'the count of the interrupted reply', { timeout: 30000 });
-    expect(usages[0]!.completion_tokens).to.be.at.least(3).and.below(40);
+    expect(usages[0]!.completion_tokens).to.be.at.least(3).and.below(200);
     const next = await reply(c, 'and now?', { max_tokens: 5 });
     expect(next.usage!.completion_tokens).to.equal(5);
     await c.unload();

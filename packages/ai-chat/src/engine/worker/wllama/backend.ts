@@ -29,7 +29,10 @@ async function stop(instance: Wllama | undefined): Promise<void> {
   (instance as unknown as { proxy?: { worker?: Worker } } | undefined)?.proxy?.worker?.terminate();
 }
 
-export function createWllamaBackend(assets: WllamaAssets, catalog: readonly CatalogModel[]): RuntimeBackend {
+export function createWllamaBackend(
+  assets: WllamaAssets,
+  catalog: () => Promise<readonly CatalogModel[]>,
+): RuntimeBackend {
   let wllama: Wllama | undefined;
   /** Made at the first load, and kept: after an unload it answers `EngineNotLoadedError`. */
   let engine: ChatEngine | undefined;

@@ -120,7 +120,7 @@ export function pickFromCatalog(
 
 export async function runWasmPreflight(
   spec: ModelSpec,
-  catalog: readonly CatalogModel[],
+  models: () => Promise<readonly CatalogModel[]>,
   signal?: AbortSignal,
 ): Promise<WasmPreflight> {
   const info = await deviceOnce();
@@ -140,6 +140,8 @@ export async function runWasmPreflight(
   // A model URL comes here only when it names a GGUF file (see `row.ts`).
   if (spec.modelUrl) url = new URL(spec.modelUrl, globalThis.location?.href).href;
   else {
+    // Imported only here: a page that names its GGUF file never fetches the catalog.
+    const catalog = await models();
     entry =
       spec.model === 'auto'
         ? pickFromCatalog(

@@ -23,7 +23,8 @@ export const wllamaRow: BackendRow<WllamaOptions> = {
       ? 'owns'
       : undefined,
   async create({ assets, catalog }) {
-    const [{ createWllamaBackend }, models] = await Promise.all([import('./backend.js'), catalog()]);
-    return createWllamaBackend(assets, models);
+    // The catalog only when a spec names no GGUF file (an id, or `auto`).
+    const { createWllamaBackend } = await import('./backend.js');
+    return createWllamaBackend(assets, catalog);
   },
 };

@@ -149,13 +149,14 @@ for (const chunk of [...elementChunks, ...workerChunks])
     throw new Error(`${chunk.fileName} imports a runtime from outside chunks/`);
 // The script tag's file, dist/cdn/ai-chat.js: a small loader that fetches the element (index.js)
 // at once for an inline <ai-chat>, and only a button for a launcher. A build of its own, so that
-// it shares no chunk with the element: an inline page gets the element's files whole. It names
-// the files index.js imports, so that it asks for them with index.js (one round trip, not two).
-const elementFiles = elementChunks.find((c) => c.fileName === 'index.js').imports;
+// it shares no chunk with the element: an inline page gets the element's files whole. index.js
+// holds all the element needs before the first click and imports no file of its own (checked
+// here): one request after the loader.
+const eagerImports = elementChunks.find((c) => c.fileName === 'index.js').imports;
+if (eagerImports.length) throw new Error(`dist/cdn/index.js imports ${eagerImports.join(', ')}`);
 const loaderBuild = await build({
   ...common,
   entryPoints: { 'ai-chat': 'src/cdn.ts' },
-  define: { AI_CHAT_FILES: JSON.stringify(elementFiles.join(' ')) },
   plugins: [minifyCssTemplates],
 });
 // No source maps of third-party code in the tarball (the page's chunks may mix theirs with ours),

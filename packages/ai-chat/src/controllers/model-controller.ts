@@ -1,10 +1,9 @@
 /**
- * The model of one `<ai-chat>`: which runtime serves it, what the model costs and whether it fits
- * (the check before consent), loading with progress, and its cache. It follows the element's
- * properties the way lit's Task follows its arguments: when what the runtime is made from changes,
- * the work in flight is cancelled, the old runtime freed, and the new one prepared (checked for the
- * consent card, or loaded at once with `autoload`). The latest call wins; nothing here throws
- * synchronously.
+ * The model of one `<ai-chat>`: which runtime serves it, what the model costs and whether it fits (the
+ * check before consent), loading with progress, and its cache. It follows the element's properties as
+ * lit's Task follows its arguments: when what the runtime is made from changes, the work in flight is
+ * cancelled, the old runtime freed, the new one prepared (checked for the consent card, or loaded at once
+ * with `autoload`). The latest call wins; nothing here throws synchronously.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createRuntime } from '../engine/page/registry.js';
@@ -15,12 +14,12 @@ import { AiChatProgressEvent, AiChatReadyEvent, AiChatThresholdEvent } from '../
 import { checkLimits } from '../fit/limits.js';
 import { envOf, readInputs, type InputSource, type Inputs } from '../state/inputs.js';
 import type { ProgressReport } from '../types.js';
+import { afterPaint } from './after-paint.js';
 import type { StatusController } from './status-controller.js';
 
 export interface ModelHost extends ReactiveControllerHost, Element, InputSource {
   readonly autoload: boolean;
 }
-
 /** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
 const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ShownModel => model;
 
@@ -54,11 +53,12 @@ export class ModelController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Follow the properties, as lit's Task follows its arguments: after this update, not inside it. */
+  /** Follow the properties (as lit's Task): after this update; the first time, after the first paint. */
   hostUpdate(): void {
     const host = this.#host;
-    const keys = runtimeKeys(this.#read().runtime);
-    if (!this.#keys || !this.#same(keys)) queueMicrotask(() => host.isConnected && this.follow());
+    const follow = () => host.isConnected && this.follow();
+    if (!this.#keys) afterPaint(follow);
+    else if (!this.#same(runtimeKeys(this.#read().runtime))) queueMicrotask(follow);
     else if (host.autoload && !this.#autoload)
       queueMicrotask(
         () => host.autoload && this.#status.status === 'idle' && this.request().catch(() => undefined),

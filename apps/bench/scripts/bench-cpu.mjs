@@ -5,14 +5,18 @@
 //      clock) against wllama driven directly on the same model with the same wasm, alternating;
 //      goal ours/direct >= 0.98;
 //   2. predicted vs measured ms per token, in each engine (Chromium, Firefox ESR, WebKitGTK), for
-//      generated models of several sizes (in Firefox also without JSPI: the compat build); goal:
-//      within ×1.5; then the calibration these rows give, per engine and build;
+//      generated models of 0.2 to 91 MB (in Firefox also without JSPI: the compat build), each
+//      BENCH_RUNS_SIZES times (1) in a new page; goal: within ×1.5, and how many rows are; then the
+//      calibration these pages give per engine and build (fixed cost and speedup, fitted by
+//      medians: packages/ai-chat/src/fit/cpu-calibration.ts says how its figures were read);
 //   3. a 20-turn conversation: prompt tokens evaluated and time to first token at turns 2–4 vs
 //      18–20, ours beside wllama driven directly (src/measure-conversation.mjs), in Chromium;
 //   4. the memory of two tabs with one model shared between them against a copy in each, in Chromium;
 //   5. threads 1 vs 2 on a cross-origin isolated page (COOP/COEP), in each engine.
 // `BENCH_ENGINES=chromium,firefox` runs only those engines (an engine not on this machine is skipped).
-// BENCH_CPU_ONLY=conversation or BENCH_CPU_ONLY=share runs that part alone.
+// BENCH_CPU_ONLY=sizes, conversation or share runs that part alone (sizes: part 2).
+// A page that gives no answer in BENCH_PAGE_S seconds (240) is reported as hung, with what the
+// element had said, tried once more, and the bench goes on.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -21,22 +25,26 @@ import puppeteer from 'puppeteer-core';
 import { ENGINES, openEngine } from '../../../tools/drive.mjs';
 import { engineHere } from '../../../tools/engines.mjs';
 import { launch } from '../src/browser.mjs';
-import { calibrationRatios, median } from '../src/stats.mjs';
+import { fitCalibration, median } from '../src/stats.mjs';
+import { CALIBRATION } from '../../../packages/ai-chat/dist/fit/cpu.js';
 import { GGUF_DIR, generateModels, startCpuServer } from '../src/cpu-server.mjs';
-import { direct, ours } from '../src/measure-cpu.mjs';
+import { direct, ours, stateOf } from '../src/measure-cpu.mjs';
 import { measureShare } from '../src/measure-share.mjs';
 import { measureConversation, writeConversationModel } from '../src/measure-conversation.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS_CPU ?? 3);
+const RUNS_SIZES = Number(process.env.BENCH_RUNS_SIZES ?? 1);
 const RUNS_SHARE = Number(process.env.BENCH_RUNS_SHARE ?? 2);
-// BENCH_CPU_ONLY=conversation|share: that part alone.
+// BENCH_CPU_ONLY=sizes|conversation|share: that part alone.
 const ONLY = process.env.BENCH_CPU_ONLY;
+const PAGE_S = Number(process.env.BENCH_PAGE_S ?? 240);
 const TOKENS = 64;
 const OVERHEAD_MODEL = 'd512l11-q8_0'; // about 35M parameters at 8-bit (37 MB)
 // q8_0 only: the generator steers q8_0 models to printable text; a 4-bit random model can emit a
 // NUL byte, which breaks wllama 3.13's messages (see packages/ai-chat/test/gguf/make-gguf.mjs).
-const SIZES = ['d256l4-q8_0', 'd512l8-q8_0', 'd512l11-q8_0', 'd768l12-q8_0'];
+// The smallest (0.2 MB) is nearly all fixed cost per token: it pins that term of the prediction.
+const SIZES = ['d64l2-q8_0', 'd256l4-q8_0', 'd512l8-q8_0', 'd512l11-q8_0', 'd768l12-q8_0'];
 const THREADS_MODEL = 'd512l11-q8_0';
 const WITHIN = 1.5;
 
@@ -49,29 +57,45 @@ writeConversationModel(GGUF_DIR);
 const open = await startCpuServer();
 const isolated = await startCpuServer({ isolated: true });
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-const raw = { overhead: { ours: [], direct: [] }, sizes: {}, threads: {}, share: [] };
+const raw = { overhead: { ours: [], direct: [] }, sizes: {}, threads: {}, share: [], failures: [] };
+
+/** Rejects after PAGE_S seconds: a page that never answers is reported, not waited on forever. */
+const hung = (words) =>
+  new Promise((_, reject) => setTimeout(() => reject(new Error(`hung: ${words}`)), PAGE_S * 1000).unref());
 
 /**
  * One engine, its pages one after the other; the browser closed whatever happens. A measurement
  * that fails (a page that hangs, a browser that dies) is printed and left out; the others go on.
+ * A page that hangs is tried once more in a new page: Firefox driven through WebDriver BiDi
+ * sometimes blocks a worker for good in `new Worker()` (our worker starts two: the CSP probe and
+ * wllama's), which a Firefox without automation did not do (see engine/worker/wllama/load-watch.ts).
  */
 async function inEngine(engine, work) {
   const browser = await openEngine(engine, { puppeteer });
+  const once = async (label, measure) => {
+    const started = Date.now();
+    let page;
+    try {
+      page = await browser.newPage();
+      const result = await Promise.race([measure(page), hung(`no answer in ${PAGE_S} s`)]);
+      console.log(`  ${engine} ${label}: ${Math.round((Date.now() - started) / 1000)} s`);
+      return result;
+    } catch (error) {
+      const state = String(error.message).startsWith('hung') && page ? await stateOf(page) : '';
+      const words = `${String(error.message).split('\n')[0]}${state ? `; the page had said ${state}` : ''}`;
+      raw.failures.push({ engine, label, error: words });
+      console.log(`  ${engine} ${label}: FAILED (${words})`);
+      return words.startsWith('hung') ? 'hung' : undefined;
+    } finally {
+      await Promise.race([page?.close(), hung('')]).catch(() => undefined);
+    }
+  };
   try {
     return await work(async (label, measure) => {
-      const started = Date.now();
-      let page;
-      try {
-        page = await browser.newPage();
-        const result = await measure(page);
-        console.log(`  ${engine} ${label}: ${Math.round((Date.now() - started) / 1000)} s`);
-        return result;
-      } catch (error) {
-        console.log(`  ${engine} ${label}: FAILED (${String(error.message).split('\n')[0]})`);
-        return undefined;
-      } finally {
-        await page?.close().catch(() => undefined);
-      }
+      const result = await once(label, measure);
+      if (result !== 'hung') return result;
+      const again = await once(`${label} (again, in a new page)`, measure);
+      return again === 'hung' ? undefined : again;
     });
   } finally {
     await browser.close().catch(() => undefined);
@@ -92,19 +116,21 @@ try {
         raw.overhead.direct.push(...(theirs?.runs ?? []));
       }
     });
-  for (const engine of ONLY ? [] : engines)
+  for (const engine of !ONLY || ONLY === 'sizes' ? engines : [])
     await inEngine(engine, async (inPage) => {
       raw.sizes[engine] = {};
-      for (const model of SIZES)
-        raw.sizes[engine][model] = await inPage(model, (p) =>
-          ours(p, { origin: open.origin, model, tokens: TOKENS, runs: 3 }),
-        );
-      // Firefox also without JSPI (an older Firefox): the compat build against the fast one, same engine.
-      if (engine === 'firefox')
-        for (const model of SIZES)
-          raw.sizes[engine][`${model} compat`] = await inPage(`${model}, no JSPI`, (p) =>
-            ours(p, { origin: open.origin, model, tokens: TOKENS, runs: 3, nojspi: true }),
+      // Each model in a new page RUNS_SIZES times (a new worker, a new probe); Firefox also without
+      // JSPI (an older Firefox): the compat build against the fast one, same engine.
+      const rows = SIZES.map((model) => [model, model, false]);
+      if (engine === 'firefox') rows.push(...SIZES.map((model) => [`${model} compat`, model, true]));
+      for (let i = 0; i < RUNS_SIZES; i++)
+        for (const [row, model, nojspi] of rows) {
+          const r = await inPage(`${model}${nojspi ? ', no JSPI' : ''}`, (p) =>
+            ours(p, { origin: open.origin, model, tokens: TOKENS, runs: 3, nojspi }),
           );
+          (raw.sizes[engine][row] ??= []).push(r ?? { failed: true });
+        }
+      if (ONLY) return;
       raw.threads[engine] = {};
       // The runtime takes half the cores the worker sees: 2 cores → 1 thread, 4 → 2 threads.
       for (const hc of [2, 4])
@@ -136,6 +162,7 @@ try {
 
 const measuredOf = (r) => median(r.runs.map((x) => x.msPerToken));
 const table = [];
+const fitRows = [];
 if (raw.overhead.ours.length && raw.overhead.direct.length) {
   const oursTps = median(raw.overhead.ours.map((r) => r.wallTps));
   const directTps = median(raw.overhead.direct.map((r) => r.wallTps));
@@ -151,53 +178,76 @@ if (raw.overhead.ours.length && raw.overhead.direct.length) {
     `  llama.cpp's own figure: ${fmt(median(raw.overhead.ours.map((r) => r.llamaTps)))} vs ${fmt(median(raw.overhead.direct.map((r) => r.llamaTps)))} tok/s`,
   );
 }
-// With BENCH_CPU_ONLY, parts 1, 2 and 5 did not run: nothing of theirs is printed.
-const say = ONLY ? () => undefined : console.log;
-say(`\nPredicted vs measured ms per token (through <ai-chat>, llama.cpp's timings; goal within ×${WITHIN}):`);
+// With BENCH_CPU_ONLY, parts 1, 2 and 5 did not run: nothing of theirs is printed (sizes: part 2 is).
+const say = ONLY && ONLY !== 'sizes' ? () => undefined : console.log;
+say(
+  `\nPredicted vs measured ms per token (through <ai-chat>, llama.cpp's timings; medians over ${RUNS_SIZES} page(s), each 3 replies; goal within ×${WITHIN}):`,
+);
 say(
   '  engine   | build         | model          | MB    | predicted | measured | measured/predicted | first reply',
 );
 for (const [engine, sizes] of Object.entries(raw.sizes))
-  for (const [size, r] of Object.entries(sizes)) {
-    if (!r) continue;
-    const measured = measuredOf(r);
-    const ratio = measured / r.predicted;
+  for (const [size, pages] of Object.entries(sizes)) {
+    const done = pages.filter((r) => !r.failed);
+    const r = done[0];
+    const predicted = median(done.map((p) => p.predicted));
+    const measured = median(done.map(measuredOf));
+    const ratio = measured / predicted;
     const met = ratio <= WITHIN && ratio >= 1 / WITHIN;
+    const failed = pages.length - done.length;
     table.push({
       engine,
-      build: r.cpu?.build,
+      build: r?.cpu?.build,
       size,
-      mb: r.bytes / 1e6,
-      predicted: r.predicted,
+      mb: r ? r.bytes / 1e6 : NaN,
+      predicted,
       measured,
       ratio,
       met,
-      first: r.first.msPerToken,
+      failed,
     });
+    // Each page's work for the fit: the weight bytes over its probe's speed, from its prediction.
+    for (const p of done) {
+      const cal = CALIBRATION[engine][p.cpu.build];
+      fitRows.push({
+        engine,
+        build: p.cpu.build,
+        work: (p.predicted - cal.fixedMs) * cal.speedup,
+        measured: measuredOf(p),
+      });
+    }
     say(
-      `  ${engine.padEnd(8)} | ${String(r.cpu?.build).padEnd(13)} | ${size.split(' ')[0].padEnd(14)} | ${fmt(r.bytes / 1e6).padStart(5)} | ${fmt(r.predicted).padStart(9)} | ${fmt(measured).padStart(8)} | ${fmt(ratio, 2).padStart(5)} ${met ? 'met' : 'MISSED'}${' '.repeat(7)} | ${fmt(r.first.msPerToken)}`,
+      `  ${engine.padEnd(8)} | ${String(r?.cpu?.build ?? '-').padEnd(13)} | ${size.split(' ')[0].padEnd(14)} | ${fmt(r ? r.bytes / 1e6 : NaN).padStart(5)} | ${fmt(predicted).padStart(9)} | ${fmt(measured).padStart(8)} | ${fmt(ratio, 2).padStart(5)} ${met ? 'met' : 'MISSED'}${' '.repeat(7)} | ${fmt(median(done.map((p) => p.first.msPerToken)))}${failed ? ` (${failed} page(s) failed)` : ''}`,
     );
   }
+const within = table.filter((t) => t.met).length;
+say(`  within ×${WITHIN}: ${within} of ${table.length} rows`);
 const threads = [];
-say(`\nThreads on a cross-origin isolated page (COOP + COEP), ${THREADS_MODEL}, ms per token:`);
-say('  engine   | threads | predicted | measured');
+const sayAll = ONLY ? () => undefined : console.log;
+sayAll(`\nThreads on a cross-origin isolated page (COOP + COEP), ${THREADS_MODEL}, ms per token:`);
+sayAll('  engine   | threads | predicted | measured');
 for (const [engine, byHc] of Object.entries(raw.threads))
   for (const r of Object.values(byHc).filter(Boolean)) {
     threads.push({ engine, threads: r.cpu?.threads, predicted: r.predicted, measured: measuredOf(r) });
-    say(
+    sayAll(
       `  ${engine.padEnd(8)} | ${String(r.cpu?.threads).padStart(7)} | ${fmt(r.predicted).padStart(9)} | ${fmt(measuredOf(r)).padStart(8)}`,
     );
   }
-const calibration = calibrationRatios(table);
-say('\nCalibration read (measured/predicted, median per engine and build; fit/cpu.ts: speedup / ratio):');
+const calibration = fitCalibration(fitRows);
+say(
+  '\nCalibration fit (every page above; measured = fixedMs + work / speedup, work = bytes / probe; medians, see stats.mjs):',
+);
 for (const c of calibration)
-  say(`  ${c.engine.padEnd(8)} | ${String(c.build).padEnd(13)} | ${fmt(c.ratio, 2)} over ${c.rows} models`);
+  say(
+    `  ${c.engine.padEnd(8)} | ${String(c.build).padEnd(13)} | fixedMs ${fmt(c.fixedMs, 1)}, speedup ${fmt(c.speedup, 2)} over ${c.rows} pages (fit/cpu-calibration.ts now: ${CALIBRATION[c.engine][c.build].fixedMs}, ${CALIBRATION[c.engine][c.build].speedup})`,
+  );
+for (const f of raw.failures) say(`  failed: ${f.engine} ${f.label}: ${f.error}`);
 const share = printConversationAndShare();
 mkdirSync(join(here, 'results'), { recursive: true });
 const out = ONLY ? `results/cpu-${ONLY}.json` : 'results/cpu-latest.json';
 writeFileSync(
   join(here, out),
-  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, tokens: TOKENS, overhead: raw.overhead.summary, table, threads, calibration, share, raw }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, runs: RUNS, runsSizes: RUNS_SIZES, within, tokens: TOKENS, overhead: raw.overhead.summary, table, threads, calibration, share, raw }, null, 2)}\n`,
 );
 console.log(`\nwrote ${out}`);
 

@@ -23,6 +23,15 @@ export async function ours(page, { origin, model, tokens, runs, fresh = false, h
       el.setAttribute('model-url', url);
       el.setAttribute('runtime', 'wasm');
       el.setAttribute('max-tokens', String(tokens));
+      // What the element said last, for a page that never answers (see `stateOf`).
+      const log = (window.__aiChat = { statuses: [], progress: '', errors: [], replies: 0 });
+      const at = () => `${Math.round(performance.now() / 100) / 10} s`;
+      el.addEventListener('ai-chat-status', (e) => log.statuses.push(`${e.status} at ${at()}`));
+      el.addEventListener('ai-chat-progress', (e) => {
+        log.progress = `${e.phase} ${Math.round(e.progress * 100)} % (${e.text}) at ${at()}`;
+      });
+      el.addEventListener('ai-chat-error', (e) => log.errors.push(e.message));
+      el.addEventListener('ai-chat-stats', () => log.replies++);
       document.body.append(el);
       await el.load();
       const reply = async (text) => {
@@ -63,6 +72,13 @@ export async function ours(page, { origin, model, tokens, runs, fresh = false, h
     runs,
     fresh,
   );
+}
+
+/** What the element of `ours` said last (statuses, progress, errors, replies), as words; '' if the page cannot say. */
+export async function stateOf(page) {
+  const said = page.evaluate(() => JSON.stringify(window.__aiChat ?? null));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(''), 10_000).unref());
+  return Promise.race([said, timeout]).catch(() => '');
 }
 
 /** The same replies from wllama driven directly on the page (same wasm, same context, one thread). */

@@ -37,19 +37,27 @@ export const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms`
 export const num = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 /**
- * The CPU bench's calibration read: per engine and build, the median of measured / predicted ms per
- * token over its rows. fit/cpu.ts's `speedup` for that engine and build, divided by it, predicts
- * what was measured.
+ * The CPU bench's calibration fit, per engine and build, of `measured = fixedMs + work / speedup`
+ * (fit/cpu.ts's model: `work` is a page's weight bytes over its probe's speed, ms). On a shared
+ * machine single readings scatter 2–4×, so it is fitted by medians (Theil–Sen): the slope is the
+ * median of the slopes between pairs of rows whose work differs by more than half, the fixed cost the
+ * median of what the slope leaves. A group whose rows cannot give a slope gets none.
  */
-export function calibrationRatios(rows) {
+export function fitCalibration(rows) {
   const groups = new Map();
-  for (const { engine, build, predicted, measured } of rows) {
-    if (!(predicted > 0) || !Number.isFinite(measured)) continue;
-    const key = `${engine} ${build}`;
-    groups.set(key, [...(groups.get(key) ?? []), measured / predicted]);
+  for (const row of rows) {
+    if (!(row.work > 0) || !Number.isFinite(row.measured)) continue;
+    const key = `${row.engine} ${row.build}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  return [...groups].map(([key, ratios]) => {
+  return [...groups].map(([key, group]) => {
     const [engine, build] = key.split(' ');
-    return { engine, build, ratio: median(ratios), rows: ratios.length };
+    const slopes = [];
+    for (const a of group)
+      for (const b of group)
+        if (b.work > a.work * 1.5) slopes.push((b.measured - a.measured) / (b.work - a.work));
+    const slope = median(slopes);
+    const fixedMs = median(group.map((r) => r.measured - slope * r.work));
+    return { engine, build, fixedMs, speedup: 1 / slope, rows: group.length };
   });
 }

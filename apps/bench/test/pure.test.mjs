@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { markdownReply, replyTokens, subwords } from '../src/markdown.mjs';
-import { calibrationRatios, median, sizes } from '../src/stats.mjs';
+import { fitCalibration, median, sizes } from '../src/stats.mjs';
 import { rows, TARGETS } from '../src/report.mjs';
 import { attempt, browserKeeper } from '../src/attempt.mjs';
 import { overLimit, taskCpuTimes } from '../src/main-thread-tasks.mjs';
@@ -58,19 +58,25 @@ describe('statistics', () => {
     assert.equal(median([5, NaN, undefined]), 5);
     assert.ok(Number.isNaN(median([])));
   });
-  it('reads the CPU calibration per engine and build: the median of measured / predicted', () => {
+  it('fits the CPU calibration per engine and build: a fixed cost plus work over a speedup, by medians', () => {
+    // Firefox: 2 ms + work / 4, with one reading of a busy moment (×3) that the medians leave out.
+    const firefox = [1, 10, 40, 80, 160].map((work) => ({ work, measured: 2 + work / 4 }));
+    firefox[3].measured *= 3;
     const rows = [
-      { engine: 'firefox', build: 'jspi-memory64', predicted: 10, measured: 12 },
-      { engine: 'firefox', build: 'jspi-memory64', predicted: 20, measured: 30 },
-      { engine: 'firefox', build: 'jspi-memory64', predicted: 10, measured: 11 },
-      { engine: 'webkit', build: 'compat', predicted: 10, measured: 40 },
-      { engine: 'webkit', build: 'compat', predicted: 0, measured: 5 },
-      { engine: 'webkit', build: 'compat', predicted: 10, measured: NaN },
+      ...firefox.map((r) => ({ engine: 'firefox', build: 'jspi-memory64', ...r })),
+      { engine: 'webkit', build: 'compat', work: 10, measured: 10 },
+      { engine: 'webkit', build: 'compat', work: 30, measured: 20 },
+      { engine: 'webkit', build: 'compat', work: 0, measured: 5 },
+      { engine: 'webkit', build: 'compat', work: 10, measured: NaN },
+      { engine: 'chromium', build: 'compat', work: 10, measured: 12 },
     ];
-    assert.deepEqual(calibrationRatios(rows), [
-      { engine: 'firefox', build: 'jspi-memory64', ratio: 1.2, rows: 3 },
-      { engine: 'webkit', build: 'compat', ratio: 4, rows: 1 },
+    const fit = fitCalibration(rows).map((c) => ({ ...c, fixedMs: +c.fixedMs.toFixed(6) }));
+    assert.deepEqual(fit.slice(0, 2), [
+      { engine: 'firefox', build: 'jspi-memory64', fixedMs: 2, speedup: 4, rows: 5 },
+      { engine: 'webkit', build: 'compat', fixedMs: 5, speedup: 2, rows: 2 },
     ]);
+    // One row gives no slope: no speedup, and no fixed cost to say.
+    assert.ok(Number.isNaN(fit[2].speedup) && Number.isNaN(fit[2].fixedMs));
   });
 
   it('compresses repetitive text smaller with gzip and brotli than raw', () => {

@@ -3,9 +3,12 @@ import {
   contextToUse,
   cpuMemoryBytes,
   kvCacheBytes,
+  CALIBRATION,
   predictMsPerToken,
   wasmBuildFor,
+  type BrowserEngine,
   type CpuModelShape,
+  type WasmBuild,
 } from '../src/fit/cpu.js';
 import {
   GgufTruncatedError,
@@ -133,22 +136,52 @@ describe('pure: fit on the CPU', () => {
     for (const [jspi, memory64, build] of table) expect(wasmBuildFor({ jspi, memory64 })).to.equal(build);
   });
 
-  it('predicted ms per token grows with the weights, shrinks with threads, grows on the compat build', () => {
+  it('predicted ms per token grows with the weights, shrinks with threads, grows with 4-bit weights', () => {
     const probe = { bytesPerMs: 1e6 };
     const sizes = [1e6, 40e6, 170e6, 400e6, 800e6].map((b) => predictMsPerToken(b, probe));
     expect([...sizes].sort((a, b) => a - b)).to.deep.equal(sizes);
     expect(predictMsPerToken(400e6, probe, { threads: 4 })).to.be.below(predictMsPerToken(400e6, probe));
-    expect(predictMsPerToken(400e6, probe, { build: 'compat' })).to.be.above(predictMsPerToken(400e6, probe));
     expect(predictMsPerToken(400e6, probe, { quantization: 'Q4_K' })).to.be.above(
       predictMsPerToken(400e6, probe, { quantization: 'Q8_0' }),
     );
-    // 27 MB of q8_0 weights on a probe of 100 MB/s: 27.2e6 / 1e5 / speedup + 2 ms, with each engine's
-    // and build's speedup (Chromium's by default: 0.83; Firefox 2.1; WebKit's compat build 1).
-    const at = (options: Parameters<typeof predictMsPerToken>[2]) =>
-      predictMsPerToken(27.2e6, { bytesPerMs: 1e5 }, { quantization: 'Q8_0', ...options });
-    expect([at({}), at({ engine: 'firefox' }), at({ engine: 'webkit', build: 'compat' })]).to.deep.equal([
-      329.7, 131.5, 274,
-    ]);
+  });
+
+  // Every engine and build: [engine, build]. The prediction is a fixed cost per token plus the
+  // weights' term; these rows hold each part to its meaning, whatever the calibration's figures.
+  const builds = (['chromium', 'firefox', 'webkit'] as const).flatMap((engine) =>
+    (['jspi-memory64', 'compat'] as const).map((build) => [engine, build] as const),
+  );
+  const at = (engine: BrowserEngine, build: WasmBuild, bytes: number, bytesPerMs = 1e5, threads = 1) =>
+    predictMsPerToken(bytes, { bytesPerMs }, { engine, build, threads, quantization: 'Q8_0' });
+  for (const [engine, build] of builds)
+    it(`${engine} ${build}: no weights cost the fixed cost per token alone, on any probe and any threads`, () => {
+      const { fixedMs } = CALIBRATION[engine][build];
+      expect(fixedMs, 'a cost, in ms').to.be.above(0).and.below(20);
+      for (const [probe, threads] of [
+        [1e4, 1],
+        [1e6, 1],
+        [1e5, 4],
+      ])
+        expect(at(engine, build, 0, probe, threads)).to.equal(Math.round(fixedMs * 10) / 10);
+    });
+  for (const [engine, build] of builds)
+    it(`${engine} ${build}: the weights' term doubles with the bytes, halves with a probe twice as fast; the fixed cost does not`, () => {
+      const fixed = at(engine, build, 0);
+      const term = at(engine, build, 40e6) - fixed;
+      expect(term).to.be.above(1);
+      expect(at(engine, build, 80e6) - fixed).to.be.closeTo(2 * term, 0.15);
+      expect(at(engine, build, 40e6, 2e5) - fixed).to.be.closeTo(term / 2, 0.15);
+    });
+  it('the fixed cost is most of a tiny model (0.2 MB) and little of a large one (800 MB), on a probe of 1 GB/s', () => {
+    for (const [engine, build] of builds) {
+      const fixed = at(engine, build, 0);
+      expect(at(engine, build, 0.2e6, 1e6), `${engine} ${build}`).to.be.below(fixed * 1.5);
+      expect(at(engine, build, 800e6, 1e6), `${engine} ${build}`).to.be.above(fixed * 20);
+    }
+  });
+  it('a build not measured in an engine is never predicted faster than the measured one', () => {
+    expect(at('chromium', 'compat', 40e6)).to.be.at.least(at('chromium', 'jspi-memory64', 40e6));
+    expect(at('webkit', 'compat', 40e6)).to.be.at.least(at('webkit', 'jspi-memory64', 40e6));
   });
 });
 

@@ -75,7 +75,8 @@ export function cpuSupport(env: CpuEnvironment): { build: WasmBuild; missing: st
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
 export function browserEngineOf(userAgent: string): BrowserEngine {
   if (/\bFirefox\/\d/.test(userAgent)) return 'firefox';
-  if (/\b(Chrome|Chromium|Edg)\/\d/.test(userAgent)) return 'chromium';
+  // Also "HeadlessChrome/" (headless Chromium, as driven by tests and benches).
+  if (/(Chrome|Chromium|Edg)\/\d/.test(userAgent)) return 'chromium';
   return /AppleWebKit\//.test(userAgent) ? 'webkit' : 'chromium';
 }
 
@@ -85,32 +86,8 @@ export interface SpeedProbe {
   bytesPerMs: number;
 }
 
-/** How llama.cpp in one build of one engine runs against the probe, measured by `pnpm bench`. */
-export interface Calibration {
-  /** llama.cpp's speed over the probe's, per byte of 8-bit weights (its SIMD kernels against a plain loop). */
-  speedup: number;
-  /** A fixed cost per token, ms (sampling, the JS glue, the messages between workers). */
-  fixedMs: number;
-}
-
-/**
- * Per engine and build, read from `pnpm bench` (the median of measured / predicted over three runs
- * on generated q8_0 models of 3.6 to 91 MB through <ai-chat>, one thread, wllama 3.13, on a 2-core
- * machine shared with other test runs: the load a reply meets is in these figures). Chromium and
- * Firefox run the fast build, WebKitGTK the compat one, Firefox without JSPI the compat one too:
- * there the compat build cost 1.4 times the fast one, which scales the builds not measured.
- */
-const COMPAT_COST = 1.4;
-export const CALIBRATION: Record<BrowserEngine, Record<WasmBuild, Calibration>> = {
-  chromium: {
-    'jspi-memory64': { speedup: 0.83, fixedMs: 2 },
-    compat: { speedup: 0.83 / COMPAT_COST, fixedMs: 2 },
-  },
-  firefox: { 'jspi-memory64': { speedup: 2.1, fixedMs: 2 }, compat: { speedup: 1.5, fixedMs: 2 } },
-  webkit: { 'jspi-memory64': { speedup: COMPAT_COST, fixedMs: 2 }, compat: { speedup: 1, fixedMs: 2 } },
-};
-/** 4-bit weights cost more work per byte (two weights per byte, unpacked): a generated q4_0 model of 14 MB. */
-export const FOUR_BIT_FACTOR = 2.5;
+export { CALIBRATION, FOUR_BIT_FACTOR, type Calibration } from './cpu-calibration.js';
+import { CALIBRATION, FOUR_BIT_FACTOR } from './cpu-calibration.js';
 
 export interface PredictOptions {
   threads?: number;
@@ -120,10 +97,12 @@ export interface PredictOptions {
 }
 
 /**
- * Predicted decode time per token, ms. Decoding reads every weight once per token, so the time is
- * the weight bytes over this device's speed at that, times the engine's and build's calibration
- * (llama.cpp's kernels against the probe's plain loop), plus a fixed cost per token. Extra threads
- * help less than linearly.
+ * Predicted decode time per token, ms: a fixed cost per token (sampling, the token's text, the
+ * messages between wllama's worker and ours: what the probe does not see) plus the weights' term.
+ * Decoding reads every weight once per token, so that term is the weight bytes over this device's
+ * speed at that (the probe), over the engine's and build's speedup (llama.cpp's kernels against
+ * the probe's plain loop). Both constants per engine and build: `cpu-calibration.ts`. Extra threads
+ * help the weights' term less than linearly.
  */
 export function predictMsPerToken(
   weightBytes: number,

@@ -15,6 +15,7 @@ import type { WasmPlan } from './preflight.js';
 import type { WasmBuild } from '../../../fit/cpu.js';
 import type { WllamaAssets } from './assets.js';
 import { CACHE_REUSE, wllamaLogger } from './engine.js';
+import { loadWatch, readsOf, stallWatch } from './load-watch.js';
 
 /** wllama's storage where nothing is stored: it reads nothing, keeps nothing, lists nothing. */
 const nothingStored: NonNullable<ConstructorParameters<typeof CacheManager>[0]>[number] = {
@@ -30,7 +31,8 @@ export { wllamaEngine } from './engine.js';
 
 /**
  * Download the plan's file (resuming what is kept) and start it in a new wllama instance, after
- * `stopPrevious` (the instance loaded before, if any). Its wasm builds load from `assets`.
+ * `stopPrevious` (the instance loaded before, if any). Its wasm builds load from `assets`. A start
+ * that does not move for `stallMs` fails with `ModelLoadStalledError` (see `load-watch.ts`).
  */
 export async function startWllama(
   plan: WasmPlan,
@@ -38,6 +40,7 @@ export async function startWllama(
   signal: AbortSignal,
   report: (progress: ProgressReport) => void,
   stopPrevious: () => Promise<void> | undefined,
+  stallMs = loadWatch.stallMs,
 ): Promise<Wllama> {
   // The page's policy, before any byte: a clear error in seconds instead of wllama's hang.
   await untilAborted(checkCsp(), signal);
@@ -59,16 +62,37 @@ export async function startWllama(
   // Both Safari and Firefox: without JSPI or Memory64, the compat build (wllama's default mode
   // would give Firefox the fast build, which it then cannot compile).
   instance.setCompat({ worker: assets.compatJs, wasm: assets.compatWasm }, 'firefox_safari');
-  const loading = instance.loadModel([blob], {
-    n_ctx: plan.context,
-    n_gpu_layers: 0,
-    n_threads: plan.threads,
-    ...CACHE_REUSE,
-  });
+  // llama.cpp's reads of the file are the start's progress; a start that stops moving fails (load-watch.ts).
+  let shown = 0;
+  let readBytes = 0;
+  let loading: Promise<void> | undefined;
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  const where = () => `${mb(readBytes)} of ${mb(blob.size)} MB of the model read`;
+  const started = stallWatch(
+    (moved) => {
+      const read = (bytes: number) => {
+        readBytes = bytes;
+        moved();
+        const progress = Math.min(1, bytes / blob.size);
+        if (progress - shown >= 0.05) starting((shown = progress) * 0.99, 'Starting the model on the CPU');
+      };
+      return (loading = instance.loadModel([readsOf(blob, read)], {
+        n_ctx: plan.context,
+        n_gpu_layers: 0,
+        n_threads: plan.threads,
+        ...CACHE_REUSE,
+      }));
+    },
+    stallMs,
+    where,
+  );
   try {
-    await untilAborted(loading, signal);
+    await untilAborted(started, signal);
   } catch (error) {
-    void loading.catch(() => undefined).finally(() => instance.exit());
+    // Its worker ends now (a start that hangs never settles), and again once the load settles
+    // (an instance whose worker did not exist yet at the first `exit()`).
+    void instance.exit().catch(() => undefined);
+    void loading?.catch(() => undefined).finally(() => instance.exit().catch(() => undefined));
     throw error;
   }
   starting(1, 'Ready');

@@ -30,13 +30,14 @@ export function probeSpeed(budgetMs = 150): SpeedProbe {
     return s;
   };
   sum += rows(0, 1 << 20);
-  const step = 1 << 20;
+  const step = 1 << 18;
   const start = performance.now();
   // Slices of at least 10 ms (a coarse clock, as Firefox's and WebKit's are, stays within a tenth),
-  // and the speed one slice in four reaches (the 75th percentile): a slice the scheduler gave to
-  // another process is a slow slice, not time spread over the whole measure. On a busy machine the
-  // slices scatter by 10× and more; that quantile, near the device's own speed, varies least from
-  // one probe to the next. (The load a reply then meets is in the calibration: see fit/cpu.ts.)
+  // of 256 KiB steps (so the bytes of a slice are known to a few percent), and the speed one slice
+  // in ten reaches (the 90th percentile): a slice the scheduler gave to another process is a slow
+  // slice, not time spread over the whole measure. On a busy machine most slices can be slow (with
+  // the 75th percentile, one probe in WebKit read 61 MB/s where the others read 2,000); the fast
+  // ones are the device's own speed. (The load a reply then meets is in the calibration: fit/cpu.ts.)
   const rates: number[] = [];
   let at = 0;
   for (let now = start; now - start < budgetMs;) {
@@ -50,6 +51,6 @@ export function probeSpeed(budgetMs = 150): SpeedProbe {
     now = end;
   }
   rates.sort((a, b) => a - b);
-  measured = { bytesPerMs: Math.round(rates[Math.floor((rates.length * 3) / 4)]! * (sum === -1 ? 0 : 1)) };
+  measured = { bytesPerMs: Math.round(rates[Math.floor(rates.length * 0.9)]! * (sum === -1 ? 0 : 1)) };
   return measured;
 }

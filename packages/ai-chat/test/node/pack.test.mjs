@@ -35,6 +35,10 @@ describe('the packed tarball', () => {
       'package/dist/ai-chat.js',
       'package/dist/react.js',
       'package/dist/react.d.ts',
+      // what `ai-chat`, `ai-chat/ai-chat.js` and `ai-chat/react` import: the bundled entries
+      'package/dist/npm/index.js',
+      'package/dist/npm/ai-chat.js',
+      'package/dist/npm/react.js',
       'package/dist/worker-files.js',
       'package/dist/vscode.html-custom-data.json',
       'package/dist/web-types.json',

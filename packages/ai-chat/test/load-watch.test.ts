@@ -3,11 +3,14 @@ import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
 import { readsOf, stallWatch } from '../src/engine/worker/wllama/load-watch.js';
+import { WorkerClient } from '../src/engine/page/worker-client.js';
+import { spawnWorker } from '../src/engine/spawn.js';
 import { $, expectEveryWorkerEnded, record, waitUntil } from './helpers.js';
 
 // A start of a model on the CPU that stops moving ends in a clear, recoverable error: the watchdog
 // (src/engine/worker/wllama/load-watch.ts) measures from the last progress, never from the start.
 const STALL_WORKER = new URL('./fixtures/short-stall-worker.js', import.meta.url).href;
+const BLOCKING_WORKER = new URL('./fixtures/blocking-worker.js', import.meta.url).href;
 const wllamaRequests = async (): Promise<number> => (await fetch('/__wllama/count')).json();
 const never = new Promise<never>(() => undefined);
 /** The next turn of the event loop: progress that keeps coming, as fast as the machine allows. */
@@ -98,5 +101,23 @@ describe('a start that stops moving (real worker, real wllama, a 2 s watchdog)',
     await waitUntil(() => el.status === 'ready', 'loaded after Try again', { timeout: 60000 });
     await el.send('hello');
     expect(el.stats?.completionTokens).to.be.above(0);
+  });
+});
+
+describe('a worker whose own thread is stuck (real worker, the watchdog on the page)', () => {
+  it('real worker: a load with no word from the worker for the allowed silence ends the worker and fails with ModelLoadStalledError, as does what else waited on it', async () => {
+    const client = new WorkerClient(spawnWorker(BLOCKING_WORKER), { stallMs: 1000 });
+    const exits: string[] = [];
+    client.onExit((error) => exits.push(error.name));
+    const spec = { model: 'auto', modelUrl: `${location.origin}/gguf/block-thread-${Date.now() % 1e5}.gguf` };
+    const error = await client.load(spec, () => undefined).catch((e: Error) => e);
+    expect((error as Error).name).to.equal('ModelLoadStalledError');
+    expect((error as Error).message).to.equal('The model stopped loading: nothing happened for 1 s');
+    expect(client.alive, 'the stuck worker is ended').to.equal(false);
+    expect(exits).to.deep.equal(['ModelLoadStalledError']);
+    // Anything else that waited on it fails at once, with the same words.
+    const after = await client.preflight(spec).catch((e: Error) => e);
+    expect((after as Error).name).to.equal('ModelLoadStalledError');
+    await expectEveryWorkerEnded();
   });
 });

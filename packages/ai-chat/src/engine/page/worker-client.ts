@@ -7,6 +7,7 @@ import type { ProgressReport } from '../../types.js';
 import type { CompletionChunk, CompletionMessage, CompletionRequest } from '../engine.js';
 import type { TokenCount } from '../runtime.js';
 import type { ModelSpec, PreflightResult, WireError, WorkerRequest, WorkerResponse } from '../protocol.js';
+import { stallWatch } from '../stall-watch.js';
 
 type Pending = {
   resolve(value: unknown): void;
@@ -16,6 +17,13 @@ type Pending = {
 };
 
 type Outgoing = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/**
+ * A load with no word from the worker for this long: its thread is stuck (the worker's own watchdog,
+ * 2 minutes from llama.cpp's last read, cannot fire then). The worker is ended and the load fails
+ * with `ModelLoadStalledError`, recoverable: Try again starts a fresh worker.
+ */
+export const LOAD_STALL_MS = 180_000;
 
 export const WORKER_DIED: WireError = {
   name: 'WorkerDied',
@@ -31,9 +39,11 @@ export class WorkerClient {
   #progressListeners = new Set<(report: ProgressReport) => void>();
   #queue: Promise<unknown> = Promise.resolve();
   #exitListeners = new Set<(error: WireError) => void>();
+  #stallMs: number;
 
-  constructor(worker: Worker) {
+  constructor(worker: Worker, { stallMs = LOAD_STALL_MS }: { stallMs?: number } = {}) {
     this.#worker = worker;
+    this.#stallMs = stallMs;
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -132,11 +142,22 @@ export class WorkerClient {
     from?: ModelSpec,
   ): Promise<PreflightResult> {
     this.#progressListeners.add(onProgress);
-    this.#load ??= this.#request<PreflightResult>(
-      { type: 'load', spec, ...(from ? { from } : {}) },
-      { onProgress: (report) => this.#progressListeners.forEach((listener) => listener(report)) },
-    ).done.catch((error: unknown) => {
+    this.#load ??= stallWatch(
+      (moved) =>
+        this.#request<PreflightResult>(
+          { type: 'load', spec, ...(from ? { from } : {}) },
+          {
+            onProgress: (report) => {
+              moved();
+              this.#progressListeners.forEach((listener) => listener(report));
+            },
+          },
+        ).done,
+      this.#stallMs,
+    ).catch((error: unknown) => {
       this.#load = undefined;
+      // Silence: the worker's thread is stuck; it is ended (and whatever else waited on it fails).
+      if ((error as WireError).name === 'ModelLoadStalledError') this.#die(error as WireError);
       throw error;
     });
     const forget = () => this.#progressListeners.delete(onProgress);

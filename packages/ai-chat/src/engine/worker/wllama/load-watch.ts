@@ -11,7 +11,9 @@
  * nested workers, blob: or same-origin, module or classic), and this worker starts two per load
  * (the CSP probe and wllama's own); the same Firefox without automation did it 0 times in 400.
  */
-import { named } from '../../errors.js';
+import { stallWatch, stalled } from '../../stall-watch.js';
+
+export { stallWatch, stalled };
 
 /**
  * Silence allowed between two signs of progress. The longest silent stages: wllama fetching and
@@ -21,40 +23,6 @@ import { named } from '../../errors.js';
 export const STALL_MS = 120_000;
 /** The silence `startWllama` allows (`STALL_MS`; a test's worker sets it shorter). */
 export const loadWatch = { stallMs: STALL_MS };
-
-/** A start that stopped moving (`where`: how far it came): recoverable, Try again starts a fresh instance. */
-export const stalled = (stallMs: number, where = '') =>
-  named(
-    'ModelLoadStalledError',
-    `The model stopped loading: nothing happened for ${stallMs / 1000} s${where ? ` (${where})` : ''}`,
-  );
-
-/**
- * Run `start(moved)`: settle as it settles, or reject with `stalled` once `stallMs` pass without a
- * call of `moved()` (the clock starts with `start`, and again at each `moved()`); `where()` says
- * how far it came, in the error.
- */
-export function stallWatch<T>(
-  start: (moved: () => void) => Promise<T>,
-  stallMs = STALL_MS,
-  where: () => string = () => '',
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let done = false;
-    const moved = () => {
-      clearTimeout(timer);
-      if (!done) timer = setTimeout(() => reject(stalled(stallMs, where())), stallMs);
-    };
-    moved();
-    start(moved)
-      .then(resolve, reject)
-      .finally(() => {
-        done = true;
-        clearTimeout(timer);
-      });
-  });
-}
 
 /**
  * The same bytes as `blob` (no copy), telling `onRead(bytes)` each time a read of a slice of it

@@ -43,6 +43,8 @@ describe('the script tag on a page with a launcher (scripted worker)', () => {
     expect(el.shadowRoot!.querySelector('button.launcher'), 'the same button').to.equal(button);
     expect(getComputedStyle(button).position, 'still styled').to.equal('fixed');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
+    // The check before consent starts after the panel's first paint.
+    await wait(() => statuses.length > 0, 'the check before consent');
     expect(statuses[0]).to.equal('checking');
     await (el as unknown as { unload(): Promise<void> }).unload();
     el.remove();

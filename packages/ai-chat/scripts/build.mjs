@@ -1,12 +1,15 @@
 // Build:
-// - `tsc`: the npm files (dist/*.js + .d.ts), for bundlers to bundle with the page's own code;
+// - `tsc`: the types (dist/*.d.ts) and the JavaScript of `ai-chat/testing`;
 // - custom-elements.json from the JSDoc (custom-elements-manifest.config.mjs), and the editors'
 //   files made from it (scripts/editor-data.mjs);
-// - esbuild, dist/cdn/, the files a page serves: the element (index.js and its chunks) with its
-//   worker (worker.js, sharing chunks with it), the script tag's small loader (ai-chat.js, a build
-//   of its own: the element for an inline <ai-chat>, only a button for launchers), web-llm and wllama as files of their own
-//   (chunks/web-llm-*.js, chunks/wllama-*.js) and wllama's WebAssembly (wllama/, copied once);
-// - esbuild, dist/cdn/linked/: the same worker for npm installs, whose bundler copies each file under
+// - Rollup (rollup-build.mjs), dist/npm/: the npm entries (`ai-chat`, `ai-chat/ai-chat.js`,
+//   `ai-chat/react`), a few bundled files for the page's bundler;
+// - Rollup, dist/cdn/, the files a page serves: the element (index.js, one file before the first
+//   click, and its lazy chunks) and its worker (worker.js and its chunks); esbuild: the script tag's
+//   small loader (ai-chat.js, a build of its own: the element for an inline <ai-chat>, only a button
+//   for launchers), testing.js, web-llm and wllama as files of their own (chunks/web-llm-*.js,
+//   chunks/wllama-*.js); wllama's WebAssembly (wllama/, copied once);
+// - Rollup, dist/cdn/linked/: the same worker for npm installs, whose bundler copies each file under
 //   another name. Its files are linked (scripts/link-worker.mjs) so that they find one another by
 //   path; dist/worker-files.js (written here) names each for bundlers to copy. It uses the same
 //   web-llm, wllama and WebAssembly files.
@@ -16,7 +19,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
+import { minifyCss, STYLES } from './css-templates.mjs';
 import { writeEditorData } from './editor-data.mjs';
 import { linkWorker, register } from './link-worker.mjs';
 import { rollupBuild } from './rollup-build.mjs';
@@ -48,23 +52,14 @@ execFileSync(
 );
 writeEditorData(root);
 
-/**
- * Minify the CSS in `css\`…\`` templates without interpolations (the element's styles and the
- * Markdown styles) with esbuild's CSS minifier: the element's styles are part of what a page loads
- * before consent. Other files load unchanged.
- */
+/** The styles' CSS minified (css-templates.mjs), in the esbuild builds. */
 const minifyCssTemplates = {
   name: 'minify-css-templates',
   setup(b) {
-    b.onLoad({ filter: /(?:\.styles|[\\/]styles[\\/][\w-]+)\.ts$/ }, async ({ path }) => {
-      let source = readFileSync(path, 'utf8');
-      // Lit's tag only: `css` followed by a template, not preceded by a backtick (a comment's \`css\`).
-      for (const [whole, body] of source.matchAll(/(?<![\w`])css`([^`$]*)`/g)) {
-        const { code } = await transform(body, { loader: 'css', minify: true, logLevel: 'silent' });
-        source = source.replace(whole, `css\`${code.trim()}\``);
-      }
-      return { contents: source, loader: 'ts' };
-    });
+    b.onLoad({ filter: STYLES }, async ({ path }) => ({
+      contents: await minifyCss(readFileSync(path, 'utf8')),
+      loader: 'ts',
+    }));
   },
 };
 
@@ -112,29 +107,29 @@ for (const pkg of Object.values(RUNTIMES)) if (!runtimeFile[pkg]) throw new Erro
 const runtimePath = (from) => (id) => (runtimeFile[id] ? `${from}${runtimeFile[id]}` : undefined);
 // The script tag finds its worker beside itself.
 const cdnFiles = { [`${root}src/worker-files.ts`]: `${root}src/worker-files.cdn.ts` };
-const [elementChunks, workerChunks, linkedChunks] = await Promise.all(
-  [
-    { input: { index: ELEMENT_ENTRY }, replace: cdnFiles, external: runtimePath('./') },
-    { input: { worker: WORKER_ENTRY }, replace: cdnFiles, external: runtimePath('./') },
-    // npm installs' worker, linked below.
-    { input: { 'linked/worker': LINKED_ENTRY }, chunks: 'linked', external: runtimePath('../chunks/') },
-  ].map((b) => rollupBuild({ ...b, root, dir: cdn })),
-);
 // The npm entries (`ai-chat`, `ai-chat/ai-chat.js`, `ai-chat/react`): the element's modules bundled
 // into a few files, dist/npm/, for the page's bundler to bundle in turn. From tsc's one file per
 // module, a bundler that splits as esbuild does made six small chunks of them before the first
 // click (about 1.5 KB gzip of overhead). Third-party packages stay imports (the page's bundler
 // resolves them, once for the whole page); the worker's files are named by dist/worker-files.js,
 // which stays a file of its own beside dist/npm/ (its URLs are relative to it).
-const npmChunks = await rollupBuild({
-  root,
-  dir: `${root}dist/npm`,
+const npm = {
   input: NPM_ENTRIES,
+  dir: `${root}dist/npm`,
   chunks: '',
   resolveBare: false,
   external: (source, file) =>
     file === `${root}src/worker-files.ts` ? '../worker-files.js' : /^[\w@]/.test(source) ? source : undefined,
-});
+};
+const [elementChunks, workerChunks, linkedChunks, npmChunks] = await Promise.all(
+  [
+    { input: { index: ELEMENT_ENTRY }, replace: cdnFiles, external: runtimePath('./') },
+    { input: { worker: WORKER_ENTRY }, replace: cdnFiles, external: runtimePath('./') },
+    // npm installs' worker, linked below.
+    { input: { 'linked/worker': LINKED_ENTRY }, chunks: 'linked', external: runtimePath('../chunks/') },
+    npm,
+  ].map((b) => rollupBuild({ root, dir: cdn, ...b })),
+);
 const testingBuild = await build({
   ...common,
   entryPoints: { testing: TESTING_ENTRY },
@@ -219,7 +214,8 @@ writeFileSync(
 );
 rmSync(`${root}dist/worker-files.js.map`);
 
-// AI_CHAT_METAFILE=1: write esbuild's metafile (what each output is made of) to dist/cdn-meta.json.
+// AI_CHAT_METAFILE=1: what each output is made of (esbuild's metafiles, and Rollup's chunks in the
+// same shape) in dist/cdn-meta.json.
 if (process.env.AI_CHAT_METAFILE) {
   const all = [runtimes, testingBuild, loaderBuild].map((b) => b.metafile);
   // Rollup's chunks in esbuild's shape: each output's bytes and what each input left in it.

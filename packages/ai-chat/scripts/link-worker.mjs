@@ -31,19 +31,28 @@ const FILES_ANYWHERE = '(globalThis.__aiChatFiles||={})';
 /** esbuild's one `export{…}` statement at the end of a chunk, and its clause. */
 const EXPORTS = /export\s*\{([^}]*)\};?(?=\s*(?:\/\/# sourceMappingURL=\S+\s*)?$)/;
 
-/** `{a as b,c}` (an import clause) → `{a:b,c}` (a destructuring pattern); `` → ``. */
-export function toPattern(clause) {
-  if (!clause) return '';
-  const names = clause
-    .slice(1, -1)
+/**
+ * The names of an import or export clause's inside (`a as b,c`): `[name, alias]` pairs, the alias
+ * undefined where there is none. `what` names the clause in the error for anything else.
+ */
+function clauseNames(inside, what) {
+  return inside
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
       const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
-      if (!m) throw new Error(`cannot link the import of "${part}"`);
-      return m[2] ? `${m[1]}:${m[2]}` : m[1];
+      if (!m) throw new Error(`cannot link the ${what} of "${part}"`);
+      return [m[1], m[2]];
     });
+}
+
+/** `{a as b,c}` (an import clause) → `{a:b,c}` (a destructuring pattern); `` → ``. */
+export function toPattern(clause) {
+  if (!clause) return '';
+  const names = clauseNames(clause.slice(1, -1), 'import').map(([name, alias]) =>
+    alias ? `${name}:${alias}` : name,
+  );
   return `{${names.join(',')}}`;
 }
 
@@ -57,15 +66,8 @@ export function resolvePath(from, specifier) {
 
 /** `c as d,e` (an export clause's inside) → `d:c,e` (an object literal's). */
 export function toObject(clause) {
-  return clause
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
-      if (!m) throw new Error(`cannot link the export of "${part}"`);
-      return m[2] && m[2] !== m[1] ? `${m[2]}:${m[1]}` : m[1];
-    })
+  return clauseNames(clause, 'export')
+    .map(([name, alias]) => (alias && alias !== name ? `${alias}:${name}` : name))
     .join(',');
 }
 

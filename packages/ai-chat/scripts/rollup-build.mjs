@@ -1,5 +1,6 @@
-// The script tag's element (dist/cdn/index.js) and its worker (dist/cdn/worker.js), each a Rollup
-// build of its own, the TypeScript compiled and the chunks minified by esbuild.
+// A Rollup build of our sources, the TypeScript compiled and the chunks minified by esbuild: the
+// script tag's element (dist/cdn/index.js), its worker (dist/cdn/worker.js), the npm worker
+// (dist/cdn/linked/) and the npm entries (dist/npm/), each a build of its own.
 //
 // Why Rollup here: a page pays for every file it fetches before the first click, and gzip pays per
 // file. esbuild puts every module that two of its entries or chunks share (Lit, the error words, a
@@ -13,19 +14,7 @@ import { resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import { rollup } from 'rollup';
-
-/** Lit's `css` followed by a template without interpolations, not preceded by a backtick. */
-const CSS_TEMPLATE = /(?<![\w`])css`([^`$]*)`/g;
-const STYLES = /(?:\.styles|[\\/]styles[\\/][\w-]+)\.ts$/;
-
-/** The element's styles, minified (they are part of what a page loads before consent). */
-async function minifyCss(source) {
-  for (const [whole, body] of source.matchAll(CSS_TEMPLATE)) {
-    const { code } = await transform(body, { loader: 'css', minify: true, logLevel: 'silent' });
-    source = source.replace(whole, `css\`${code.trim()}\``);
-  }
-  return source;
-}
+import { minifyCss, STYLES } from './css-templates.mjs';
 
 /**
  * @param {object} options

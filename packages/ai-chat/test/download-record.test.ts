@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
-import { expectEveryWorkerEnded, record, REAL_WORKER, waitUntil } from './helpers.js';
+import { cachedBytes, expectEveryWorkerEnded, record, REAL_WORKER, waitUntil } from './helpers.js';
 
 // Files that change on their host, and hosts that send more than asked: through <ai-chat>, the
 // real worker, our preflight and ranged downloader, real Cache API, and real wllama running what
@@ -14,15 +14,6 @@ const versioned = (label: string) => `${origin}/adversary/versioned/${label}.ggu
 type Logged = { range: string | null; ifRange: string | null; status: number; etag: string };
 const logOf = async <T>(label: string): Promise<T> =>
   (await fetch(`/__adversary/log?label=${encodeURIComponent(label)}`)).json() as Promise<T>;
-
-/** The bytes kept in the cache for `url`, pieces joined. */
-async function cachedBytes(url: string): Promise<Uint8Array> {
-  const cache = await caches.open('ai-chat/gguf');
-  const pieces = (await cache.keys()).filter((r) => r.url.startsWith(`${url}?ai-chat-piece=`));
-  pieces.sort((a, b) => Number(a.url.split('=').pop()) - Number(b.url.split('=').pop()));
-  const blobs = await Promise.all(pieces.map(async (r) => (await cache.match(r))!.blob()));
-  return new Uint8Array(await new Blob(blobs).arrayBuffer());
-}
 
 async function chat(modelUrl: string) {
   const el = await fixture<AiChat>(

@@ -51,6 +51,15 @@ export async function resetModelServer() {
   await fetch('/__models/reset');
 }
 
+/** The bytes of a GGUF file kept in the CPU runtime's cache for `url`, its pieces joined. */
+export async function cachedBytes(url: string): Promise<Uint8Array> {
+  const cache = await caches.open('ai-chat/gguf');
+  const pieces = (await cache.keys()).filter((r) => r.url.startsWith(`${url}?ai-chat-piece=`));
+  pieces.sort((a, b) => Number(a.url.split('=').pop()) - Number(b.url.split('=').pop()));
+  const blobs = await Promise.all(pieces.map(async (r) => (await cache.match(r))!.blob()));
+  return new Uint8Array(await new Blob(blobs).arrayBuffer());
+}
+
 /**
  * For afterEach: take the test's elements off the page, then fail unless every worker has ended
  * (a leaked worker fails the test that leaked it).

@@ -2,13 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import { readsOf, stallWatch } from '../src/engine/worker/wllama/load-watch.js';
+import { stallWatch } from '../src/engine/stall-watch.js';
+import { readsOf } from '../src/engine/worker/wllama/load-watch.js';
 import { WorkerClient } from '../src/engine/page/worker-client.js';
 import { spawnWorker } from '../src/engine/spawn.js';
 import { $, expectEveryWorkerEnded, record, waitUntil } from './helpers.js';
 
 // A start of a model on the CPU that stops moving ends in a clear, recoverable error: the watchdog
-// (src/engine/worker/wllama/load-watch.ts) measures from the last progress, never from the start.
+// (src/engine/stall-watch.ts, used by worker/wllama/load.ts) measures from the last progress, never from the start.
 const STALL_WORKER = new URL('./fixtures/short-stall-worker.js', import.meta.url).href;
 const BLOCKING_WORKER = new URL('./fixtures/blocking-worker.js', import.meta.url).href;
 const wllamaRequests = async (): Promise<number> => (await fetch('/__wllama/count')).json();

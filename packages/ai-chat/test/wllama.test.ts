@@ -4,7 +4,7 @@ import type { CompletionChunk, CompletionUsage } from '../src/engine/engine.js';
 import type { ModelSpec, WorkerResponse } from '../src/engine/protocol.js';
 import { spawnWorker } from '../src/engine/spawn.js';
 import type { ProgressReport } from '../src/types.js';
-import { modelRequests, REAL_WORKER, waitUntil } from './helpers.js';
+import { cachedBytes, modelRequests, REAL_WORKER, waitUntil } from './helpers.js';
 
 // The CPU runtime for real, through the real worker protocol: our worker (router, preflight,
 // ranged downloader, Cache API) and llama.cpp in WebAssembly through wllama, on GGUF models the
@@ -39,15 +39,6 @@ async function reply(
   for await (const chunk of c.generate(request, extra.signal)) chunks.push(chunk);
   const content = chunks.map((ch) => ch.choices[0]?.delta?.content ?? '').join('');
   return { chunks, content, usage: chunks.find((ch) => ch.usage)?.usage };
-}
-
-/** The bytes kept in the cache for `url`, pieces joined. */
-async function cachedBytes(url: string): Promise<Uint8Array> {
-  const cache = await caches.open('ai-chat/gguf');
-  const pieces = (await cache.keys()).filter((r) => r.url.startsWith(`${url}?ai-chat-piece=`));
-  pieces.sort((a, b) => Number(a.url.split('=').pop()) - Number(b.url.split('=').pop()));
-  const blobs = await Promise.all(pieces.map(async (r) => (await cache.match(r))!.blob()));
-  return new Uint8Array(await new Blob(blobs).arrayBuffer());
 }
 
 describe('CPU runtime through the real worker protocol (real wllama)', function () {

@@ -20,6 +20,7 @@ import type { StatusController } from './status-controller.js';
 export interface ModelHost extends ReactiveControllerHost, Element, InputSource {
   readonly autoload: boolean;
 }
+
 /** What the page sees of a runtime's model (`modelInfo`): no internal figures. */
 const infoOf = ({ memoryLimitBytes: _, ...model }: RuntimeModel): ShownModel => model;
 

@@ -8,7 +8,7 @@
 import { named } from './errors.js';
 
 /** A start that stopped moving (`where`: how far it came): recoverable, Try again starts a fresh instance. */
-export const stalled = (stallMs: number, where = '') =>
+const stalled = (stallMs: number, where = '') =>
   named(
     'ModelLoadStalledError',
     `The model stopped loading: nothing happened for ${stallMs / 1000} s${where ? ` (${where})` : ''}`,

@@ -1,9 +1,9 @@
 /**
- * A watchdog for the start of a model on the CPU. wllama's load can neither resolve nor reject
- * when something under it stops answering, and a load that never ends is a chat that never
- * answers. llama.cpp's reads of the model file are the start's progress (`readsOf`); the watchdog
- * fails the start when nothing moved for `stallMs`, measured from the last progress, never from the
- * beginning: a large model on a slow device takes long, and moves.
+ * The watchdog of the start of a model on the CPU (`stallWatch`, `../../stall-watch.ts`). wllama's
+ * load can neither resolve nor reject when something under it stops answering, and a load that
+ * never ends is a chat that never answers. llama.cpp's reads of the model file are the start's
+ * progress (`readsOf`); the start fails when nothing moved for `stallMs`, measured from the last
+ * progress, never from the beginning: a large model on a slow device takes long, and moves.
  *
  * It runs in this worker, so it cannot help when this worker's own thread is stuck. That is what
  * the Firefox hangs seen in the bench were: Firefox ESR 153 driven through WebDriver BiDi
@@ -11,10 +11,6 @@
  * nested workers, blob: or same-origin, module or classic), and this worker starts two per load
  * (the CSP probe and wllama's own); the same Firefox without automation did it 0 times in 400.
  */
-import { stallWatch, stalled } from '../../stall-watch.js';
-
-export { stallWatch, stalled };
-
 /**
  * Silence allowed between two signs of progress. The longest silent stages: wllama fetching and
  * compiling its wasm (4.9 MB gzip, the compat build, on a slow connection) before the first read,

@@ -15,7 +15,8 @@ import type { WasmPlan } from './preflight.js';
 import type { WasmBuild } from '../../../fit/cpu.js';
 import type { WllamaAssets } from './assets.js';
 import { CACHE_REUSE, wllamaLogger } from './engine.js';
-import { loadWatch, readsOf, stallWatch } from './load-watch.js';
+import { stallWatch } from '../../stall-watch.js';
+import { loadWatch, readsOf } from './load-watch.js';
 
 /** wllama's storage where nothing is stored: it reads nothing, keeps nothing, lists nothing. */
 const nothingStored: NonNullable<ConstructorParameters<typeof CacheManager>[0]>[number] = {
